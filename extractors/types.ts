@@ -1,0 +1,36 @@
+import type { ExtractorName } from '../schemas/vocabulary.js';
+
+/** One page of extracted text. Pages are counted from 1; non-paged sources have a single page. */
+export interface ExtractedPage {
+  number: number;
+  text: string;
+}
+
+export interface ExtractedText {
+  extractor: ExtractorName;
+  mediaType: string;
+  /** Number of pages for paged media (PDF), null otherwise. */
+  pageCount: number | null;
+  pages: ExtractedPage[];
+  /** Metadata the container states outside the body text (HTML <title>, PDF info). */
+  meta: { title?: string; publishedDate?: string };
+}
+
+/** What an extractor may look at to decide whether it handles a file, before reading it whole. */
+export interface SourceProbe {
+  path: string;
+  /** Lower-cased extension with the dot, e.g. ".pdf". */
+  ext: string;
+  /** The first bytes of the file (up to 1 KiB). */
+  head: Uint8Array;
+}
+
+export interface ExtractContext {
+  path: string;
+}
+
+export interface Extractor {
+  name: ExtractorName;
+  accepts(probe: SourceProbe): boolean;
+  extract(bytes: Uint8Array, ctx: ExtractContext): Promise<ExtractedText>;
+}
