@@ -3,7 +3,13 @@ import type { ExtractorName } from '../schemas/vocabulary.js';
 /** One page of extracted text. Pages are counted from 1; non-paged sources have a single page. */
 export interface ExtractedPage {
   number: number;
+  /** Lines separated by "\n"; one paragraph per line where the extractor can tell paragraphs apart. */
   text: string;
+  /**
+   * True when the page's last paragraph runs on to the next page (the extractor saw the last line
+   * reach the right margin). Undefined when the extractor cannot tell; normalisation then guesses.
+   */
+  continues?: boolean;
 }
 
 export interface ExtractedText {
