@@ -1,0 +1,13 @@
+import { htmlExtractor } from './html.js';
+import { pdfExtractor } from './pdf.js';
+import type { SniffedType } from './sniff.js';
+import { textExtractor } from './text.js';
+import type { Extractor } from './types.js';
+
+const BY_TYPE: Record<SniffedType, Extractor> = {
+  pdf: pdfExtractor,
+  html: htmlExtractor,
+  text: textExtractor,
+};
+
+export const extractorFor = (type: SniffedType): Extractor => BY_TYPE[type];

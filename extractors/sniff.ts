@@ -1,0 +1,46 @@
+import { FileError } from '../pipeline/errors.js';
+import type { SourceProbe } from './types.js';
+
+/**
+ * What a file is, from its bytes first and its name second: a PDF renamed .txt is still a PDF, and
+ * a .pdf that does not start like one is corrupt, not text.
+ */
+export type SniffedType = 'pdf' | 'html' | 'text';
+
+/** Formats renda recognises but does not read (yet): skipped with a clear reason, not failed. */
+export const UNSUPPORTED_EXTENSIONS = new Set([
+  '.doc', '.docx', '.wps', '.xls', '.xlsx', '.ppt', '.pptx', '.ofd', '.zip', '.rar', '.7z',
+  '.jpg', '.jpeg', '.png', '.gif', '.tif', '.tiff', '.bmp', '.webp', '.mp4', '.mp3',
+]);
+
+const HTML_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml', '.mht']);
+
+export function sniff(probe: SourceProbe, size: number): SniffedType {
+  if (size === 0) throw new FileError('empty_file', `${probe.path}: the file is empty`);
+  const head = probe.head;
+  // The PDF spec lets a header sit anywhere in the first KiB; only trust that for .pdf files.
+  if (startsWith(head, '%PDF-') || (probe.ext === '.pdf' && indexOf(head, '%PDF-') >= 0)) return 'pdf';
+  if (probe.ext === '.pdf') throw new FileError('corrupt_pdf', `${probe.path}: not a PDF (no %PDF- header)`);
+  if (UNSUPPORTED_EXTENSIONS.has(probe.ext)) {
+    throw new FileError('unsupported_type', `${probe.path}: ${probe.ext} files are not supported`);
+  }
+  if (looksBinary(head)) throw new FileError('binary_file', `${probe.path}: binary content, not text, HTML or PDF`);
+  if (HTML_EXT.has(probe.ext) || /^\s*(<!doctype html|<html|<head|<meta)/i.test(latin1(head).replace(/^\ufeff|^ï»¿/, ''))) return 'html';
+  return 'text';
+}
+
+/** NUL bytes, or many C0 control characters, never appear in text in any of the encodings we read. */
+function looksBinary(head: Uint8Array): boolean {
+  // UTF-16 text has NULs; its BOM says so.
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) return true;
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+  }
+  return head.length > 0 && control / head.length > 0.1;
+}
+
+const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+const startsWith = (b: Uint8Array, s: string) => latin1(b.subarray(0, s.length)) === s;
+const indexOf = (b: Uint8Array, s: string) => latin1(b.subarray(0, 1024)).indexOf(s);

@@ -1,0 +1,115 @@
+import type { Document, Item, Jurisdiction, Section, Warning } from '../schemas/index.js';
+import type { ExtractedText } from '../extractors/types.js';
+import { classify } from './classify.js';
+import { committeeNames, findLeadCommittee, resolveAbbreviation } from './committee.js';
+import { detectDocType, findAdoptedDate, findYear } from './docmeta.js';
+import { resolveJurisdiction } from './jurisdiction.js';
+import { extractLaws } from './laws.js';
+import { extractMonths } from './months.js';
+import type { NormalisedText } from './normalize.js';
+import { findOrgan } from './organ.js';
+import { segment, type SegItem } from './segment.js';
+import { splitDocuments } from './split.js';
+
+/**
+ * From a source's normalised text to its documents: split at titles, recover each document's
+ * hierarchy, then read every item's kind, months, lead committee, organ and laws.
+ */
+export interface AnalyseInput {
+  sourceId: string;
+  normalised: NormalisedText;
+  meta: ExtractedText['meta'];
+  /** Multiplies item confidence: below 1 when the text itself is uncertain (OCR). */
+  textConfidence?: number;
+}
+
+export function analyse(input: AnalyseInput): Document[] {
+  const { normalised, meta, sourceId } = input;
+  const text = normalised.text;
+  const slices = splitDocuments(text, meta.title);
+  const namesInFile = committeeNames(text);
+  const publishedDate = meta.publishedDate ?? normalised.publishedDate;
+  const hasByline = publishedDate !== null && publishedDate !== undefined;
+
+  const drafts = slices.map((slice, index) => {
+    const docText = text.slice(slice.start, slice.end);
+    const bodyStart = slice.bodyStart - slice.start;
+    const seg = segment(docText, bodyStart);
+    const adoptedDate = findAdoptedDate(docText.slice(0, Math.min(docText.length, bodyStart + 200)));
+    const docId = `${sourceId}-${index + 1}`;
+    const warnings: Warning[] = [];
+    const items = seg.items.map((s) => buildItem(s, docId, docText, slice.start, normalised, namesInFile, input.textConfidence ?? 1));
+    const sections: Section[] = seg.sections.map((sec) => {
+      const itemCount = items.filter((it) => it.path.startsWith(sec.path + '.')).length;
+      if (sec.declaredCount !== null && sec.declaredCount !== itemCount) {
+        warnings.push({
+          code: 'declared_count_mismatch',
+          message: `section ${sec.path} "${sec.title}" declares ${sec.declaredCount} items, ${itemCount} found`,
+        });
+      }
+      return { path: sec.path, title: sec.title, declaredCount: sec.declaredCount, itemCount };
+    });
+    if (items.length === 0) warnings.push({ code: 'no_items', message: 'no items were found in this document' });
+    const year = findYear(slice.title, docText, [adoptedDate, publishedDate ?? null]);
+    if (year === null) warnings.push({ code: 'year_unknown', message: 'no year in the title, headings or dates' });
+    const docType = detectDocType(slice.title, hasByline);
+    return { id: docId, title: slice.title, docType, year, adoptedDate, publishedDate: publishedDate ?? null, sections, items, warnings, text: docText };
+  });
+
+  const jurisdictions = resolveAll(drafts.map((d) => ({ title: d.title, text: d.text })));
+  return drafts.map((d, k) => ({
+    ...d,
+    jurisdiction: jurisdictions[k].jurisdiction,
+    warnings: [...jurisdictions[k].warnings, ...d.warnings],
+  }));
+}
+
+function buildItem(
+  s: SegItem,
+  docId: string,
+  docText: string,
+  docStart: number,
+  normalised: NormalisedText,
+  namesInFile: string[],
+  textConfidence: number,
+): Item {
+  const text = docText.slice(s.span[0], s.span[1]);
+  const c = classify(text, s.context);
+  const fromRow = s.hints?.months;
+  const months = fromRow && fromRow.length ? fromRow : extractMonths(text);
+  let committee = findLeadCommittee(text);
+  if (s.hints?.committeeRaw) committee = findLeadCommittee(`由${s.hints.committeeRaw}负责`) ?? committee;
+  else if (s.hints?.committeeAbbrev) committee = resolveAbbreviation(s.hints.committeeAbbrev, namesInFile);
+  const hearsSomething = c.kinds.some((k) => k === 'report' || k === 'law_check' || k === 'decision');
+  return {
+    id: `${docId}:${s.path}`,
+    path: s.path,
+    number: s.number,
+    text,
+    kind: c.kind,
+    kinds: c.kinds,
+    months,
+    committee,
+    organ: hearsSomething ? findOrgan(text) : null,
+    laws: extractLaws(text),
+    page: normalised.pageAt(docStart + s.span[0]),
+    span: s.span,
+    confidence: Math.round(c.confidence * textConfidence * 100) / 100,
+    rule: c.rule,
+  };
+}
+
+/**
+ * Documents in one file share an issuer more often than not: a document whose title names no
+ * place (an annexed 议题安排表) takes the jurisdiction of the first one that does.
+ */
+function resolveAll(docs: Array<{ title: string; text: string }>): Array<{ jurisdiction: Jurisdiction; warnings: Warning[] }> {
+  const first = docs.map((d) => resolveJurisdiction({ title: d.title, text: d.text }));
+  const anchor = first.find((r) => r.jurisdiction.code !== null)?.jurisdiction;
+  if (!anchor) return first;
+  return first.map((r, k) =>
+    r.warnings.some((w) => w.code === 'jurisdiction_unknown' || w.code === 'jurisdiction_inferred')
+      ? resolveJurisdiction({ ...docs[k], fallback: anchor })
+      : r,
+  );
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+import { UsageError } from '../errors.js';
+import { evalCommand } from './eval-command.js';
+import { ingestCommand } from './ingest-command.js';
+import { schemaCommand } from './schema-command.js';
+import type { Command } from './command.js';
+
+/**
+ * renda's command line. Exit codes: 0 success, 1 some files failed (the others were written),
+ * 2 bad usage (nothing was done).
+ */
+const COMMANDS: Command[] = [ingestCommand, schemaCommand, evalCommand];
+
+const HELP = `renda — people's congress work plans and reports into comparable data
+
+Usage: renda <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
+
+Run 'renda <command> --help' for a command's options.
+Exit codes: 0 success, 1 some files failed (the rest were written), 2 bad usage.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    const target = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    process.stdout.write((target ? target.help : HELP) + '\n');
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    const { createRequire } = await import('node:module');
+    const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
+    process.stdout.write(pkg.version + '\n');
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new UsageError(`unknown command '${name}'\n\n${HELP}`);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(command.help + '\n');
+    return 0;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`renda: ${err.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`renda: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

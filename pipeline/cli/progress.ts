@@ -1,0 +1,23 @@
+import cliProgress from 'cli-progress';
+
+/** A progress bar on a terminal; nothing when stderr is a pipe or a file (CI logs stay clean). */
+export function createProgress(): { update(done: number, total: number): void; stop(): void } | null {
+  if (!process.stderr.isTTY) return null;
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} files | {eta_formatted} left', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

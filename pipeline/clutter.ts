@@ -1,0 +1,48 @@
+/**
+ * Web-page chrome that survives copying a page as text: breadcrumbs, bylines, share bars, editor
+ * lines, "related articles" lists and app promotions. Rules describe how CMS pages are built, not
+ * any one site. Dates in bylines are read before the line is dropped.
+ */
+
+const LINE_RULES: RegExp[] = [
+  /^(首页|当前位置|您的位置|你的位置|所在位置|位置)\s*[:：]?\s*[>＞»›]/, // breadcrumb
+  /^(当前位置|您的位置|你的位置|您现在的位置)[:：]/,
+  /^(首页|主页)\s*(>|＞|»|›|\/)/,
+  /^(时间|日期|发布时间|发布日期|发表时间|更新时间|来源|信息来源|文章来源|稿件来源|作者|撰稿|供稿|编辑|责任编辑|责编|审核|审校|校对|字体|字号|浏览次数|点击数|阅读|访问量|分享到|分享)[:：]/,
+  /^(分享到|打印本页|关闭窗口|返回顶部|扫一扫|【\s*(打印|关闭|字体|大|中|小|收藏))/,
+  /^【?\s*(大|中|小)\s*】?\s*【?\s*(大|中|小)\s*】?$/,
+  /(版权所有|ICP备|ICP证|公网安备|技术支持[:：]|主办单位[:：]|承办单位[:：]|联系电话[:：]|网站标识码)/,
+];
+
+/** A heading after which the rest of the page is links and promotions. */
+const TAIL_START = /^(相关稿件|相关新闻|相关文章|相关链接|相关阅读|延伸阅读|推荐阅读|热点新闻|上一篇|下一篇)[:：]?/;
+
+export function isClutterLine(line: string): boolean {
+  const t = line.trim();
+  if (!t) return false;
+  return LINE_RULES.some((re) => re.test(t)) || isBylineCombination(t);
+}
+
+/** "作者:… 文章来源:… 发布时间:…" on one line, whatever comes first. */
+function isBylineCombination(t: string): boolean {
+  const labels = t.match(/(来源|作者|发布时间|发布日期|时间|编辑|字体|浏览)[:：]/g);
+  return !!labels && labels.length >= 2 && t.length < 160;
+}
+
+export function isTailStart(line: string): boolean {
+  return TAIL_START.test(line.trim());
+}
+
+/** An ISO date from a byline such as "时间:2025-02-26" or "发布时间:2021-11-11 15:25:21". */
+export function bylineDate(line: string): string | null {
+  if (!/(时间|日期)[:：]/.test(line)) return null;
+  return isoDate(line);
+}
+
+export function isoDate(s: string): string | null {
+  const m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(s);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

@@ -1,0 +1,40 @@
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { UNSUPPORTED_EXTENSIONS } from '../extractors/sniff.js';
+import { UsageError } from './errors.js';
+
+/**
+ * The files a batch covers: named files as given, folders walked recursively in sorted order (so a
+ * run is reproducible). Hidden files are passed over; files of formats renda does not read are
+ * listed as skipped so the user sees them.
+ */
+export interface Discovered {
+  files: string[];
+  skipped: Array<{ path: string; reason: string }>;
+}
+
+export async function discover(inputs: string[]): Promise<Discovered> {
+  const out: Discovered = { files: [], skipped: [] };
+  for (const input of inputs) {
+    const st = await stat(input).catch(() => null);
+    if (!st) throw new UsageError(`no such file or folder: ${input}`);
+    if (st.isDirectory()) await walk(input, out);
+    else out.files.push(input);
+  }
+  out.files = [...new Set(out.files)];
+  return out;
+}
+
+async function walk(dir: string, out: Discovered): Promise<void> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) await walk(path, out);
+    else if (e.isFile()) {
+      const ext = extname(e.name).toLowerCase();
+      if (UNSUPPORTED_EXTENSIONS.has(ext)) out.skipped.push({ path, reason: `unsupported_type: ${ext} files are not read` });
+      else out.files.push(path);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import PQueue from 'p-queue';
+import { SCHEMA_VERSION, type SourceResult } from '../schemas/index.js';
+import { analyse } from './analyse.js';
+import { discover } from './discover.js';
+import { FileError } from './errors.js';
+import { normalise } from './normalize.js';
+import { readAndExtract } from './read-source.js';
+import { Store } from './store.js';
+import { writeAtomic, writeResultJson } from './write-json.js';
+
+/**
+ * A batch: extract → normalise → analyse (split, segment, classify and fields) → store. Each stage
+ * is a p-queue with its own concurrency, so slow extraction (PDF) overlaps with analysis and the
+ * single SQLite writer. A file that fails anywhere is recorded with its code and the batch goes on.
+ */
+export const STAGES = ['extract', 'normalise', 'analyse', 'store'] as const;
+export type StageName = (typeof STAGES)[number];
+
+export interface IngestOptions {
+  inputs: string[];
+  /** Output folder: json/ and renda.sqlite go here. */
+  out: string;
+  /** Concurrency per stage. @default extract: 2, normalise: 1, analyse: 1, store: 1 */
+  concurrency: Record<StageName, number>;
+  /** Called after each file, for progress display. */
+  onFile?: (done: number, total: number, path: string) => void;
+}
+
+export interface Failure {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface IngestSummary {
+  files: number;
+  succeeded: number;
+  documents: number;
+  items: number;
+  warnings: number;
+  failures: Failure[];
+  skipped: Array<{ path: string; reason: string }>;
+  seconds: number;
+}
+
+export const DEFAULT_CONCURRENCY: Record<StageName, number> = { extract: 2, normalise: 1, analyse: 1, store: 1 };
+
+export async function ingest(options: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const { files, skipped } = await discover(options.inputs);
+  await mkdir(join(options.out, 'json'), { recursive: true });
+  const store = await Store.open(join(options.out, 'renda.sqlite'));
+  const queues = Object.fromEntries(STAGES.map((s) => [s, new PQueue({ concurrency: options.concurrency[s] })])) as Record<StageName, PQueue>;
+  const summary: IngestSummary = { files: files.length, succeeded: 0, documents: 0, items: 0, warnings: 0, failures: [], skipped, seconds: 0 };
+  let done = 0;
+
+  const processFile = async (path: string) => {
+    try {
+      const read = await queues.extract.add(() => readAndExtract(path));
+      const normalised = await queues.normalise.add(() => normalise(read.extracted));
+      const documents = await queues.analyse.add(() => analyse({ sourceId: read.id, normalised, meta: read.extracted.meta }));
+      const result: SourceResult = {
+        schemaVersion: SCHEMA_VERSION,
+        source: {
+          id: read.id,
+          path,
+          sha256: read.sha256,
+          mediaType: read.extracted.mediaType,
+          extractor: read.extracted.extractor,
+          pages: read.extracted.pageCount,
+        },
+        documents,
+      };
+      await queues.store.add(async () => {
+        await writeResultJson(options.out, result);
+        try {
+          await store.put(result);
+        } catch (err) {
+          throw new FileError('store_failed', `${path}: could not write to the database: ${(err as Error).message}`, { cause: err });
+        }
+      });
+      summary.succeeded++;
+      summary.documents += documents.length;
+      summary.items += documents.reduce((n, d) => n + d.items.length, 0);
+      summary.warnings += documents.reduce((n, d) => n + d.warnings.length, 0);
+    } catch (err) {
+      summary.failures.push(toFailure(path, err));
+    } finally {
+      options.onFile?.(++done, files.length, path);
+    }
+  };
+
+  try {
+    await Promise.all(files.map(processFile));
+  } finally {
+    await store.close();
+  }
+  summary.failures.sort((a, b) => (a.path < b.path ? -1 : 1));
+  summary.seconds = Math.round((performance.now() - started) / 10) / 100;
+  await writeAtomic(join(options.out, 'failures.json'), JSON.stringify(summary.failures, null, 2) + '\n');
+  return summary;
+}
+
+function toFailure(path: string, err: unknown): Failure {
+  if (err instanceof FileError) return { path, code: err.code, message: err.message };
+  const message = err instanceof Error ? err.message : String(err);
+  return { path, code: 'internal_error', message: `${path}: ${message}` };
+}

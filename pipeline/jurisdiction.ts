@@ -1,0 +1,163 @@
+import type { Jurisdiction, Warning } from '../schemas/output.js';
+import { HAN } from './chars.js';
+import { divisions, type Division } from './_divisions.js';
+
+/**
+ * Which people's congress issued a document: the place named before 人大常委会 / 人民代表大会常务委员会
+ * in the title, resolved to a GB/T 2260 division. Ambiguous names are settled by the places the
+ * title and text mention, never by guessing.
+ */
+export interface JurisdictionInput {
+  /** The document title (simplified Chinese; already normalised). */
+  title: string;
+  /** The document body, for context (names of provinces/cities mentioned). */
+  text: string;
+  /** Jurisdiction of a neighbouring document in the same file, used when the title names no place. */
+  fallback?: Jurisdiction;
+}
+
+export interface JurisdictionResult {
+  jurisdiction: Jurisdiction;
+  warnings: Warning[];
+}
+
+const ANCHOR = /人民代表大会|人大/g;
+const HAN_RUN = new RegExp(`[${HAN}]+$`);
+const SPACE_IN_HAN = new RegExp(`(?<=[${HAN}])\\s+(?=[${HAN}])`, 'g');
+// "广东省第十四届人民代表大会常务委员会", "省十四届人大常委会".
+const TERM = /第?[一二三四五六七八九十]+届$/;
+// Words that can precede the body's name in a title; dates come in as "2023年县人大常委会…".
+const LEAD = /^.*(?:关于|召开|印发|转发|中共|中国共产党)|^(?:年度?|月份?)/;
+// "省人大常委会": the document's own province, named only in its body.
+const LEVEL_WORD = /^(?:省|市|县|区|州|旗|盟|自治区|自治州|自治县)$/;
+// Township congresses (乡/镇) have no code at these levels but are still a name worth keeping.
+const PLACE_SUFFIX = /[省市县区州旗盟乡镇]$/;
+
+type TitlePlace =
+  | { kind: 'chain'; chain: Array<{ written: string; divisions: Division[] }> }
+  | { kind: 'level'; word: string }
+  | { kind: 'unlisted'; written: string };
+
+const NONE: Jurisdiction = { name: null, code: null, level: null, province: null, prefecture: null };
+
+export function resolveJurisdiction({ title, text, fallback }: JurisdictionInput): JurisdictionResult {
+  const place = placeInTitle(title);
+  if (place?.kind === 'chain') return fromChain(place.chain, title, text);
+  if (place?.kind === 'unlisted') {
+    return named(place.written, 'jurisdiction_not_found', `"${place.written}" is not a province, prefecture or county in the division list`);
+  }
+  if (fallback) return { jurisdiction: fallback, warnings: [] };
+  if (place?.kind === 'level') return inferFromText(place.word, text);
+  return { jurisdiction: NONE, warnings: [{ code: 'jurisdiction_unknown', message: `the title names no issuing body: "${title}"` }] };
+}
+
+function placeInTitle(title: string): TitlePlace | null {
+  const flat = title.replace(SPACE_IN_HAN, '');
+  for (const m of flat.matchAll(ANCHOR)) {
+    const run = HAN_RUN.exec(flat.slice(0, m.index).trimEnd())?.[0] ?? '';
+    const before = run.replace(TERM, '');
+    if (!before) continue;
+    const chain = parseChain(before);
+    if (chain.length) return { kind: 'chain', chain };
+    const bare = before.replace(LEAD, '');
+    if (LEVEL_WORD.test(bare)) return { kind: 'level', word: bare };
+    if (bare.length >= 2 && PLACE_SUFFIX.test(bare)) return { kind: 'unlisted', written: withoutKnownPrefix(bare) };
+    // "全国人大", "加强新时代人大…": not an issuing body; try the next mention.
+  }
+  return null;
+}
+
+/** The names that end the run, right to left: "河南省濮阳市濮阳县" → 河南省, 濮阳市, 濮阳县. Longest
+ *  match first, so 濮阳县 is never read as 濮阳 + 县. */
+function parseChain(run: string): Array<{ written: string; divisions: Division[] }> {
+  const { lookup, maxLength } = divisions();
+  const chain: Array<{ written: string; divisions: Division[] }> = [];
+  let end = run.length;
+  while (end > 0) {
+    let hit: { written: string; divisions: Division[] } | undefined;
+    for (let len = Math.min(maxLength, end); len >= 2 && !hit; len--) {
+      const written = run.slice(end - len, end);
+      const found = lookup(written);
+      if (found) hit = { written, divisions: found };
+    }
+    if (!hit) break;
+    chain.unshift(hit);
+    end -= hit.written.length;
+  }
+  return chain;
+}
+
+/** "河南省花果山市" → 花果山市: the unknown name is what follows the places we do know. */
+function withoutKnownPrefix(s: string): string {
+  const { lookup, maxLength } = divisions();
+  for (let len = Math.min(maxLength, s.length - 2); len >= 2; len--) {
+    if (lookup(s.slice(0, len))) return withoutKnownPrefix(s.slice(len));
+  }
+  return s;
+}
+
+function fromChain(chain: Array<{ written: string; divisions: Division[] }>, title: string, text: string): JurisdictionResult {
+  const leaf = chain[chain.length - 1];
+  const outer = chain.slice(0, -1);
+  const candidates = leaf.divisions.filter((d) => outer.every((o) => o.divisions.some((p) => d.parents.includes(p))));
+  if (!candidates.length) {
+    const where = outer.map((o) => o.written).join('');
+    return named(leaf.written, 'jurisdiction_not_found', `"${leaf.written}" is not in ${where}`);
+  }
+  if (candidates.length === 1) return { jurisdiction: toJurisdiction(candidates[0]), warnings: [] };
+
+  // The title outranks the body; within each, the candidate whose parents are named most wins.
+  const rest = title.replace(leaf.written, ' ');
+  const chosen = mostMentioned(candidates, rest) ?? mostMentioned(candidates, text);
+  if (chosen) return { jurisdiction: toJurisdiction(chosen), warnings: [] };
+  return named(leaf.written, 'jurisdiction_ambiguous', `"${leaf.written}" could be ${describe(candidates)}; neither the title nor the text names its province or prefecture`);
+}
+
+/** Title says only "省人大常委会": the division of that kind the body names most. */
+function inferFromText(word: string, text: string): JurisdictionResult {
+  const idx = divisions();
+  const candidates = idx.all.filter((d) => d.name.endsWith(word) && (word !== '区' || d.level === 'county'));
+  // Short forms only for provinces: a bare prefecture name (保定, 长治) is too often an ordinary word.
+  const own = (d: Division) => (d.level === 'province' ? idx.namesOf(d) : [d.name]);
+  const counts = candidates.map((d) => ({ d, n: count(text, own(d)) })).filter((c) => c.n > 0);
+  const top = Math.max(0, ...counts.map((c) => c.n));
+  const best = counts.filter((c) => c.n === top);
+  if (best.length === 1) {
+    const { d, n } = best[0];
+    return {
+      jurisdiction: toJurisdiction(d),
+      warnings: [{ code: 'jurisdiction_inferred', message: `the title says only "${word}人大"; ${d.name} inferred from ${n} mention(s) in the text` }],
+    };
+  }
+  const message = best.length
+    ? `the title says only "${word}人大" and the text names ${describe(best.map((c) => c.d))} equally often`
+    : `the title says only "${word}人大" and the text names no ${word}`;
+  return { jurisdiction: NONE, warnings: [{ code: best.length ? 'jurisdiction_ambiguous' : 'jurisdiction_unknown', message }] };
+}
+
+function mostMentioned(candidates: Division[], hay: string): Division | undefined {
+  const parentNames = (d: Division) => d.parents.flatMap((p) => divisions().namesOf(p));
+  const scored = candidates.map((d) => ({ d, n: count(hay, parentNames(d)) }));
+  const top = Math.max(...scored.map((s) => s.n));
+  const best = scored.filter((s) => s.n === top);
+  return top > 0 && best.length === 1 ? best[0].d : undefined;
+}
+
+/** Non-overlapping occurrences of any of the names; longest first so 吉林省 counts once, not as 吉林 too. */
+function count(hay: string, names: string[]): number {
+  const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
+  if (!sorted.some((n) => hay.includes(n))) return 0;
+  return hay.match(new RegExp(sorted.join('|'), 'g'))?.length ?? 0;
+}
+
+function toJurisdiction(d: Division): Jurisdiction {
+  return { name: d.name, code: d.code, level: d.level, province: d.province, prefecture: d.prefecture };
+}
+
+function named(name: string, code: string, message: string): JurisdictionResult {
+  return { jurisdiction: { ...NONE, name }, warnings: [{ code, message }] };
+}
+
+function describe(ds: Division[]): string {
+  return ds.map((d) => `${d.name} ${d.code} (${[d.province, d.prefecture].filter((x) => x && x !== d.name).join('')})`).join(', ');
+}

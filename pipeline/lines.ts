@@ -1,0 +1,38 @@
+/** A line of normalised text with its offsets; stages work on lines and report spans. */
+export interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export function splitLines(text: string, base = 0): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      if (i > start) out.push({ text: text.slice(start, i), start: base + start, end: base + i });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+const TERMINAL = /[。；！？!?;]/;
+
+/**
+ * A line that reads as a heading: short, and no sentence ends inside it. Used for unnumbered
+ * documents (reports, news) and for titles.
+ */
+export function isHeadingLike(text: string, maxLength = 40): boolean {
+  const t = text.trim();
+  if (!t || [...t].length > maxLength) return false;
+  if (TERMINAL.test(t.replace(/[。；]$/, '')) || /[。；]$/.test(t)) return false;
+  if (/[：:，,、]$/.test(t)) return false;
+  return true;
+}
+
+/** Notes and annex references that belong to no item: "附件：…", "备注：…", "注：…". */
+export const isNoteLine = (text: string): boolean => /^(附件|附表|附[:：]|备注|注[:：]|说明[:：])/.test(text.trim());
+
+/** A line wholly in brackets, such as the adoption note "（2025年2月13日…主任会议通过）". */
+export const isBracketedNote = (text: string): boolean => /^（[^（）]*(（[^（）]*）[^（）]*)*）$/.test(text.trim());

@@ -1,0 +1,158 @@
+import type { ExtractedText } from '../extractors/types.js';
+import { CJK_PUNCT, HAN } from './chars.js';
+import { bylineDate, isClutterLine, isTailStart } from './clutter.js';
+import { MappedText, MappedTextBuilder } from './mapped-text.js';
+import { startsWithMarker } from './markers.js';
+import { toSimplified } from './simplify.js';
+
+/**
+ * Normalised text of one source: every later stage reads `text`; `pageAt` maps an offset back to
+ * the page it came from. Normalisation folds the many ways the same document is typed (full-width
+ * digits, ASCII brackets, spaces between Chinese characters, traditional characters, lines broken
+ * by a page or a layout) into one, and drops web chrome.
+ */
+export interface NormalisedText {
+  text: string;
+  /** Page (from 1) of the character at `offset`; null for sources without pages. */
+  pageAt(offset: number): number | null;
+  /** Raw offset in the extracted text for a normalised offset. */
+  rawOffset(offset: number): number;
+  publishedDate: string | null;
+  /** True when traditional characters were converted. */
+  simplified: boolean;
+}
+
+const PAGE_BREAK = '\f';
+const SENTENCE_END = /[。！？；：!?;:」』”）)】〕》…]$/;
+const OPEN_CLAUSE_END = /[，,、—\-]$/;
+/** Lines at least this long that end mid-sentence were broken by layout, not by the author. */
+const BROKEN_LINE_MIN = 38;
+
+export function normalise(extracted: ExtractedText): NormalisedText {
+  const pages = extracted.pages;
+  const raw = pages.map((p) => p.text).join(PAGE_BREAK);
+  const pageStarts: number[] = [];
+  let at = 0;
+  for (const p of pages) {
+    pageStarts.push(at);
+    at += p.text.length + 1;
+  }
+  const continues = pages.map((p) => p.continues);
+
+  let t = MappedText.identity(raw);
+  t = t.replace(/\r\n?|[\u2028\u2029]/g, () => '\n');
+  t = t.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, () => '');
+  const simplifiedText = toSimplified(t.text);
+  const simplified = simplifiedText !== t.text;
+  if (simplified) t = new MappedText(simplifiedText, t.origin);
+  t = t.mapChars(foldWidth);
+  t = t.replace(/ {2,}/g, () => ' ');
+  t = foldPunctuation(t);
+  t = removeSpacesAroundHan(t);
+
+  const { text: joined, publishedDate } = joinLines(t, continues);
+
+  const pageAt = (offset: number): number | null => {
+    if (extracted.pageCount === null) return null;
+    const r = joined.rawOffset(offset);
+    let page = 1;
+    for (let i = 0; i < pageStarts.length; i++) if (pageStarts[i] <= r) page = pages[i].number;
+    return page;
+  };
+  return { text: joined.text, pageAt, rawOffset: (o) => joined.rawOffset(o), publishedDate, simplified };
+}
+
+/** Full-width ASCII letters and digits to ASCII; exotic spaces to a plain space; '．' to '.'. */
+function foldWidth(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) {
+    return String.fromCharCode(c - 0xfee0);
+  }
+  if (ch === '．') return '.';
+  if (ch === '\t' || ch === '\u00a0' || ch === '\u3000' || (c >= 0x2002 && c <= 0x200a)) return ' ';
+  return ch;
+}
+
+const NEAR_HAN = `[${HAN}${CJK_PUNCT}]`;
+
+/**
+ * Chinese documents use full-width punctuation; copies from the web and OCR mix in ASCII. Brackets
+ * are always folded (Chinese text has no other use for them); commas, colons and semicolons only
+ * next to Chinese, so "15:25" and "1,000" survive.
+ */
+function foldPunctuation(t: MappedText): MappedText {
+  t = t.replace(/\(/g, () => '（').replace(/\)/g, () => '）');
+  t = t.replace(new RegExp(`(?<=${NEAR_HAN}\\s?)[,;:]|[,;:](?=\\s?${NEAR_HAN})`, 'g'), (m) =>
+    m === ',' ? '，' : m === ';' ? '；' : '：',
+  );
+  return t;
+}
+
+/**
+ * "2023 年" and "拟安排在 3 月份" come from PDF layouts and typists; the spaces carry no meaning
+ * next to Chinese characters. Spaces between Latin words or numbers are kept.
+ */
+function removeSpacesAroundHan(t: MappedText): MappedText {
+  const re = new RegExp(`(?<=${NEAR_HAN}) +(?=[^\\s])|(?<=[^\\s]) +(?=${NEAR_HAN})`, 'g');
+  return t.replace(re, () => '');
+}
+
+/**
+ * Trim lines, drop web chrome and blank lines, and join lines that a page break or the layout
+ * split inside a sentence. The result has one paragraph (or heading, or table row) per line.
+ */
+function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text: MappedText; publishedDate: string | null } {
+  interface Line { start: number; end: number; text: string; pageBreakBefore: boolean; pageIndex: number }
+  const lines: Line[] = [];
+  let publishedDate: string | null = null;
+  let pageIndex = 0;
+  let pageBreakPending = false;
+  let tail = false;
+  let pos = 0;
+  const src = t.text;
+  while (pos <= src.length) {
+    let nl = pos;
+    while (nl < src.length && src[nl] !== '\n' && src[nl] !== PAGE_BREAK) nl++;
+    let start = pos;
+    let end = nl;
+    while (start < end && src[start] === ' ') start++;
+    while (end > start && src[end - 1] === ' ') end--;
+    const text = src.slice(start, end);
+    if (text && !tail) {
+      if (isTailStart(text)) tail = true;
+      else if (isClutterLine(text)) publishedDate ??= bylineDate(text);
+      else {
+        lines.push({ start, end, text, pageBreakBefore: pageBreakPending, pageIndex });
+        pageBreakPending = false;
+      }
+    }
+    if (nl < src.length && src[nl] === PAGE_BREAK) {
+      pageIndex++;
+      pageBreakPending = true;
+      tail = false; // chrome tails belong to one page; a paged source has none
+    }
+    pos = nl + 1;
+  }
+
+  const b = new MappedTextBuilder();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (i > 0) {
+      const prev = lines[i - 1];
+      if (!shouldJoin(prev.text, line.text, line.pageBreakBefore ? continues[line.pageIndex - 1] : undefined, line.pageBreakBefore)) {
+        b.push('\n', t.origin[prev.end] ?? t.origin[prev.end - 1] + 1);
+      }
+    }
+    b.copy(t, line.start, line.end);
+  }
+  return { text: b.build(), publishedDate };
+}
+
+function shouldJoin(prev: string, next: string, continues: boolean | undefined, pageBreak: boolean): boolean {
+  if (isTableRow(prev) || isTableRow(next) || startsWithMarker(next)) return false;
+  if (pageBreak && continues !== undefined) return continues;
+  if (SENTENCE_END.test(prev)) return false;
+  return OPEN_CLAUSE_END.test(prev) || [...prev].length >= BROKEN_LINE_MIN;
+}
+
+export const isTableRow = (line: string): boolean => /^\|.*\|$/.test(line.trim());

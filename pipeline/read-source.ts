@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { extractorFor, sniff } from '../extractors/index.js';
+import type { ExtractedText } from '../extractors/types.js';
+import { FileError } from './errors.js';
+
+/** A source file read into memory, identified by its content. */
+export interface ReadSource {
+  path: string;
+  sha256: string;
+  id: string;
+  extracted: ExtractedText;
+}
+
+export async function readAndExtract(path: string): Promise<ReadSource> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (err) {
+    throw new FileError('read_failed', `${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
+  }
+  const type = sniff({ path, ext: extname(path).toLowerCase(), head: bytes.subarray(0, 1024) }, bytes.length);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const extracted = await extractorFor(type).extract(bytes, { path });
+  if (!extracted.pages.some((p) => p.text.trim())) {
+    throw new FileError('no_text', `${path}: no text found (a scanned PDF needs OCR, which is not enabled)`);
+  }
+  return { path, sha256, id: sha256.slice(0, 16), extracted };
+}

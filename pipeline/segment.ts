@@ -1,0 +1,181 @@
+import { isBracketedNote, isHeadingLike, isNoteLine, splitLines, type Line } from './lines.js';
+import { matchMarker, type Marker, type MarkerStyle } from './markers.js';
+import { isTableRow } from './normalize.js';
+import { segmentTable, type TableCellHints } from './table.js';
+
+/**
+ * Recover a document's hierarchy. Numbered documents nest marker styles in the order the
+ * document uses them (a style seen again closes everything opened after it); headings with
+ * numbered children are sections and the smallest numbered units are items. Unnumbered documents
+ * (reports, news) have one-line headings as sections and paragraphs as items.
+ */
+export interface SegSection {
+  path: string;
+  title: string;
+  declaredCount: number | null;
+}
+
+export interface SegItem {
+  path: string;
+  number: string | null;
+  /** [start, end) in document-relative offsets; the text is the document text in that range. */
+  span: [number, number];
+  /** Titles of the sections above, outermost first: context for classification. */
+  context: string[];
+  /** Months and committee stated by a table row rather than the item text. */
+  hints?: TableCellHints;
+}
+
+export interface Segmentation {
+  sections: SegSection[];
+  items: SegItem[];
+  numbered: boolean;
+}
+
+interface Node {
+  marker: Marker | null;
+  line: Line;
+  body: Line[];
+  children: Node[];
+  /** A heading line of an unnumbered document: a section even when nothing follows it. */
+  heading?: boolean;
+  table?: Line[];
+}
+
+/** Markers that must be seen on this many lines before a document counts as numbered. */
+const NUMBERED_MIN = 2;
+
+export function segment(docText: string, bodyStart: number): Segmentation {
+  const lines = splitLines(docText.slice(bodyStart), bodyStart);
+  const markerCount = lines.filter((l) => matchMarker(l.text)).length;
+  const numbered = markerCount >= NUMBERED_MIN;
+  const roots = numbered ? buildNumberedTree(lines) : buildHeadingTree(lines);
+  const out: Segmentation = { sections: [], items: [], numbered };
+  emit(roots, '', [], out);
+  return out;
+}
+
+function buildNumberedTree(lines: Line[]): Node[] {
+  const roots: Node[] = [];
+  const stack: Array<{ style: MarkerStyle; node: Node }> = [];
+  let table: Line[] | null = null;
+  for (const line of lines) {
+    if (isTableRow(line.text)) {
+      if (!table) {
+        table = [];
+        const holder: Node = { marker: null, line, body: [], children: [], table };
+        (stack.length ? stack[stack.length - 1].node.children : roots).push(holder);
+      }
+      table.push(line);
+      continue;
+    }
+    table = null;
+    const marker = matchMarker(line.text);
+    if (!marker) {
+      // Notes, annex labels and adoption lines describe the document, not an item.
+      if (isNoteLine(line.text) || isBracketedNote(line.text)) continue;
+      if (stack.length) stack[stack.length - 1].node.body.push(line);
+      continue;
+    }
+    const node: Node = { marker, line, body: [], children: [] };
+    const open = stack.findIndex((s) => s.style === marker.style);
+    if (open >= 0) stack.length = open;
+    (stack.length ? stack[stack.length - 1].node.children : roots).push(node);
+    stack.push({ style: marker.style, node });
+  }
+  return roots.map(promoteHeadingLeaves);
+}
+
+/**
+ * A numbered heading with no numbered children but several paragraphs under it ("一、加强监督"
+ * followed by paragraphs, as in many reports) is a section whose paragraphs are items. With one
+ * paragraph it is an item whose heading and description belong together.
+ */
+function promoteHeadingLeaves(node: Node): Node {
+  node.children = node.children.map(promoteHeadingLeaves);
+  if (node.children.length === 0 && node.marker && node.body.length >= 2) {
+    const heading = node.line.text.slice(node.marker.length);
+    if (isHeadingLike(heading)) {
+      node.children = node.body.map((line) => ({ marker: null, line, body: [], children: [] }));
+      node.body = [];
+    }
+  }
+  return node;
+}
+
+/**
+ * Unnumbered documents: a heading followed directly by another heading is a major heading; the
+ * others are minor headings nested under the last major one. Paragraphs are items.
+ */
+function buildHeadingTree(lines: Line[]): Node[] {
+  const roots: Node[] = [];
+  let major: Node | null = null;
+  let minor: Node | null = null;
+  let table: Line[] | null = null;
+  const isHeading = (l: Line | undefined) => !!l && isHeadingLike(l.text) && !isTableRow(l.text) && !isNoteLine(l.text);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const parent = minor ?? major;
+    if (isTableRow(line.text)) {
+      if (!table) {
+        table = [];
+        (parent ? parent.children : roots).push({ marker: null, line, body: [], children: [], table });
+      }
+      table.push(line);
+      continue;
+    }
+    table = null;
+    if (isNoteLine(line.text) || isBracketedNote(line.text)) continue;
+    if (isHeading(line)) {
+      const node: Node = { marker: null, line, body: [], children: [], heading: true };
+      if (isHeading(lines[i + 1]) || (major !== null && sameShape(major.line.text, line.text))) {
+        roots.push(node);
+        major = node;
+        minor = null;
+      } else {
+        (major ? major.children : roots).push(node);
+        minor = node;
+      }
+      continue;
+    }
+    (parent ? parent.children : roots).push({ marker: null, line, body: [], children: [] });
+  }
+  return roots;
+}
+
+/** Top-level headings of reports share a shape: "2023年主要工作回顾" / "2024年主要任务". */
+const sameShape = (a: string, b: string): boolean => /^\d{4}年/.test(a) && /^\d{4}年/.test(b);
+
+const DECLARED = /[（(]\s*(?:共|计)?\s*(\d+)\s*(?:项|个|件|次|条)\s*[）)]\s*$/;
+
+function emit(nodes: Node[], prefix: string, context: string[], out: Segmentation): number {
+  let count = 0;
+  let ordinal = 0;
+  for (const node of nodes) {
+    if (node.table) {
+      const tableOut = segmentTable(node.table, prefix, ordinal, context);
+      out.sections.push(...tableOut.sections);
+      out.items.push(...tableOut.items);
+      ordinal += tableOut.sections.length || tableOut.items.length;
+      count += tableOut.items.length;
+      continue;
+    }
+    ordinal++;
+    const path = prefix ? `${prefix}.${ordinal}` : String(ordinal);
+    const contentStart = node.line.start + (node.marker?.length ?? 0);
+    const isSection = node.children.length > 0 || node.heading === true;
+    if (isSection) {
+      const title = node.line.text.slice(node.marker?.length ?? 0);
+      const declared = DECLARED.exec(title);
+      const section: SegSection = { path, title, declaredCount: declared ? Number(declared[1]) : null };
+      out.sections.push(section);
+      const n = emit(node.children, path, [...context, title], out);
+      count += n;
+      continue;
+    }
+    const last = node.body.length ? node.body[node.body.length - 1] : node.line;
+    out.items.push({ path, number: node.marker?.raw ?? null, span: [contentStart, last.end], context });
+    count++;
+  }
+  return count;
+}

@@ -1,0 +1,125 @@
+/**
+ * The SQLite schema: normalised tables with foreign keys (deleting a source cascades to everything
+ * read from it) and the views analysts query directly. `user_version` records the schema version so
+ * a later release can migrate an existing database instead of failing on it.
+ */
+export const STORE_VERSION = 1;
+
+export const SCHEMA_SQL = `
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE IF NOT EXISTS sources (
+  id          TEXT PRIMARY KEY,              -- first 16 hex digits of sha256
+  sha256      TEXT NOT NULL UNIQUE,
+  path        TEXT NOT NULL,                 -- as given on the command line
+  media_type  TEXT NOT NULL,
+  extractor   TEXT NOT NULL,
+  pages       INTEGER,
+  ingested_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS jurisdictions (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT,
+  code       TEXT,
+  level      TEXT CHECK (level IN ('province', 'prefecture', 'county')),
+  province   TEXT,
+  prefecture TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS jurisdictions_identity ON jurisdictions (ifnull(code, ''), ifnull(name, ''));
+
+CREATE TABLE IF NOT EXISTS documents (
+  id              TEXT PRIMARY KEY,
+  source_id       TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  ordinal         INTEGER NOT NULL,
+  title           TEXT NOT NULL,
+  doc_type        TEXT NOT NULL,
+  year            INTEGER,
+  adopted_date    TEXT,
+  published_date  TEXT,
+  jurisdiction_id INTEGER REFERENCES jurisdictions(id)
+);
+CREATE INDEX IF NOT EXISTS documents_source ON documents (source_id);
+CREATE INDEX IF NOT EXISTS documents_jurisdiction_year ON documents (jurisdiction_id, year);
+
+CREATE TABLE IF NOT EXISTS document_warnings (
+  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  code        TEXT NOT NULL,
+  message     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS document_warnings_document ON document_warnings (document_id);
+
+CREATE TABLE IF NOT EXISTS sections (
+  document_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  path           TEXT NOT NULL,
+  title          TEXT NOT NULL,
+  declared_count INTEGER,
+  item_count     INTEGER NOT NULL,
+  PRIMARY KEY (document_id, path)
+);
+
+CREATE TABLE IF NOT EXISTS items (
+  id             TEXT PRIMARY KEY,
+  document_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  path           TEXT NOT NULL,
+  number         TEXT,
+  text           TEXT NOT NULL,
+  kind           TEXT NOT NULL,
+  kinds          TEXT NOT NULL,              -- JSON array, every act mentioned
+  committee_raw  TEXT,
+  committee_key  TEXT,
+  organ          TEXT,
+  page           INTEGER,
+  span_start     INTEGER NOT NULL,
+  span_end       INTEGER NOT NULL,
+  confidence     REAL NOT NULL,
+  rule           TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS items_document ON items (document_id);
+CREATE INDEX IF NOT EXISTS items_kind ON items (kind);
+CREATE INDEX IF NOT EXISTS items_committee ON items (committee_key);
+
+CREATE TABLE IF NOT EXISTS item_months (
+  item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  month   INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+  PRIMARY KEY (item_id, month)
+);
+CREATE INDEX IF NOT EXISTS item_months_month ON item_months (month);
+
+CREATE TABLE IF NOT EXISTS item_laws (
+  item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  law     TEXT NOT NULL,
+  PRIMARY KEY (item_id, law)
+);
+CREATE INDEX IF NOT EXISTS item_laws_law ON item_laws (law);
+
+-- Every item with its document and jurisdiction: the view most questions start from.
+CREATE VIEW IF NOT EXISTS v_items AS
+SELECT i.id AS item_id, i.path, i.number, i.kind, i.kinds, i.text, i.committee_key, i.committee_raw,
+       i.organ, i.page, i.confidence, i.rule,
+       d.id AS document_id, d.title AS document_title, d.doc_type, d.year,
+       j.name AS jurisdiction, j.code AS jurisdiction_code, j.level, j.province, j.prefecture,
+       s.path AS source_path, s.id AS source_id
+FROM items i
+JOIN documents d ON d.id = i.document_id
+JOIN sources s ON s.id = d.source_id
+LEFT JOIN jurisdictions j ON j.id = d.jurisdiction_id;
+
+-- How many items of each kind each jurisdiction has per year.
+CREATE VIEW IF NOT EXISTS v_kind_counts AS
+SELECT jurisdiction, jurisdiction_code, level, province, year, kind, count(*) AS items
+FROM v_items
+GROUP BY jurisdiction, jurisdiction_code, level, province, year, kind;
+
+-- In which months each kind of act is scheduled.
+CREATE VIEW IF NOT EXISTS v_month_kind AS
+SELECT i.kind, m.month, count(*) AS items
+FROM items i JOIN item_months m ON m.item_id = i.id
+GROUP BY i.kind, m.month;
+
+-- Laws inspected (执法检查) per jurisdiction and year.
+CREATE VIEW IF NOT EXISTS v_law_checks AS
+SELECT v.jurisdiction, v.jurisdiction_code, v.level, v.year, l.law, v.item_id
+FROM v_items v JOIN item_laws l ON l.item_id = v.item_id
+WHERE v.kind = 'law_check';
+`;

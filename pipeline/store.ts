@@ -1,0 +1,88 @@
+import type { Jurisdiction, SourceResult } from '../schemas/index.js';
+import { Db } from './db.js';
+import { SCHEMA_SQL, STORE_VERSION } from './store-schema.js';
+
+/**
+ * The SQLite store. One connection, used by one writer at a time (the store stage has concurrency
+ * 1). Re-ingesting a source replaces its rows by sha256 inside one transaction, so a reader never
+ * sees a source half-written and a re-run never duplicates.
+ */
+export class Store {
+  private constructor(private readonly db: Db) {}
+
+  static async open(path: string): Promise<Store> {
+    const db = await Db.open(path);
+    try {
+      await db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+      const row = await db.get<{ user_version: number }>('PRAGMA user_version');
+      if (row && row.user_version > STORE_VERSION) {
+        throw new Error(`database schema version ${row.user_version} is newer than this renda (${STORE_VERSION})`);
+      }
+      await db.exec(SCHEMA_SQL);
+      await db.exec(`PRAGMA user_version = ${STORE_VERSION}`);
+      return new Store(db);
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async put(result: SourceResult, ingestedAt = new Date().toISOString()): Promise<void> {
+    const { source, documents } = result;
+    await this.db.transaction(async () => {
+      await this.db.run('DELETE FROM sources WHERE sha256 = ? OR id = ?', [source.sha256, source.id]);
+      await this.db.run(
+        'INSERT INTO sources (id, sha256, path, media_type, extractor, pages, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [source.id, source.sha256, source.path, source.mediaType, source.extractor, source.pages, ingestedAt],
+      );
+      for (const [k, doc] of documents.entries()) {
+        const jurisdictionId = await this.jurisdictionId(doc.jurisdiction);
+        await this.db.run(
+          `INSERT INTO documents (id, source_id, ordinal, title, doc_type, year, adopted_date, published_date, jurisdiction_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [doc.id, source.id, k + 1, doc.title, doc.docType, doc.year, doc.adoptedDate, doc.publishedDate, jurisdictionId],
+        );
+        for (const w of doc.warnings) {
+          await this.db.run('INSERT INTO document_warnings (document_id, code, message) VALUES (?, ?, ?)', [doc.id, w.code, w.message]);
+        }
+        for (const s of doc.sections) {
+          await this.db.run(
+            'INSERT INTO sections (document_id, path, title, declared_count, item_count) VALUES (?, ?, ?, ?, ?)',
+            [doc.id, s.path, s.title, s.declaredCount, s.itemCount],
+          );
+        }
+        for (const it of doc.items) {
+          await this.db.run(
+            `INSERT INTO items (id, document_id, path, number, text, kind, kinds, committee_raw, committee_key, organ, page,
+                                span_start, span_end, confidence, rule)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            [
+              it.id, doc.id, it.path, it.number, it.text, it.kind, JSON.stringify(it.kinds), it.committee?.raw ?? null,
+              it.committee?.key ?? null, it.organ, it.page, it.span[0], it.span[1], it.confidence, it.rule,
+            ],
+          );
+          for (const m of it.months) await this.db.run('INSERT INTO item_months (item_id, month) VALUES (?, ?)', [it.id, m]);
+          for (const law of it.laws) await this.db.run('INSERT OR IGNORE INTO item_laws (item_id, law) VALUES (?, ?)', [it.id, law]);
+        }
+      }
+    });
+  }
+
+  private async jurisdictionId(j: Jurisdiction): Promise<number | null> {
+    if (j.name === null && j.code === null) return null;
+    await this.db.run(
+      `INSERT INTO jurisdictions (name, code, level, province, prefecture) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
+      [j.name, j.code, j.level, j.province, j.prefecture],
+    );
+    const row = await this.db.get<{ id: number }>(
+      "SELECT id FROM jurisdictions WHERE ifnull(code, '') = ifnull(?, '') AND ifnull(name, '') = ifnull(?, '')",
+      [j.code, j.name],
+    );
+    return row?.id ?? null;
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
