@@ -150,7 +150,9 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
 
 function shouldJoin(prev: string, next: string, continues: boolean | undefined, pageBreak: boolean): boolean {
   if (isTableRow(prev) || isTableRow(next) || startsWithMarker(next)) return false;
-  if (pageBreak && continues !== undefined) return continues;
+  // The extractor saw the last line reach the margin: trust it. When it did not, the sentence may
+  // still run on (a source whose own line broke mid-sentence), so the text rule decides.
+  if (pageBreak && continues === true) return true;
   if (SENTENCE_END.test(prev)) return false;
   return OPEN_CLAUSE_END.test(prev) || [...prev].length >= BROKEN_LINE_MIN;
 }
