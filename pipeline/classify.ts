@@ -29,6 +29,8 @@ const RULES: Rule[] = [
   { id: 'legislation.bill', kind: 'legislation', re: new RegExp(`(制定|修改|修订|废止|审议|表决|起草|出台|清理)(?!的)${CLAUSE}{0,30}?(法规|条例|法规案|法律草案|规章)`), weight: 0.8 },
   { id: 'legislation.measures', kind: 'legislation', re: /(制定|修改|修订|废止|表决)《[^》]*(办法|规定|条例|法)》/, weight: 0.75 },
   // 立法 as an activity ("立法调研", "加强立法联系点建设", "科学立法"), not as one word in a list of functions.
+  // Legislation plans list bills by title: "《某某市物业管理条例》（修订）", "某某省养老服务条例（制定）".
+  { id: 'legislation.bill_title', kind: 'legislation', re: /^[《]?[^，。；]{2,40}(条例|法|办法|规定|决定)》?\s*(（(制定|修订|修改|废止|草案|初审|二审|三审|审议|表决|继续审议|打包修改)[^）]{0,10}）)/, weight: 0.85 },
   { id: 'legislation.lawmaking', kind: 'legislation', re: /立法(?!法)(工作|调研|计划|项目|建议|规划|联系点|论证|听证|评估|质量|权限|资源|格局|协商|起草|后评估)|(科学|民主|依法|开展|加强|推进|做好|参与|配合|地方|特色|精准性|创制性)立法/, weight: 0.7 },
   { id: 'research.survey', kind: 'research', re: /调研|视察|调查研究|考察/, weight: 0.8 },
   { id: 'appointment.elect_appoint', kind: 'appointment', re: /选举|任免|任命|罢免|辞职|补选|宪法宣誓|人事安排|任前(审核|审查|法律|考试|询问|发言|公示|谈话)|供职发言/, weight: 0.85 },

@@ -37,6 +37,10 @@ export function extractMonths(text: string): number[] {
     if (!isScheduleContext(before, after, m[0])) continue;
     for (let k = a; k <= (b ?? a); k++) months.add(k);
   }
+  // "年底前完成" is a December deadline; "年底的数据" is not.
+  for (const y of masked.matchAll(/(?<!上|去|前)年(底|末)(前|之前|以前|完成|召开|举行|进行|，)/g)) {
+    if (!/\d{4}$/.test(masked.slice(0, y.index))) months.add(12);
+  }
   for (const q of masked.matchAll(QUARTER)) {
     const after = masked.slice((q.index ?? 0) + q[0].length, (q.index ?? 0) + q[0].length + 8);
     if (COVERAGE_AFTER.test(after)) continue;

@@ -48,6 +48,7 @@ export function normalise(extracted: ExtractedText): NormalisedText {
   t = t.mapChars(foldWidth);
   t = t.replace(/ {2,}/g, () => ' ');
   t = foldPunctuation(t);
+  t = foldChineseYears(t);
   t = removeSpacesAroundHan(t);
 
   const { text: joined, publishedDate } = joinLines(t, continues);
@@ -74,6 +75,13 @@ function foldWidth(ch: string): string {
 }
 
 const NEAR_HAN = `[${HAN}${CJK_PUNCT}]`;
+
+const YEAR_DIGITS: Record<string, string> = { 〇: '0', 零: '0', Ｏ: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** Official dates write years digit by digit in Chinese ("二〇二四年"); one form is easier to read. */
+function foldChineseYears(t: MappedText): MappedText {
+  return t.replace(/[一二][〇零ＯO九][〇零ＯO一二三四五六七八九]{2}(?=年)/g, (m) => [...m].map((c) => YEAR_DIGITS[c]).join(''));
+}
 
 /**
  * Chinese documents use full-width punctuation; copies from the web and OCR mix in ASCII. Brackets
@@ -153,8 +161,15 @@ function shouldJoin(prev: string, next: string, continues: boolean | undefined, 
   // The extractor saw the last line reach the margin: trust it. When it did not, the sentence may
   // still run on (a source whose own line broke mid-sentence), so the text rule decides.
   if (pageBreak && continues === true) return true;
+  // A bracket or quotation left open cannot end a paragraph.
+  if (unclosed(prev)) return true;
   if (SENTENCE_END.test(prev)) return false;
   return OPEN_CLAUSE_END.test(prev) || [...prev].length >= BROKEN_LINE_MIN;
+}
+
+export function unclosed(line: string): boolean {
+  const count = (re: RegExp) => (line.match(re) ?? []).length;
+  return count(/（/g) > count(/）/g) || count(/《/g) > count(/》/g) || count(/“/g) > count(/”/g);
 }
 
 export const isTableRow = (line: string): boolean => /^\|.*\|$/.test(line.trim());

@@ -57,9 +57,10 @@ export function segment(docText: string, bodyStart: number): Segmentation {
 
 function buildNumberedTree(lines: Line[]): Node[] {
   const roots: Node[] = [];
-  const stack: Array<{ style: MarkerStyle; node: Node }> = [];
+  // 'heading' stands for an unnumbered section heading above numbered items.
+  const stack: Array<{ style: MarkerStyle | 'heading'; node: Node }> = [];
   let table: Line[] | null = null;
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     if (isTableRow(line.text)) {
       if (!table) {
         table = [];
@@ -74,6 +75,13 @@ function buildNumberedTree(lines: Line[]): Node[] {
     if (!marker) {
       // Notes, annex labels and adoption lines describe the document, not an item.
       if (isNoteLine(line.text) || isBracketedNote(line.text)) continue;
+      if (isUnnumberedSectionHeading(line, lines[i + 1], stack[stack.length - 1]?.node)) {
+        const node: Node = { marker: null, line, body: [], children: [], heading: true };
+        roots.push(node);
+        stack.length = 0;
+        stack.push({ style: 'heading', node });
+        continue;
+      }
       if (stack.length) stack[stack.length - 1].node.body.push(line);
       continue;
     }
@@ -85,6 +93,19 @@ function buildNumberedTree(lines: Line[]): Node[] {
   }
   return roots.map(promoteHeadingLeaves);
 }
+
+/**
+ * Plans often group numbered items under unnumbered headings ("听取和审议专项工作报告" then "1.…").
+ * Such a heading is short, ends no sentence and is followed by a numbered line; it is not the
+ * wrapped second line of a numbered heading that has nothing under it yet.
+ */
+function isUnnumberedSectionHeading(line: Line, next: Line | undefined, open: Node | undefined): boolean {
+  if (!next || !matchMarker(next.text) || !isHeadingLike(line.text, 30) || !balanced(line.text)) return false;
+  const wrapsOpenHeading = !!open?.marker && open.body.length === 0 && open.children.length === 0 && isHeadingLike(open.line.text.slice(open.marker.length));
+  return !wrapsOpenHeading;
+}
+
+const balanced = (t: string) => (t.match(/（/g) ?? []).length === (t.match(/）/g) ?? []).length;
 
 /**
  * A numbered heading with no numbered children but several paragraphs under it ("一、加强监督"

@@ -70,3 +70,11 @@ describe('normalise', () => {
     expect(n.pageAt(n.text.indexOf('2.对'))).toBe(2);
   });
 });
+
+describe('normalise: open brackets', () => {
+  it('joins a short line that leaves a bracket open', () => {
+    expect(normalise(plain('3.对全县黄河生态廊道绿化情况开展调研。（拟于4月份进\n\n行，由常委会农村工作委员会负责组织实施）\n4.下一项。')).text).toBe(
+      '3.对全县黄河生态廊道绿化情况开展调研。（拟于4月份进行，由常委会农村工作委员会负责组织实施）\n4.下一项。',
+    );
+  });
+});

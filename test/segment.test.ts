@@ -148,3 +148,30 @@ describe('segment: tables', () => {
     ]);
   });
 });
+
+describe('segment: unnumbered headings over numbered items', () => {
+  it('makes a short unnumbered line followed by numbered items a section of its own', () => {
+    const doc = only(`某某县人大常委会2024年度监督工作计划
+听取和审议专项工作报告
+1. 听取审议县政府关于养老服务工作情况的报告。（拟安排在4月份）
+2. 听取审议县人民法院关于审判工作情况的报告。（拟安排在6月份）
+执法检查
+1. 对《中华人民共和国消防法》贯彻实施情况开展执法检查。（拟安排在9月份）`);
+    expect(doc.sections.map((s) => `${s.path} ${s.title} ${s.itemCount}`)).toEqual(['1 听取和审议专项工作报告 2', '2 执法检查 1']);
+    expect(doc.items.map((i) => `${i.path} ${i.kind} ${i.months}`)).toEqual(['1.1 report 4', '1.2 report 6', '2.1 law_check 9']);
+  });
+});
+
+describe('segment: legislation plans and official dates', () => {
+  it('reads bills listed by title and years written in Chinese numerals', () => {
+    const doc = only(`某某市人大常委会二〇二四年立法工作计划
+一、继续审议项目
+1.《某某市物业管理条例》（修订）
+2. 某某市养老服务条例（制定）
+二、年底前完成立法调研
+1. 开展城市更新立法调研。`);
+    expect(doc.year).toBe(2024);
+    expect(doc.docType).toBe('legislation_plan');
+    expect(doc.items.map((i) => `${i.kind} ${i.laws.join('/')}`)).toEqual(['legislation 某某市物业管理条例', 'legislation ', 'legislation ']);
+  });
+});
