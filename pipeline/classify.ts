@@ -22,37 +22,33 @@ const RULES: Rule[] = [
   { id: 'decision.resolution', kind: 'decision', re: new RegExp(`(作出|做出)${CLAUSE}{0,10}(决议|决定)`), weight: 0.9 },
   { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,30}(决算|预算|调整方案)`), weight: 0.9 },
   { id: 'decision.adopt_plan', kind: 'decision', re: new RegExp(`(审议通过|表决通过|讨论通过)${CLAUSE}{0,40}(计划|要点|方案|规划)`), weight: 0.85 },
-  { id: 'decision.decide_major_matters', kind: 'decision', re: /讨论(、)?决定(本行政区域内的)?重大事项|讨论决定重大|重大事项决定/, weight: 0.8 },
+  { id: 'decision.decide_major_matters', kind: 'decision', re: /讨论(、)?决定(本行政区域内的)?重大事项|讨论决定重大|重大事项决定工作/, weight: 0.8 },
   { id: 'inquiry.question', kind: 'inquiry', re: /专题询问|质询|(开展|组织|进行)询问/, weight: 0.9 },
-  { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|述职评议|专项评议|(开展|进行|组织)(集中)?评议|评议(工作|活动)/, weight: 0.85 },
+  { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)/, weight: 0.85 },
   { id: 'report.hear', kind: 'report', re: new RegExp(`(听取|审议)${CLAUSE}{0,80}?(报告|汇报|规划)(?!的?(审议)?意见)`), weight: 0.9 },
-  { id: 'legislation.bill', kind: 'legislation', re: new RegExp(`(制定|修改|修订|废止|审议|表决|起草|出台|清理)(?!的)${CLAUSE}{0,30}?(法规|条例|法规案|法律草案|规章)`), weight: 0.8 },
+  { id: 'legislation.bill', kind: 'legislation', re: new RegExp(`(制定|修改|修订|废止|审议|表决|起草|出台|清理)(?!的)${CLAUSE}{0,30}?(法规|条例|法规案|法律草案|规章)(?!》?(和|及|等)?${CLAUSE}{0,12}(贯彻|实施|执行|落实)情况)`), weight: 0.8 },
   { id: 'legislation.measures', kind: 'legislation', re: /(制定|修改|修订|废止|表决)《[^》]*(办法|规定|条例|法)》/, weight: 0.75 },
   // 立法 as an activity ("立法调研", "加强立法联系点建设", "科学立法"), not as one word in a list of functions.
   // Legislation plans list bills by title: "《某某市物业管理条例》（修订）", "某某省养老服务条例（制定）".
   { id: 'legislation.bill_title', kind: 'legislation', re: /^[《]?[^，。；]{2,40}(条例|法|办法|规定|决定)》?\s*(（(制定|修订|修改|废止|草案|初审|二审|三审|审议|表决|继续审议|打包修改)[^）]{0,10}）)/, weight: 0.85 },
   { id: 'legislation.lawmaking', kind: 'legislation', re: /立法(?!法)(工作|调研|计划|项目|建议|规划|联系点|论证|听证|评估|质量|权限|资源|格局|协商|起草|后评估)|(科学|民主|依法|开展|加强|推进|做好|参与|配合|地方|特色|精准性|创制性)立法/, weight: 0.7 },
-  { id: 'research.survey', kind: 'research', re: /调研|视察|调查研究|考察/, weight: 0.8 },
-  { id: 'appointment.elect_appoint', kind: 'appointment', re: /选举|任免|任命|罢免|辞职|补选|宪法宣誓|人事安排|任前(审核|审查|法律|考试|询问|发言|公示|谈话)|供职发言/, weight: 0.85 },
+  { id: 'research.survey', kind: 'research', re: /调研|视察(?!学习)|调查研究|(?<!学习|观摩)考察(?!学习)/, weight: 0.8 },
+  { id: 'appointment.elect_appoint', kind: 'appointment', re: /选举(?!单位)|任免|任命(?!的?人员)|罢免|辞职|补选|宪法宣誓|人事安排|任前(审核|审查|法律|考试|询问|发言|公示|谈话)|供职发言/, weight: 0.85 },
   {
     id: 'deputy.deputies',
     kind: 'deputy',
-    re: /代表(?!大会)(参与|参加|联系|建议|议案|培训|履职|联络|之家|工作|活动|述职|小组|视察|资格|票决|列席|作用|主体|能力|服务|意见|接待|进站|专题|集中|出席|约见|学习)|(联系|服务|邀请|组织|引导|支持|保障|推荐)(人大)?代表|联络站|议案|建议办理|票决制/,
+    re: /代表[^。；]{0,12}培训|全过程人民民主(基层)?(示范点|实践基地|联系点)|代表(?!大会)(参与|参加|联系|建议|议案|培训|履职|联络|之家|工作|活动|述职|小组|视察|资格|票决|列席|作用|主体|能力|服务|意见|接待|进站|专题|集中|出席|约见|学习)|(联系|服务|邀请|组织|引导|支持|保障|推荐)(人大)?代表|联络站|议案|建议办理|票决制/,
     weight: 0.75,
   },
 ];
 
 /**
- * Political study, party and institution building, publicity: the "other" of the contract. They
- * decide an item only from its lead sentence, where they name the task; in the details they are
- * background.
+ * Publicity is "other" whatever it publicises: a plan item whose lead sentence names publicity as
+ * its task ("做好代表工作宣传。", "加强代表履职的宣传报道。") is other even though it names deputies.
  */
-const OTHER_LEAD: Rule = {
-  id: 'other.institution',
-  kind: 'other',
-  re: /宣传|党的建设|党建|理论学习|理论研究|学习贯彻|机关建设|自身建设|干部队伍|意识形态|思想引领|政治(引领|建设|方向|站位|责任|担当|机关)|全面领导|主题教育|党委意图|作风|廉政|纪律|机关效能/,
-  weight: 0.7,
-};
+const PUBLICITY: Rule = { id: 'other.publicity', kind: 'other', re: /(宣传|报道)(报道)?(工作)?$/, weight: 0.7 };
+/** Lead sentences are short; a long first sentence is the whole item, not a lead. */
+const LEAD_MAX = 40;
 
 /** A paragraph that counts several kinds of activity ("召开会议6次…开展执法检查6次") tallies, it does not schedule. */
 const COUNTED = /\d+\s*(次|场|批|项)(?!目)/g;
@@ -80,36 +76,26 @@ export function classify(text: string, context: string[] = []): Classification {
     }
     return { kind: 'other', kinds: ['other'], rule: 'other.default', confidence: 0.5 };
   }
-  // Plan items open with a short lead sentence that names the task ("邀请代表列席常委会会议。");
-  // acts mentioned only in the details that follow do not make the item one of them.
-  const leadHits = leadSentenceHits(masked);
-  const decisive = leadHits.length ? leadHits : hits;
-  const kind = ITEM_KINDS.find((k) => decisive.some((h) => h.kind === k))!;
-  const primary = decisive.filter((h) => h.kind === kind).sort((a, b) => b.weight - a.weight)[0];
+  // Deputies are named everywhere in congress texts, so deputy is the weakest signal: a lead sentence
+  // about the institution itself (机关建设, 干部队伍, 党的建设) outweighs it, though no real act.
+  const kind = publicityLead(masked) || (kinds.length === 1 && kinds[0] === 'deputy' && institutionLead(masked)) ? 'other' : kinds[0];
+  const primary = kind === 'other' ? PUBLICITY : hits.filter((h) => h.kind === kind).sort((a, b) => b.weight - a.weight)[0];
   // Many acts in one item make the primary one less certain.
   const confidence = Math.max(0.3, primary.weight - 0.05 * Math.max(0, kinds.length - 2));
-  const all = kind === 'other' ? [...kinds, 'other' as const] : kinds;
-  return { kind, kinds: all, rule: (leadHits.length ? 'lead.' : '') + primary.id, confidence: round(confidence) };
+  return { kind, kinds: kind === 'other' ? [...kinds, 'other'] : kinds, rule: primary.id, confidence: round(confidence) };
 }
 
 const firing = (masked: string) => RULES.filter((r) => r.re.test(masked) && !vetoed(r, masked));
 
-/** Lead sentences are short; a long first sentence is the whole item, not a lead. */
-const LEAD_MAX = 40;
-
-function leadSentenceHits(masked: string): Rule[] {
+function leadSentence(masked: string): string {
   const end = masked.indexOf('。');
-  let lead: string;
-  if (end >= 0 && end <= LEAD_MAX && end < masked.length - 1) lead = masked.slice(0, end);
-  else {
-    // No short lead sentence; a short opening clause can still name the topic ("针对代表工作，").
-    const comma = masked.indexOf('，');
-    if (comma < 0 || comma > 16) return [];
-    lead = masked.slice(0, comma);
-  }
-  const hits = firing(lead);
-  return hits.length ? hits : OTHER_LEAD.re.test(lead) ? [OTHER_LEAD] : [];
+  return end > 0 && end <= LEAD_MAX && end < masked.length - 1 ? masked.slice(0, end) : '';
 }
+
+const publicityLead = (masked: string) => PUBLICITY.re.test(leadSentence(masked));
+
+const INSTITUTION = /党的建设|党建|机关建设|自身建设|干部队伍|机关(工作)?效能|政治(引领|建设|机关)|意识形态|理论研究/;
+const institutionLead = (masked: string) => INSTITUTION.test(leadSentence(masked));
 
 /** Cases where a rule's words are present but the act is not. */
 function vetoed(rule: Rule, text: string): boolean {
@@ -123,8 +109,8 @@ function vetoed(rule: Rule, text: string): boolean {
  * 请示报告 and 调研报告 hear no report. Titles keep their last two characters (…条例, …规划, …要点)
  * because those say what kind of instrument is being acted on.
  */
-function maskNames(text: string): string {
-  return text
+export function maskNames(text: string): string {
+  return maskOccasions(text)
     .replace(/[\u4e00-\u9fff]{1,10}(委员会|工委)/g, (m) => '＿'.repeat(m.length))
     .replace(/《([^《》]*)》/g, (_, inner: string) => {
       const core = inner.replace(/(（[^（）]*）)+$/, '');
@@ -132,6 +118,27 @@ function maskNames(text: string): string {
     })
     .replace(/(请示|调研|视察|述职)报告(?!会)/g, '$1＿＿')
     .replace(/报告(履职|工作情况)/g, '＿＿$1');
+}
+
+const ACT_WORDS = /执法检查|检查|调研|视察|考察|询问|质询|评议|立法|审议|听取|报告|汇报|选举|任免|决定|决议|批准/g;
+const maskActs = (span: string) => span.replace(ACT_WORDS, (m) => '＿'.repeat(m.length));
+
+/**
+ * Acts named only as occasions are not acts of the item: what deputies are invited to take part in
+ * (a clause with 邀请/参加/参与/列席: "邀请代表参加执法检查、调研等活动", "在审议执法检查报告时邀请代表列席"), and lists of the congress's functions or of the stages of a
+ * procedure ("统筹安排视察、调研、监督、决定、代表等各项工作", "立项、起草、调研、论证、审议等环节").
+ * A list that is the object of an action verb ("通过组织开展执法检查、专题调研等方式") is kept.
+ */
+const ACTION_BEFORE_LIST = /(开展|组织|运用|通过|采取|进行|加强)/;
+
+function maskOccasions(text: string): string {
+  return text
+    .replace(/[^，。；]*(邀请|参加|参与|列席)[^，。；]*/g, maskActs)
+    .replace(/([\u4e00-\u9fff]{1,8}[、和]){2,}[\u4e00-\u9fff]{1,8}等/g, (list, _item, offset: number) =>
+      ACTION_BEFORE_LIST.test(text.slice(Math.max(0, offset - 6), offset) + list.slice(0, 6)) ? list : maskActs(list),
+    )
+    // Reporting upward ("向市委汇报") and honours ("被评为…立法工作先进单位") are not acts either.
+    .replace(/向[^，。；]{1,15}(汇报|报告)|被评为[^，。；]*/g, maskActs);
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

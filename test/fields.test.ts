@@ -67,7 +67,9 @@ describe('committees', () => {
     expect(findLeadCommittee('由常委会选举任免代表联络工作委员会做好相关工作')?.key).toBe('deputy_affairs');
     expect(findLeadCommittee('（责任科室为各有关工作委员会）……（责任科室为选工委）')).toEqual({ raw: '选工委', key: 'deputy_affairs' });
     expect(findLeadCommittee('牵头单位：市人大常委会财经委')?.key).toBe('finance_economy');
-    expect(findLeadCommittee('由常委会代表工委直接询问代表对建议办理的满意度')).toBeNull();
+    expect(findLeadCommittee('由常委会代表工委直接询问代表对建议办理的满意度')?.key).toBe('deputy_affairs');
+    expect(findLeadCommittee('重点督办建议由省级领导领办')).toBeNull();
+    expect(findLeadCommittee('（拟安排在4月份举行的常委会会议上进行）')).toBeNull();
   });
 
   it('resolves table abbreviations through the names the file uses', () => {

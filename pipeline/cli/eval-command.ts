@@ -30,7 +30,7 @@ Options:
       return 0;
     }
     const row = (name: string, s: Scores) =>
-      [name.padEnd(34), s.goldItems, s.predictedItems, s.precision.toFixed(3), s.recall.toFixed(3), s.f1.toFixed(3),
+      [name.padEnd(34), String(s.goldItems).padStart(4), String(s.predictedItems).padStart(4), s.precision.toFixed(3), s.recall.toFixed(3), s.f1.toFixed(3),
         s.kindAccuracy.toFixed(3), s.monthsExact.toFixed(3), s.committeeAccuracy.toFixed(3), s.documentMetadataAccuracy.toFixed(3)].join('  ');
     process.stdout.write(['file'.padEnd(34), 'gold', 'pred', 'P    ', 'R    ', 'F1   ', 'kind ', 'month', 'cmte ', 'meta '].join('  ') + '\n');
     for (const f of perFile) process.stdout.write(row(f.gold.split('/').pop() ?? f.gold, f) + '\n');
