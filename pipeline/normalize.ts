@@ -164,6 +164,9 @@ function shouldJoin(prev: string, next: string, continues: boolean | undefined, 
   // A bracket or quotation left open cannot end a paragraph.
   if (unclosed(prev)) return true;
   if (SENTENCE_END.test(prev)) return false;
+  // A paragraph that has finished a sentence and then stops mid-way ("…工作。自觉把人大工作放在县委整")
+  // was cut by a page; headings contain no full stop.
+  if (/[。！？；]/.test(prev)) return true;
   return OPEN_CLAUSE_END.test(prev) || [...prev].length >= BROKEN_LINE_MIN;
 }
 
