@@ -16,15 +16,15 @@ export const UNSUPPORTED_EXTENSIONS = new Set([
 const HTML_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml', '.mht']);
 
 export function sniff(probe: SourceProbe, size: number): SniffedType {
-  if (size === 0) throw new FileError('empty_file', `${probe.path}: the file is empty`);
+  if (size === 0) throw new FileError('empty_file', `the file is empty`);
   const head = probe.head;
   // The PDF spec lets a header sit anywhere in the first KiB; only trust that for .pdf files.
   if (startsWith(head, '%PDF-') || (probe.ext === '.pdf' && indexOf(head, '%PDF-') >= 0)) return 'pdf';
-  if (probe.ext === '.pdf') throw new FileError('corrupt_pdf', `${probe.path}: not a PDF (no %PDF- header)`);
+  if (probe.ext === '.pdf') throw new FileError('corrupt_pdf', `not a PDF (no %PDF- header)`);
   if (UNSUPPORTED_EXTENSIONS.has(probe.ext)) {
-    throw new FileError('unsupported_type', `${probe.path}: ${probe.ext} files are not supported`);
+    throw new FileError('unsupported_type', `${probe.ext} files are not supported`);
   }
-  if (looksBinary(head)) throw new FileError('binary_file', `${probe.path}: binary content, not text, HTML or PDF`);
+  if (looksBinary(head)) throw new FileError('binary_file', `binary content, not text, HTML or PDF`);
   if (HTML_EXT.has(probe.ext) || /^\s*(<!doctype html|<html|<head|<meta)/i.test(latin1(head).replace(/^\ufeff|^ï»¿/, ''))) return 'html';
   return 'text';
 }

@@ -24,24 +24,34 @@ export interface Scores {
 
 export interface FileScores extends Scores {
   gold: string;
+  /** The gold file's source path, which names the fixture. */
+  source: string;
   predicted: string | null;
 }
 
 const MATCH_THRESHOLD = 0.8;
 
-export async function evaluateDirs(goldDir: string, predDir: string): Promise<{ total: Scores; perFile: FileScores[] }> {
+export async function evaluateDirs(
+  goldDir: string,
+  predDir: string,
+  options: { matchedOnly?: boolean } = {},
+): Promise<{ total: Scores; perFile: FileScores[] }> {
   const gold = await loadDir(goldDir);
   const pred = await loadDir(predDir);
   const perFile: FileScores[] = [];
   const acc = newAcc();
+  let files = 0;
   for (const [name, g] of gold) {
     const p = pred.get(name) ?? findByStem(pred, g);
+    // Scoring a subset (only the PDF twins, say): gold files without a prediction are left out.
+    if (!p && options.matchedOnly) continue;
+    files++;
     const fileAcc = newAcc();
     scoreSource(g.result, p?.result ?? null, fileAcc);
     addAcc(acc, fileAcc);
-    perFile.push({ gold: g.file, predicted: p?.file ?? null, ...finish(fileAcc, 1) });
+    perFile.push({ gold: g.file, source: g.result.source.path, predicted: p?.file ?? null, ...finish(fileAcc, 1) });
   }
-  return { total: finish(acc, gold.size), perFile };
+  return { total: finish(acc, files), perFile };
 }
 
 interface Loaded {

@@ -78,7 +78,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         try {
           await store.put(result);
         } catch (err) {
-          throw new FileError('store_failed', `${path}: could not write to the database: ${(err as Error).message}`, { cause: err });
+          throw new FileError('store_failed', `could not write to the database: ${(err as Error).message}`, { cause: err });
         }
       });
       summary.succeeded++;
@@ -106,5 +106,5 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 function toFailure(path: string, err: unknown): Failure {
   if (err instanceof FileError) return { path, code: err.code, message: err.message };
   const message = err instanceof Error ? err.message : String(err);
-  return { path, code: 'internal_error', message: `${path}: ${message}` };
+  return { path, code: 'internal_error', message };
 }

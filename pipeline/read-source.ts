@@ -18,13 +18,13 @@ export async function readAndExtract(path: string): Promise<ReadSource> {
   try {
     bytes = new Uint8Array(await readFile(path));
   } catch (err) {
-    throw new FileError('read_failed', `${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
+    throw new FileError('read_failed', `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
   }
   const type = sniff({ path, ext: extname(path).toLowerCase(), head: bytes.subarray(0, 1024) }, bytes.length);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const extracted = await extractorFor(type).extract(bytes, { path });
   if (!extracted.pages.some((p) => p.text.trim())) {
-    throw new FileError('no_text', `${path}: no text found (a scanned PDF needs OCR, which is not enabled)`);
+    throw new FileError('no_text', `no text found (a scanned PDF needs OCR, which is not enabled)`);
   }
   return { path, sha256, id: sha256.slice(0, 16), extracted };
 }

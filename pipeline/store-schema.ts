@@ -92,9 +92,17 @@ CREATE TABLE IF NOT EXISTS item_laws (
   PRIMARY KEY (item_id, law)
 );
 CREATE INDEX IF NOT EXISTS item_laws_law ON item_laws (law);
+`;
 
--- Every item with its document and jurisdiction: the view most questions start from.
-CREATE VIEW IF NOT EXISTS v_items AS
+/**
+ * Views are derived, so they are dropped and recreated on every open: a newer renda can change a
+ * view without a migration.
+ */
+export const VIEW_NAMES = ['v_items', 'v_documents', 'v_kind_counts', 'v_month_kind', 'v_committee_kind', 'v_law_checks'] as const;
+
+export const VIEWS_SQL = `
+-- Every item with its document, jurisdiction and source: the view most questions start from.
+CREATE VIEW v_items AS
 SELECT i.id AS item_id, i.path, i.number, i.kind, i.kinds, i.text, i.committee_key, i.committee_raw,
        i.organ, i.page, i.confidence, i.rule,
        d.id AS document_id, d.title AS document_title, d.doc_type, d.year,
@@ -105,21 +113,39 @@ JOIN documents d ON d.id = i.document_id
 JOIN sources s ON s.id = d.source_id
 LEFT JOIN jurisdictions j ON j.id = d.jurisdiction_id;
 
--- How many items of each kind each jurisdiction has per year.
-CREATE VIEW IF NOT EXISTS v_kind_counts AS
-SELECT jurisdiction, jurisdiction_code, level, province, year, kind, count(*) AS items
+-- One row per document, with its jurisdiction, source and counts.
+CREATE VIEW v_documents AS
+SELECT d.id AS document_id, d.title, d.doc_type, d.year, d.adopted_date, d.published_date,
+       j.name AS jurisdiction, j.code AS jurisdiction_code, j.level, j.province, j.prefecture,
+       s.path AS source_path, s.extractor,
+       (SELECT count(*) FROM items i WHERE i.document_id = d.id) AS items,
+       (SELECT count(*) FROM document_warnings w WHERE w.document_id = d.id) AS warnings
+FROM documents d
+JOIN sources s ON s.id = d.source_id
+LEFT JOIN jurisdictions j ON j.id = d.jurisdiction_id;
+
+-- How many items of each kind each jurisdiction has per year and document type.
+CREATE VIEW v_kind_counts AS
+SELECT jurisdiction, jurisdiction_code, level, province, year, doc_type, kind, count(*) AS items
 FROM v_items
-GROUP BY jurisdiction, jurisdiction_code, level, province, year, kind;
+GROUP BY jurisdiction, jurisdiction_code, level, province, year, doc_type, kind;
 
 -- In which months each kind of act is scheduled.
-CREATE VIEW IF NOT EXISTS v_month_kind AS
+CREATE VIEW v_month_kind AS
 SELECT i.kind, m.month, count(*) AS items
 FROM items i JOIN item_months m ON m.item_id = i.id
 GROUP BY i.kind, m.month;
 
+-- Which committees lead which kinds of act.
+CREATE VIEW v_committee_kind AS
+SELECT committee_key, kind, count(*) AS items
+FROM items
+WHERE committee_key IS NOT NULL
+GROUP BY committee_key, kind;
+
 -- Laws inspected (执法检查) per jurisdiction and year.
-CREATE VIEW IF NOT EXISTS v_law_checks AS
-SELECT v.jurisdiction, v.jurisdiction_code, v.level, v.year, l.law, v.item_id
+CREATE VIEW v_law_checks AS
+SELECT v.jurisdiction, v.jurisdiction_code, v.level, v.year, l.law, v.item_id, v.source_path
 FROM v_items v JOIN item_laws l ON l.item_id = v.item_id
 WHERE v.kind = 'law_check';
 `;

@@ -1,6 +1,6 @@
 import type { Jurisdiction, SourceResult } from '../schemas/index.js';
 import { Db } from './db.js';
-import { SCHEMA_SQL, STORE_VERSION } from './store-schema.js';
+import { SCHEMA_SQL, STORE_VERSION, VIEW_NAMES, VIEWS_SQL } from './store-schema.js';
 
 /**
  * The SQLite store. One connection, used by one writer at a time (the store stage has concurrency
@@ -19,6 +19,7 @@ export class Store {
         throw new Error(`database schema version ${row.user_version} is newer than this renda (${STORE_VERSION})`);
       }
       await db.exec(SCHEMA_SQL);
+      await db.exec(VIEW_NAMES.map((v) => `DROP VIEW IF EXISTS ${v};`).join('\n') + VIEWS_SQL);
       await db.exec(`PRAGMA user_version = ${STORE_VERSION}`);
       return new Store(db);
     } catch (err) {

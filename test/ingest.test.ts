@@ -24,6 +24,7 @@ function makeBatch(): string {
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'random.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
   writeFileSync(join(dir, 'scan.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+  copyFileSync(fixture('bad/encrypted.pdf'), join(dir, 'encrypted.pdf'));
   return dir;
 }
 
@@ -39,13 +40,14 @@ describe('ingest: a batch with bad files', () => {
     expect(summary.failures.map((f) => [f.path.split('/').pop(), f.code])).toEqual([
       ['corrupt.pdf', 'corrupt_pdf'],
       ['empty.txt', 'empty_file'],
+      ['encrypted.pdf', 'encrypted_pdf'],
       ['random.bin', 'binary_file'],
     ]);
     expect(summary.skipped.map((s) => s.path.split('/').pop())).toEqual(['scan.jpg']);
     expect(summary.succeeded).toBe(2);
     expect(summary.documents).toBe(6);
     const failures = JSON.parse(readFileSync(join(out, 'failures.json'), 'utf8')) as unknown[];
-    expect(failures).toHaveLength(3);
+    expect(failures).toHaveLength(4);
   });
 
   it('writes one valid JSON per good source, named by the first 16 hex digits of its sha256', () => {
@@ -92,7 +94,7 @@ describe('renda CLI', () => {
     expect('code' in err && err.code).toBe(1);
     expect(err.stderr).toMatch(/error corrupt_pdf .*corrupt\.pdf/);
     expect(err.stderr).toMatch(/error empty_file .*empty\.txt/);
-    expect(err.stdout).toMatch(/renda: 5 files, 6 documents, \d+ items, \d+ warnings, 3 failures, 1 skipped/);
+    expect(err.stdout).toMatch(/renda: 6 files, 6 documents, \d+ items, \d+ warnings, 4 failures, 1 skipped/);
   });
 
   it('exits 2 on bad usage without touching anything', async () => {

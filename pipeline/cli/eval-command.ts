@@ -16,15 +16,19 @@ text similarity), and on matched items: kind accuracy, months exact match, commi
 plus document metadata accuracy (docType, year, jurisdiction code and level).
 
 Options:
-  --json    print the scores as JSON`,
+  --matched-only   score only gold files that have a prediction (e.g. a folder of PDF twins)
+  --json           print the scores as JSON`,
   async run(argv) {
-    const { values, positionals } = parse('eval', argv, { json: { type: 'boolean', default: false } });
+    const { values, positionals } = parse('eval', argv, {
+      json: { type: 'boolean', default: false },
+      'matched-only': { type: 'boolean', default: false },
+    });
     if (positionals.length !== 2) throw new UsageError('eval: expected <gold-dir> <json-dir>');
     for (const dir of positionals) {
       const st = await stat(dir).catch(() => null);
       if (!st?.isDirectory()) throw new UsageError(`eval: not a folder: ${dir}`);
     }
-    const { total, perFile } = await evaluateDirs(positionals[0], positionals[1]);
+    const { total, perFile } = await evaluateDirs(positionals[0], positionals[1], { matchedOnly: values['matched-only'] });
     if (values.json) {
       process.stdout.write(JSON.stringify({ total, perFile }, null, 2) + '\n');
       return 0;
@@ -33,7 +37,7 @@ Options:
       [name.padEnd(34), String(s.goldItems).padStart(4), String(s.predictedItems).padStart(4), s.precision.toFixed(3), s.recall.toFixed(3), s.f1.toFixed(3),
         s.kindAccuracy.toFixed(3), s.monthsExact.toFixed(3), s.committeeAccuracy.toFixed(3), s.documentMetadataAccuracy.toFixed(3)].join('  ');
     process.stdout.write(['file'.padEnd(34), 'gold', 'pred', 'P    ', 'R    ', 'F1   ', 'kind ', 'month', 'cmte ', 'meta '].join('  ') + '\n');
-    for (const f of perFile) process.stdout.write(row(f.gold.split('/').pop() ?? f.gold, f) + '\n');
+    for (const f of perFile) process.stdout.write(row(f.source.split('/').pop() ?? f.source, f) + '\n');
     process.stdout.write(row('TOTAL', total) + '\n');
     return 0;
   },
