@@ -45,6 +45,9 @@ export interface IngestSummary {
   seconds: number;
 }
 
+/** Files admitted beyond the extract workers, so that the later stages always have work queued. */
+const IN_FLIGHT_SLACK = 4;
+
 export const DEFAULT_CONCURRENCY: Record<StageName, number> = { extract: 2, normalise: 1, analyse: 1, store: 1 };
 
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
@@ -92,8 +95,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     }
   };
 
+  // Admit only a few files at a time: the store stage is the slowest, and without back-pressure
+  // every extracted document of a large batch would wait in memory for it.
+  const admission = new PQueue({ concurrency: options.concurrency.extract + IN_FLIGHT_SLACK });
   try {
-    await Promise.all(files.map(processFile));
+    await Promise.all(files.map((f) => admission.add(() => processFile(f))));
   } finally {
     await store.close();
   }

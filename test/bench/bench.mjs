@@ -13,6 +13,7 @@
  * Environment (all optional):
  *   BENCH_TARGET_SECONDS  aim for each kind's ingest time (default 8)
  *   BENCH_MAX_SECONDS     cap on the predicted time of one kind's run (default 15)
+ *   BENCH_BUDGET_SECONDS  rough cap on the whole bench, calibration included (default 110)
  *   BENCH_COPIES_TEXT / BENCH_COPIES_HTML / BENCH_COPIES_PDF   skip calibration, use this many copies
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -36,6 +37,8 @@ const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 15);
 /** Calibration stops doubling the copies once an ingest takes this long. */
 const CALIBRATION_SECONDS = 1.5;
 const MAX_COPIES = 5000;
+/** The whole bench (calibration included) should finish in about this time. */
+const BUDGET_SECONDS = Number(process.env.BENCH_BUDGET_SECONDS ?? 110);
 
 const KINDS = [
   { kind: 'text', dir: 'fixtures/text', ext: '.txt', pagesFromOutput: false },
@@ -216,22 +219,34 @@ async function calibrate(spec, fixtures, work) {
     copies *= 2;
   }
   const last = points.at(-1);
-  const prev = points.at(-2);
-  let perCopy = last.seconds / last.copies;
-  let overhead = 0;
-  if (prev && last.seconds > prev.seconds) {
-    perCopy = (last.seconds - prev.seconds) / (last.copies - prev.copies);
-    overhead = Math.max(0, last.seconds - perCopy * last.copies);
-  }
-  perCopy = Math.max(perCopy, 1e-4);
-  let n = Math.ceil((TARGET_SECONDS - overhead) / perCopy);
-  n = Math.min(n, Math.floor((MAX_SECONDS - overhead) / perCopy), MAX_COPIES);
-  n = Math.max(n, 1);
+  const first = points[0];
+  // Seconds per copy: least squares over the runs after the first (the first is mostly warm-up),
+  // kept between half the first→last chord and the plain average, so that one noisy run cannot
+  // make N explode (or collapse).
+  const chord = last.copies > first.copies ? (last.seconds - first.seconds) / (last.copies - first.copies) : last.seconds / last.copies;
+  const fit = points.length >= 3 ? leastSquaresSlope(points.slice(1)) : chord;
+  const average = last.seconds / last.copies;
+  const perCopy = Math.max(Math.min(fit, average), chord / 2, 1e-4);
+  const overhead = Math.max(0, last.seconds - perCopy * last.copies);
   return {
-    copies: n,
-    itemsPerCopy: points[0].items / points[0].copies,
+    perCopy,
+    overhead,
+    itemsPerCopy: first.items / first.copies,
     calibration: `${points.map((p) => `${p.copies}→${p.seconds}s`).join(', ')}; ≈${round(perCopy * 1000, 1)} ms/copy + ${round(overhead)} s`,
   };
+}
+
+function leastSquaresSlope(points) {
+  const mx = points.reduce((a, p) => a + p.copies, 0) / points.length;
+  const my = points.reduce((a, p) => a + p.seconds, 0) / points.length;
+  const sxy = points.reduce((a, p) => a + (p.copies - mx) * (p.seconds - my), 0);
+  const sxx = points.reduce((a, p) => a + (p.copies - mx) ** 2, 0);
+  return sxx > 0 ? sxy / sxx : points.at(-1).seconds / points.at(-1).copies;
+}
+
+/** Copies for one kind: aim at `seconds` per run, at least one copy, at most MAX_COPIES. */
+function copiesFor(cal, seconds) {
+  return Math.max(1, Math.min(MAX_COPIES, Math.floor((seconds - cal.overhead) / cal.perCopy)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -291,6 +306,14 @@ try {
       errors.push(cal.error);
       log(cal.error);
       continue;
+    }
+    if (cal.copies == null) {
+      // Share what is left of the time budget between this kind's runs and the kinds after it
+      // (PDF: two ingest runs plus pdftotext).
+      const runsLeft = KINDS.slice(KINDS.indexOf(spec)).reduce((n, k) => n + (k.kind === 'pdf' ? 2.5 : 1), 0);
+      const left = BUDGET_SECONDS - (performance.now() - benchStarted) / 1000;
+      const perRun = Math.min(TARGET_SECONDS, MAX_SECONDS, Math.max(2, left / runsLeft));
+      cal.copies = copiesFor(cal, perRun);
     }
     const corpus = join(work, `corpus-${spec.kind}`);
     const { files, bytes } = await buildCorpus(spec, fixtures, cal.copies, corpus);
@@ -405,7 +428,7 @@ const footnotes = [
   `seconds: the ingest's own time (summary.seconds: discovery to database close; excludes Node start-up). items/s counts the work-plan items extracted, classified and stored (JSON + SQLite).`,
   `pages: PDF pages from source.pages in the JSON outputs; text and HTML count 1 page per file.`,
   `concurrency: renda's defaults are ${defaults}; the \`extract=1\` row is the same PDF corpus with one extract worker.`,
-  `peak RSS: ${RSS_METHOD.label}; it covers the whole batch (all files of that kind in one process). CPU: user + system time over wall time of the ingest process (100 % = one core busy).`,
+  `peak RSS: ${RSS_METHOD.label}; it covers the whole batch (all files of that kind in one process), so it depends on the batch size. CPU: user + system time over wall time of the ingest process (100 % = one core busy).`,
   popplerVersion
     ? `pdftotext: run sequentially, one process per file (\`pdftotext -enc UTF-8 in.pdf out.txt\`), process start-up included. It only extracts text; renda also rebuilds paragraphs, segments, classifies and stores.`
     : `pdftotext: not on PATH, no comparison.`,
