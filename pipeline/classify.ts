@@ -3,8 +3,9 @@ import { ITEM_KINDS, type ItemKind } from '../schemas/index.js';
 /**
  * What kind of act an item is. Each rule recognises one act from how plans phrase it; an item gets
  * every kind whose rule fires (`kinds`) and its primary `kind` is the first of those in the
- * contract's precedence (ITEM_KINDS order). Rules read the item with committee names and law titles
- * masked, so "选举任免代表联络工作委员会" is not an election and 《…视察办法》 is not a visit.
+ * contract's precedence (ITEM_KINDS order). Rules read the item with committee names, law titles
+ * and acts that are only occasions masked (maskNames below), so "选举任免代表联络工作委员会" is not an
+ * election, 《…视察办法》 is not a visit and "邀请代表参加执法检查" is not a law check.
  */
 interface Rule {
   id: string;
@@ -18,7 +19,7 @@ const CLAUSE = '[^。；！？]';
 
 const RULES: Rule[] = [
   { id: 'law_check.enforcement_inspection', kind: 'law_check', re: /(执法检查|执法大检查)(?!水平|能力|工作水平)/, weight: 0.95 },
-  { id: 'law_check.implementation_check', kind: 'law_check', re: /(法律法规|法规|法律|条例|法》)(实施|贯彻|执行)[^。；]{0,12}(情况)?的?(检查|检查)(?!组)/, weight: 0.85 },
+  { id: 'law_check.implementation_check', kind: 'law_check', re: /(法律法规|法规|法律|条例|法》)(实施|贯彻|执行)[^。；]{0,12}(情况)?的?检查(?!组)/, weight: 0.85 },
   { id: 'decision.resolution', kind: 'decision', re: new RegExp(`(作出|做出)${CLAUSE}{0,10}(决议|决定)`), weight: 0.9 },
   { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,30}(决算|预算|调整方案)`), weight: 0.9 },
   { id: 'decision.adopt_plan', kind: 'decision', re: new RegExp(`(审议通过|表决通过|讨论通过)${CLAUSE}{0,40}(计划|要点|方案|规划)`), weight: 0.85 },
@@ -109,7 +110,7 @@ function vetoed(rule: Rule, text: string): boolean {
  * 请示报告 and 调研报告 hear no report. Titles keep their last two characters (…条例, …规划, …要点)
  * because those say what kind of instrument is being acted on.
  */
-export function maskNames(text: string): string {
+function maskNames(text: string): string {
   return maskOccasions(text)
     .replace(/[\u4e00-\u9fff]{1,10}(委员会|工委)/g, (m) => '＿'.repeat(m.length))
     .replace(/《([^《》]*)》/g, (_, inner: string) => {
@@ -123,14 +124,15 @@ export function maskNames(text: string): string {
 const ACT_WORDS = /执法检查|检查|调研|视察|考察|询问|质询|评议|立法|审议|听取|报告|汇报|选举|任免|决定|决议|批准/g;
 const maskActs = (span: string) => span.replace(ACT_WORDS, (m) => '＿'.repeat(m.length));
 
-/**
- * Acts named only as occasions are not acts of the item: what deputies are invited to take part in
- * (a clause with 邀请/参加/参与/列席: "邀请代表参加执法检查、调研等活动", "在审议执法检查报告时邀请代表列席"), and lists of the congress's functions or of the stages of a
- * procedure ("统筹安排视察、调研、监督、决定、代表等各项工作", "立项、起草、调研、论证、审议等环节").
- * A list that is the object of an action verb ("通过组织开展执法检查、专题调研等方式") is kept.
- */
 const ACTION_BEFORE_LIST = /(开展|组织|运用|通过|采取|进行|加强)/;
 
+/**
+ * Acts named only as occasions are not acts of the item: what deputies are invited to take part in
+ * (a clause with 邀请/参加/参与/列席: "邀请代表参加执法检查、调研等活动", "在审议执法检查报告时邀请
+ * 代表列席"), and lists of the congress's functions or of the stages of a procedure
+ * ("统筹安排视察、调研、监督、决定、代表等各项工作", "立项、起草、调研、论证、审议等环节"). A list that
+ * is the object of an action verb ("通过组织开展执法检查、专题调研等方式") is kept.
+ */
 function maskOccasions(text: string): string {
   return text
     .replace(/[^，。；]*(邀请|参加|参与|列席)[^，。；]*/g, maskActs)
