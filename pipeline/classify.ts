@@ -38,7 +38,7 @@ const RULES: Rule[] = [
   {
     id: 'deputy.deputies',
     kind: 'deputy',
-    re: /代表[^。；]{0,12}培训|全过程人民民主(基层)?(示范点|实践基地|联系点)|代表(?!大会)(参与|参加|联系|建议|议案|培训|履职|联络|之家|工作|活动|述职|小组|视察|资格|票决|列席|作用|主体|能力|服务|意见|接待|进站|专题|集中|出席|约见|学习)|(联系|服务|邀请|组织|引导|支持|保障|推荐)(人大)?代表|联络站|议案|建议办理|票决制/,
+    re: /代表[^。；]{0,12}培训|全过程人民民主(基层)?(示范点|实践基地|联系点)|代表(?!大会)(参与|参加|联系|建议|议案|培训|履职|联络|之家|工作(?!计划|要点)|活动|述职|小组|视察|资格|票决|列席|作用|主体|能力|服务|意见|接待|进站|专题|集中|出席|约见|学习)|(联系|服务|邀请|组织|引导|支持|保障|推荐)(人大)?代表|联络站|议案|建议办理|票决制/,
     weight: 0.75,
   },
 ];
@@ -112,7 +112,9 @@ function vetoed(rule: Rule, text: string): boolean {
  */
 function maskNames(text: string): string {
   return maskOccasions(text)
-    .replace(/[\u4e00-\u9fff]{1,10}(委员会|工委)/g, (m) => '＿'.repeat(m.length))
+    // Only the act words inside committee names: masking whole names would also swallow the verb
+    // before them ("听取审议省监察委员会关于…").
+    .replace(/(选举任免|人事代表选举|代表选举|代表联络|代表资格审查|代表工作|代表人事|选联|人代)(工作)?(委员会|工委|委)/g, (m) => '＿'.repeat(m.length))
     .replace(/《([^《》]*)》/g, (_, inner: string) => {
       const core = inner.replace(/(（[^（）]*）)+$/, '');
       return '《' + '＿'.repeat(Math.max(0, core.length - 2)) + core.slice(-2) + '》';

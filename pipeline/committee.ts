@@ -42,12 +42,13 @@ export function committeeKey(name: string): CommitteeKey {
 }
 
 /** A committee-like name: ends in 委员会, 工委, 委, 办公室, 研究室 or 室. */
-const BODY = '(?:[省市县区州旗])?(?:人大)?(?:常委会|常务委员会)?([\\u4e00-\\u9fff（）()]{1,24}?(?:委员会|工委|(?<!常)委|办公室|办公厅|研究室|室|办|秘书处))';
+const BODY = '(?:[省市县区州旗])?(?:人大)?(?:常委会|常务委员会)?([\\u4e00-\\u9fff]{1,24}?(?:委员会|工委|(?<!常)委|办公室|办公厅|研究室|室|办|秘书处))';
 const LEAD_PATTERNS: RegExp[] = [
   // "由X负责/牵头/组织实施/做好…" and any other task given to X ("由代表工委直接询问代表").
   new RegExp(`由${BODY}(?:具体|牵头|直接|统一|负责)?(?:负责|牵头|组织|承办|做好|会同|主办|[\\u4e00-\\u9fff])`),
   new RegExp(`(?:责任(?:单位|科室|部门|委室)|牵头(?:单位|部门|委室)|承办(?:单位|部门)|主办(?:单位|部门))(?:为|是|[:：])\\s*${BODY}`),
-  new RegExp(`${BODY}(?:牵头负责|负责组织实施|牵头)`),
+  // "监察和司法委员会负责。", "（市人大城建环资委、市人大常委会法工委负责）": the first body named.
+  new RegExp(`(?:^|[。；，：（\\s])${BODY}(?:、[^，。；（）]{1,24}?)*(?:具体|牵头)?(?:负责|牵头|承办|组织实施)(?!人|同志|的)`),
 ];
 
 /** Bodies that name no one in particular. */

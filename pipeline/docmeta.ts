@@ -46,6 +46,10 @@ export function findYear(title: string, body: string, dates: Array<string | null
   if (fromTitle) return Number(fromTitle[1]);
   const heading = /^((?:19|20)\d{2})\s*年[^\n。]{0,12}(工作回顾|主要工作|工作总结|工作要点|工作安排)/m.exec(body);
   if (heading) return Number(heading[1]);
+  // A work report is delivered at the annual session early in the next year and reviews the last:
+  // "——2025年1月14日在…人民代表大会第五次会议上".
+  const delivered = /((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日在[^\n]{0,40}(代表大会|会议)上/.exec(body.slice(0, 300));
+  if (delivered && /工作报告/.test(title)) return Number(delivered[1]) - (Number(delivered[2]) <= 3 ? 1 : 0);
   for (const d of dates) if (d) return Number(d.slice(0, 4));
   return null;
 }

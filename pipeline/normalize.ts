@@ -49,6 +49,8 @@ export function normalise(extracted: ExtractedText): NormalisedText {
   t = t.replace(/ {2,}/g, () => ' ');
   t = foldPunctuation(t);
   t = foldChineseYears(t);
+  // OCR and typists split two-digit months: "1 2 月份" is December.
+  t = t.replace(/(?<!\d)1 ([0-2]) ?(?=月)/g, (_, d: string) => `1${d}`);
   t = removeSpacesAroundHan(t);
 
   const { text: joined, publishedDate } = joinLines(t, continues);

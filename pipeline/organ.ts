@@ -33,5 +33,7 @@ function organOfHearing(hearing: string): Organ | null {
   }
   if (/执法检查|备案审查|代表资格|常委会工作/.test(hearing)) return 'standing_committee';
   if (/预算|决算|审计|国民经济|计划执行|国有资产|环境状况|政府债务|民生实事/.test(hearing)) return 'government';
+  // Departments under review (工作评议) report on their rectification: "听取被评议部门整改情况的报告".
+  if (/被评议(部门|单位)|[局厅]整改/.test(hearing)) return 'government';
   return who ? 'other' : null;
 }
