@@ -11,6 +11,8 @@ export type SniffedType = 'pdf' | 'html' | 'text';
 export const UNSUPPORTED_EXTENSIONS = new Set([
   '.doc', '.docx', '.wps', '.xls', '.xlsx', '.ppt', '.pptx', '.ofd', '.zip', '.rar', '.7z',
   '.jpg', '.jpeg', '.png', '.gif', '.tif', '.tiff', '.bmp', '.webp', '.mp4', '.mp3',
+  // Data and code that sit beside documents in research folders; read as text they would be noise.
+  '.json', '.csv', '.tsv', '.xml', '.md', '.js', '.css', '.sqlite', '.db',
 ]);
 
 const HTML_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml', '.mht']);
