@@ -1,0 +1,44 @@
+/**
+ * The seam between page images and OCR engines. Rendering (PDF page or image file → RasterImage),
+ * preprocessing (deskew, seal removal, binarisation) and engines (tesseract.js, PaddleOCR) meet
+ * here, so each can change without the others.
+ */
+
+/** An RGBA bitmap, row-major, 4 bytes per pixel. */
+export interface RasterImage {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+  /** Resolution the image was rendered or scanned at, when known. */
+  dpi?: number;
+}
+
+export interface OcrLine {
+  text: string;
+  /** 0–1. */
+  confidence: number;
+  /** [x0, y0, x1, y1] in image pixels. */
+  bbox: [number, number, number, number];
+}
+
+export interface OcrPageResult {
+  /** Recognised text, one line per "\n", in reading order. */
+  text: string;
+  /** Mean line confidence, 0–1, weighted by line length. */
+  confidence: number;
+  lines: OcrLine[];
+  engine: OcrEngineName;
+  /** Wall time spent recognising this page. */
+  ms: number;
+}
+
+export const OCR_ENGINES = ['tesseract', 'paddle'] as const;
+export type OcrEngineName = (typeof OCR_ENGINES)[number];
+
+/** One recogniser instance; not safe for concurrent calls (the pool serialises per engine). */
+export interface OcrEngine {
+  name: OcrEngineName;
+  recognize(image: RasterImage): Promise<OcrPageResult>;
+  /** Release workers, sessions and memory. Always called, also after errors. */
+  close(): Promise<void>;
+}
