@@ -24,11 +24,10 @@ export interface Paragraph {
   wrapX0?: number;
 }
 
-/** Numbering that opens an item: 一、 （一） 1. 1、 （1） 1） ① 一是 第一条. */
-const MARKER =
-  /^(?:[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}(?:[、．.](?!\d)|[）)])|[（(]\d{1,3}[）)]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]+是|第[一二三四五六七八九十百零〇\d]+[条章节])/;
-
-export const startsWithMarker = (text: string): boolean => MARKER.test(text.trimStart());
+// The pipeline's numbering grammar (一、 （一） 1. 1、 （1） 1） ① 一是 第一条 …), so a PDF paragraph
+// and an item start alike.
+import { startsWithMarker } from '../pipeline/markers.js';
+export { startsWithMarker };
 
 /** A numbered item only starts after the previous sentence ended: "（1）" or "二是" can also turn
  * up at the start of a wrapped line in the middle of a sentence. */

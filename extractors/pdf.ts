@@ -1,14 +1,19 @@
 /**
- * PDF text layer → pages of paragraphs, with pdf.js. Pages with no text layer (scans) come out
- * empty; recognising them is the OCR stage's job. Layout reconstruction (lines, furniture,
- * tables, paragraphs) lives in the `_pdf-*.ts` helpers and works on plain geometry.
+ * PDF → pages of paragraphs, with pdf.js. Each page's text layer is judged first; a page without a
+ * usable one (a scan, broken font maps, a layer far shorter than the print) is rendered and OCR'd
+ * when the context offers OCR. Recognised lines join the same layout reconstruction (lines,
+ * furniture, tables, paragraphs) as text-layer lines; it lives in the `_pdf-*.ts` helpers and works
+ * on plain geometry.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { FileError } from '../pipeline/errors.js';
 import { layoutPages } from './_pdf-layout.js';
 import { buildLines, placeItems, type Line } from './_pdf-lines.js';
-import type { ExtractedText, Extractor, SourceProbe } from './types.js';
+import { judgeTextLayer } from './_pdf-quality.js';
+import { inkRatio, renderPage } from './ocr/render.js';
+import { ocrToLines } from './ocr/to-lines.js';
+import type { ExtractContext, ExtractedPage, ExtractedText, Extractor, SourceProbe } from './types.js';
 // Types only: the library itself is imported inside extract(), so a text-only run never loads it.
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -34,7 +39,7 @@ export const pdfExtractor: Extractor = {
     return hasMagic(probe.head) || probe.ext === '.pdf';
   },
 
-  async extract(bytes: Uint8Array): Promise<ExtractedText> {
+  async extract(bytes: Uint8Array, ctx: ExtractContext): Promise<ExtractedText> {
     if (bytes.byteLength === 0) throw new FileError('empty_file', 'the PDF file is empty');
     const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const task = pdfjs.getDocument({
@@ -56,15 +61,19 @@ export const pdfExtractor: Extractor = {
         throw new FileError('corrupt_pdf', `not a readable PDF: ${(err as Error)?.message ?? err}`, { cause: err });
       });
       const lines: Line[][] = [];
+      const ocr: Array<ExtractedPage['ocr']> = [];
       for (let n = 1; n <= doc.numPages; n++) {
-        lines.push(await readPage(doc, n));
+        const page = await readPage(doc, n, ctx);
+        lines.push(page.lines);
+        ocr.push(page.ocr);
       }
       const info = await doc.getMetadata().catch(() => undefined);
+      const ocrPages = ocr.filter(Boolean).length;
       return {
-        extractor: 'pdf',
+        extractor: ocrPages === 0 ? 'pdf' : ocrPages === doc.numPages ? 'ocr' : 'pdf+ocr',
         mediaType: 'application/pdf',
         pageCount: doc.numPages,
-        pages: layoutPages(lines).map((p, i) => ({ number: i + 1, ...p })),
+        pages: layoutPages(lines).map((p, i) => ({ number: i + 1, ...p, ...(ocr[i] ? { ocr: ocr[i] } : {}) })),
         meta: metaOf(info?.info),
       };
     } finally {
@@ -73,20 +82,41 @@ export const pdfExtractor: Extractor = {
   },
 };
 
-/** One page's text as lines. The page's parsed resources are released before the next page. */
-async function readPage(doc: PDFDocumentProxy, n: number): Promise<Line[]> {
+/** Resolution for OCR: Chinese print at body sizes needs about 300 dpi to keep strokes apart. */
+const OCR_DPI = 300;
+/** Resolution for measuring ink: enough to count dark pixels, cheap to draw. */
+const INK_DPI = 50;
+/** Text layers shorter than this are checked against the page's ink; longer ones are believed. */
+const CHECK_INK_BELOW = 300;
+
+/**
+ * One page's lines: from its text layer, or from OCR when the text layer fails its check. The
+ * page's parsed resources are released before the next page.
+ */
+async function readPage(doc: PDFDocumentProxy, n: number, ctx: ExtractContext): Promise<{ lines: Line[]; ocr?: ExtractedPage['ocr'] }> {
   let page: PDFPageProxy | undefined;
-  let content: TextContent;
   try {
-    page = await doc.getPage(n);
-    content = await page.getTextContent();
-  } catch (err) {
-    throw new FileError('corrupt_pdf', `page ${n} cannot be read: ${(err as Error)?.message ?? err}`, { cause: err });
+    let content: TextContent;
+    try {
+      page = await doc.getPage(n);
+      content = await page.getTextContent();
+    } catch (err) {
+      throw new FileError('corrupt_pdf', `page ${n} cannot be read: ${(err as Error)?.message ?? err}`, { cause: err });
+    }
+    const view = page.getViewport({ scale: 1 }).transform;
+    const lines = buildLines(placeItems(content.items.filter((it) => 'str' in it), view));
+    if (!ctx.ocr || ctx.ocr.mode === 'never') return { lines };
+    if (ctx.ocr.mode === 'auto') {
+      const text = lines.map((l) => l.text).join('');
+      let verdict = judgeTextLayer(text);
+      if (verdict === 'good' && text.length < CHECK_INK_BELOW) verdict = judgeTextLayer(text, inkRatio(await renderPage(doc, page, INK_DPI)));
+      if (verdict === 'good') return { lines };
+    }
+    const result = await ctx.ocr.recognize(await renderPage(doc, page, OCR_DPI));
+    return { lines: ocrToLines(result, OCR_DPI), ocr: { engine: result.engine, confidence: result.confidence } };
   } finally {
     page?.cleanup();
   }
-  const view = page.getViewport({ scale: 1 }).transform;
-  return buildLines(placeItems(content.items.filter((it) => 'str' in it), view));
 }
 
 function metaOf(info: unknown): ExtractedText['meta'] {

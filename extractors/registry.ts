@@ -1,4 +1,5 @@
 import { htmlExtractor } from './html.js';
+import { imageExtractor } from './image.js';
 import { pdfExtractor } from './pdf.js';
 import type { SniffedType } from './sniff.js';
 import { textExtractor } from './text.js';
@@ -8,6 +9,7 @@ const BY_TYPE: Record<SniffedType, Extractor> = {
   pdf: pdfExtractor,
   html: htmlExtractor,
   text: textExtractor,
+  image: imageExtractor,
 };
 
 export const extractorFor = (type: SniffedType): Extractor => BY_TYPE[type];

@@ -1,21 +1,22 @@
 import { FileError } from '../pipeline/errors.js';
+import { IMAGE_EXT, isImageMagic } from './image.js';
 import type { SourceProbe } from './types.js';
 
 /**
  * What a file is, from its bytes first and its name second: a PDF renamed .txt is still a PDF, and
  * a .pdf that does not start like one is corrupt, not text.
  */
-export type SniffedType = 'pdf' | 'html' | 'text';
+export type SniffedType = 'pdf' | 'html' | 'text' | 'image';
 
 /** Formats renda recognises but does not read (yet): skipped with a clear reason, not failed. */
 export const UNSUPPORTED_EXTENSIONS = new Set([
-  '.doc', '.docx', '.wps', '.xls', '.xlsx', '.ppt', '.pptx', '.ofd', '.zip', '.rar', '.7z',
-  '.jpg', '.jpeg', '.png', '.gif', '.tif', '.tiff', '.bmp', '.webp', '.mp4', '.mp3',
+  '.doc', '.docx', '.wps', '.mht', '.mhtml', '.xls', '.xlsx', '.ppt', '.pptx', '.ofd', '.zip', '.rar', '.7z',
+  '.gif', '.mp4', '.mp3',
   // Data and code that sit beside documents in research folders; read as text they would be noise.
   '.json', '.csv', '.tsv', '.xml', '.md', '.js', '.css', '.sqlite', '.db',
 ]);
 
-const HTML_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml', '.mht']);
+const HTML_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml']);
 
 export function sniff(probe: SourceProbe, size: number): SniffedType {
   if (size === 0) throw new FileError('empty_file', `the file is empty`);
@@ -23,11 +24,14 @@ export function sniff(probe: SourceProbe, size: number): SniffedType {
   // The PDF spec lets a header sit anywhere in the first KiB; only trust that for .pdf files.
   if (startsWith(head, '%PDF-') || (probe.ext === '.pdf' && indexOf(head, '%PDF-') >= 0)) return 'pdf';
   if (probe.ext === '.pdf') throw new FileError('corrupt_pdf', `not a PDF (no %PDF- header)`);
+  if (isImageMagic(head)) return 'image';
+  if (IMAGE_EXT.has(probe.ext)) throw new FileError('corrupt_image', `not a ${probe.ext} image (unknown signature)`);
   if (UNSUPPORTED_EXTENSIONS.has(probe.ext)) {
     throw new FileError('unsupported_type', `${probe.ext} files are not supported`);
   }
   if (looksBinary(head)) throw new FileError('binary_file', `binary content, not text, HTML or PDF`);
-  if (HTML_EXT.has(probe.ext) || /^\s*(<!doctype html|<html|<head|<meta)/i.test(latin1(head).replace(/^\ufeff|^ï»¿/, ''))) return 'html';
+  // Browsers prefix saved pages with "<!-- saved from url=… -->".
+  if (HTML_EXT.has(probe.ext) || /^\s*(<!--[\s\S]*?-->\s*)*(<!doctype html|<html|<head|<meta)/i.test(latin1(head).replace(/^\ufeff|^ï»¿/, ''))) return 'html';
   return 'text';
 }
 

@@ -2,7 +2,7 @@
 import { decodeText } from './_charset.js';
 import type { Extractor } from './types.js';
 
-const EXTENSIONS = new Set(['.txt', '.text', '.md']);
+const EXTENSIONS = new Set(['.txt', '.text']);
 
 export const textExtractor: Extractor = {
   name: 'text',

@@ -1,4 +1,5 @@
 import type { ExtractorName } from '../schemas/vocabulary.js';
+import type { OcrEngineName, OcrPageResult, RasterImage } from './ocr/types.js';
 
 /** One page of extracted text. Pages are counted from 1; non-paged sources have a single page. */
 export interface ExtractedPage {
@@ -10,6 +11,8 @@ export interface ExtractedPage {
    * reach the right margin). Undefined when the extractor cannot tell; normalisation then guesses.
    */
   continues?: boolean;
+  /** Set when the page's text came from OCR rather than a text layer. */
+  ocr?: { engine: OcrEngineName; confidence: number };
 }
 
 export interface ExtractedText {
@@ -33,6 +36,21 @@ export interface SourceProbe {
 
 export interface ExtractContext {
   path: string;
+  /** OCR for pages without a usable text layer and for images; absent means never OCR. */
+  ocr?: OcrContext;
+}
+
+/**
+ * auto: OCR a page only when its text layer is empty, garbage or far shorter than its ink;
+ * always: OCR every page; never: trust text layers, fail images with no_text.
+ */
+export const OCR_MODES = ['auto', 'always', 'never'] as const;
+export type OcrMode = (typeof OCR_MODES)[number];
+
+export interface OcrContext {
+  mode: OcrMode;
+  /** Recognise one page image; preprocessing for the configured engine is included. */
+  recognize(image: RasterImage): Promise<OcrPageResult>;
 }
 
 export interface Extractor {

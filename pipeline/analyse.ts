@@ -19,8 +19,8 @@ export interface AnalyseInput {
   sourceId: string;
   normalised: NormalisedText;
   meta: ExtractedText['meta'];
-  /** Multiplies item confidence: below 1 when the text itself is uncertain (OCR). */
-  textConfidence?: number;
+  /** OCR confidence (0–1) per page number, for pages whose text was recognised. */
+  ocrConfidence?: Map<number, number>;
 }
 
 export function analyse(input: AnalyseInput): Document[] {
@@ -38,7 +38,7 @@ export function analyse(input: AnalyseInput): Document[] {
     const adoptedDate = findAdoptedDate(docText.slice(0, Math.min(docText.length, bodyStart + 200)));
     const docId = `${sourceId}-${index + 1}`;
     const warnings: Warning[] = [];
-    const items = seg.items.map((s) => buildItem(s, docId, docText, slice.start, normalised, namesInFile, input.textConfidence ?? 1));
+    const items = seg.items.map((s) => buildItem(s, docId, docText, slice.start, normalised, namesInFile, input.ocrConfidence));
     const sections: Section[] = seg.sections.map((sec) => {
       const itemCount = items.filter((it) => it.path.startsWith(sec.path + '.')).length;
       if (sec.declaredCount !== null && sec.declaredCount !== itemCount) {
@@ -71,7 +71,7 @@ function buildItem(
   docStart: number,
   normalised: NormalisedText,
   namesInFile: string[],
-  textConfidence: number,
+  ocrConfidence: Map<number, number> | undefined,
 ): Item {
   const text = docText.slice(s.span[0], s.span[1]);
   const c = classify(text, s.context);
@@ -81,6 +81,7 @@ function buildItem(
   if (s.hints?.committeeRaw) committee = findLeadCommittee(`由${s.hints.committeeRaw}负责`) ?? committee;
   else if (s.hints?.committeeAbbrev) committee = resolveAbbreviation(s.hints.committeeAbbrev, namesInFile);
   const hearsSomething = c.kinds.some((k) => k === 'report' || k === 'law_check' || k === 'decision');
+  const page = normalised.pageAt(docStart + s.span[0]);
   return {
     id: `${docId}:${s.path}`,
     path: s.path,
@@ -92,11 +93,19 @@ function buildItem(
     committee,
     organ: hearsSomething ? findOrgan(text) : null,
     laws: extractLaws(text),
-    page: normalised.pageAt(docStart + s.span[0]),
+    page,
     span: s.span,
-    confidence: Math.round(c.confidence * textConfidence * 100) / 100,
+    confidence: Math.round(c.confidence * textFactor(page, ocrConfidence) * 100) / 100,
     rule: c.rule,
   };
+}
+
+/** Recognised text below this mean confidence makes every reading of it less certain. */
+const TRUSTED_OCR = 0.9;
+
+function textFactor(page: number | null, ocrConfidence: Map<number, number> | undefined): number {
+  const c = page === null ? undefined : ocrConfidence?.get(page);
+  return c === undefined ? 1 : Math.min(1, c / TRUSTED_OCR);
 }
 
 /**

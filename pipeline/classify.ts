@@ -20,19 +20,20 @@ const CLAUSE = '[^。；！？]';
 const RULES: Rule[] = [
   { id: 'law_check.enforcement_inspection', kind: 'law_check', re: /(执法检查|执法大检查)(?!水平|能力|工作水平)/, weight: 0.95 },
   { id: 'law_check.implementation_check', kind: 'law_check', re: /(法律法规|法规|法律|条例|法》)(实施|贯彻|执行)[^。；]{0,12}(情况)?的?检查(?!组)/, weight: 0.85 },
-  { id: 'decision.resolution', kind: 'decision', re: new RegExp(`(作出|做出)${CLAUSE}{0,10}(决议|决定)`), weight: 0.9 },
+  // "作出决议", "作出关于…的决议"; not "近两年作出的决议" (decisions already made, being followed up).
+  { id: 'decision.resolution', kind: 'decision', re: new RegExp(`(作出|做出)(?!的)(${CLAUSE}{0,10}|关于${CLAUSE}{0,60}?的)(决议|决定)`), weight: 0.9 },
   { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,30}(决算|预算|调整方案)`), weight: 0.9 },
   { id: 'decision.adopt_plan', kind: 'decision', re: new RegExp(`(审议通过|表决通过|讨论通过)${CLAUSE}{0,40}(计划|要点|方案|规划)`), weight: 0.85 },
   { id: 'decision.decide_major_matters', kind: 'decision', re: /讨论(、)?决定(本行政区域内的)?重大事项|讨论决定重大|重大事项决定工作/, weight: 0.8 },
   { id: 'inquiry.question', kind: 'inquiry', re: /专题询问|质询|(开展|组织|进行)询问/, weight: 0.9 },
   { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)/, weight: 0.85 },
-  { id: 'report.hear', kind: 'report', re: new RegExp(`(听取|审议)${CLAUSE}{0,80}?(报告|汇报|规划)(?!的?(审议)?意见)`), weight: 0.9 },
+  { id: 'report.hear', kind: 'report', re: new RegExp(`(听取|审议(?!意见))${CLAUSE}{0,80}?(报告|汇报|规划)(?!的?(审议)?意见)`), weight: 0.9 },
   { id: 'legislation.bill', kind: 'legislation', re: new RegExp(`(制定|修改|修订|废止|审议|表决|起草|出台|清理)(?!的)${CLAUSE}{0,30}?(法规|条例|法规案|法律草案|规章)(?!》?(和|及|等)?${CLAUSE}{0,12}(贯彻|实施|执行|落实)情况)`), weight: 0.8 },
   { id: 'legislation.measures', kind: 'legislation', re: /(制定|修改|修订|废止|表决)《[^》]*(办法|规定|条例|法)》/, weight: 0.75 },
   // 立法 as an activity ("立法调研", "加强立法联系点建设", "科学立法"), not as one word in a list of functions.
   // Legislation plans list bills by title: "《某某市物业管理条例》（修订）", "某某省养老服务条例（制定）".
   { id: 'legislation.bill_title', kind: 'legislation', re: /^[《]?[^，。；]{2,40}(条例|法|办法|规定|决定)》?\s*(（(制定|修订|修改|废止|草案|初审|二审|三审|审议|表决|继续审议|打包修改)[^）]{0,10}）)/, weight: 0.85 },
-  { id: 'legislation.lawmaking', kind: 'legislation', re: /立法(?!法)(工作|调研|计划|项目|建议|规划|联系点|论证|听证|评估|质量|权限|资源|格局|协商|起草|后评估)|(科学|民主|依法|开展|加强|推进|做好|参与|配合|地方|特色|精准性|创制性)立法/, weight: 0.7 },
+  { id: 'legislation.lawmaking', kind: 'legislation', re: /法规(案)?(立项|起草|论证)|立法(?!法)(工作|调研|计划|项目|建议|规划|联系点|论证|听证|评估|质量|权限|资源|格局|协商|起草|后评估)|(科学|民主|依法|开展|加强|推进|做好|参与|配合|地方|特色|精准性|创制性)立法/, weight: 0.7 },
   { id: 'research.survey', kind: 'research', re: /调研|视察(?!学习)|调查研究|(?<!学习|观摩)考察(?!学习)/, weight: 0.8 },
   { id: 'appointment.elect_appoint', kind: 'appointment', re: /选举(?!单位)|任免|任命(?!的?人员)|罢免|辞职|补选|宪法宣誓|人事安排|任前(审核|审查|法律|考试|询问|发言|公示|谈话)|供职发言/, weight: 0.85 },
   {
@@ -79,8 +80,9 @@ export function classify(text: string, context: string[] = []): Classification {
   }
   // Deputies are named everywhere in congress texts, so deputy is the weakest signal: a lead sentence
   // about the institution itself (机关建设, 干部队伍, 党的建设) outweighs it, though no real act.
-  const kind = publicityLead(masked) || (kinds.length === 1 && kinds[0] === 'deputy' && institutionLead(masked)) ? 'other' : kinds[0];
-  const primary = kind === 'other' ? PUBLICITY : hits.filter((h) => h.kind === kind).sort((a, b) => b.weight - a.weight)[0];
+  const lead = publicityLead(masked) ? PUBLICITY : kinds.length === 1 && kinds[0] === 'deputy' && institutionLead(masked) ? INSTITUTION_RULE : null;
+  const kind = lead ? 'other' : kinds[0];
+  const primary = lead ?? hits.filter((h) => h.kind === kind).sort((a, b) => b.weight - a.weight)[0];
   // Many acts in one item make the primary one less certain.
   const confidence = Math.max(0.3, primary.weight - 0.05 * Math.max(0, kinds.length - 2));
   return { kind, kinds: kind === 'other' ? [...kinds, 'other'] : kinds, rule: primary.id, confidence: round(confidence) };
@@ -95,8 +97,13 @@ function leadSentence(masked: string): string {
 
 const publicityLead = (masked: string) => PUBLICITY.re.test(leadSentence(masked));
 
-const INSTITUTION = /党的建设|党建|机关建设|自身建设|干部队伍|机关(工作)?效能|政治(引领|建设|机关)|意识形态|理论研究/;
-const institutionLead = (masked: string) => INSTITUTION.test(leadSentence(masked));
+const INSTITUTION_RULE: Rule = {
+  id: 'other.institution',
+  kind: 'other',
+  re: /党的建设|党建|机关建设|自身建设|干部队伍|机关(工作)?效能|政治(引领|建设|机关)|意识形态|理论研究/,
+  weight: 0.65,
+};
+const institutionLead = (masked: string) => INSTITUTION_RULE.re.test(leadSentence(masked));
 
 /** Cases where a rule's words are present but the act is not. */
 function vetoed(rule: Rule, text: string): boolean {
@@ -138,11 +145,15 @@ const ACTION_BEFORE_LIST = /(开展|组织|运用|通过|采取|进行|加强)/;
 function maskOccasions(text: string): string {
   return text
     .replace(/[^，。；]*(邀请|参加|参与|列席)[^，。；]*/g, maskActs)
+    // What is put to the Party committee ("立法计划、监督计划和重要人事任免均提请市委研究") is reported
+    // upward, not done.
+    .replace(/[^，。；]*(请示|(提请|报经?|报请)[省市县州区旗]?委|(提请|报经?|报请)党委)[^，。；]*/g, maskActs)
     .replace(/([\u4e00-\u9fff]{1,8}[、和]){2,}[\u4e00-\u9fff]{1,8}等/g, (list, _item, offset: number) =>
       ACTION_BEFORE_LIST.test(text.slice(Math.max(0, offset - 6), offset) + list.slice(0, 6)) ? list : maskActs(list),
     )
-    // Reporting upward ("向市委汇报") and honours ("被评为…立法工作先进单位") are not acts either.
-    .replace(/向[^，。；]{1,15}(汇报|报告)|被评为[^，。；]*/g, maskActs);
+    // Reporting upward ("向市委汇报"), honours ("被评为…立法工作先进单位") and leaders' visits
+    // ("习近平总书记视察广西重要讲话精神") are not acts either.
+    .replace(/向[^，。；]{1,15}(汇报|报告)|被评为[^，。；]*|总书记[^，。；]{0,6}(视察|考察)/g, maskActs);
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { UNSUPPORTED_EXTENSIONS } from '../extractors/sniff.js';
 import { UsageError } from './errors.js';
@@ -21,7 +21,15 @@ export async function discover(inputs: string[]): Promise<Discovered> {
     if (st.isDirectory()) await walk(input, out);
     else out.files.push(input);
   }
-  out.files = [...new Set(out.files)];
+  // The same file named twice, or through a link, is read once.
+  const seen = new Set<string>();
+  const unique: string[] = [];
+  for (const f of out.files) {
+    const real = await realpath(f).catch(() => f);
+    if (!seen.has(real)) unique.push(f);
+    seen.add(real);
+  }
+  out.files = unique;
   return out;
 }
 

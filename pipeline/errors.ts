@@ -8,6 +8,7 @@ export type FileErrorCode =
   | 'binary_file'
   | 'unsupported_type'
   | 'corrupt_pdf'
+  | 'corrupt_image'
   | 'encrypted_pdf'
   | 'no_text'
   | 'decode_failed'

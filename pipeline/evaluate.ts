@@ -35,9 +35,10 @@ export async function evaluateDirs(
   goldDir: string,
   predDir: string,
   options: { matchedOnly?: boolean } = {},
-): Promise<{ total: Scores; perFile: FileScores[] }> {
-  const gold = await loadDir(goldDir);
-  const pred = await loadDir(predDir);
+): Promise<{ total: Scores; perFile: FileScores[]; problems: string[] }> {
+  const problems: string[] = [];
+  const gold = await loadDir(goldDir, problems);
+  const pred = await loadDir(predDir, problems);
   const perFile: FileScores[] = [];
   const acc = newAcc();
   let files = 0;
@@ -51,7 +52,7 @@ export async function evaluateDirs(
     addAcc(acc, fileAcc);
     perFile.push({ gold: g.file, source: g.result.source.path, predicted: p?.file ?? null, ...finish(fileAcc, 1) });
   }
-  return { total: finish(acc, files), perFile };
+  return { total: finish(acc, files), perFile, problems };
 }
 
 interface Loaded {
@@ -59,12 +60,25 @@ interface Loaded {
   result: SourceResult;
 }
 
-async function loadDir(dir: string): Promise<Map<string, Loaded>> {
+/**
+ * Every output-format file in a folder. JSON that is not a source result (a notes file, a list of
+ * known differences) is passed over; a file that looks like one but is broken is a problem to report.
+ */
+async function loadDir(dir: string, problems: string[]): Promise<Map<string, Loaded>> {
   const out = new Map<string, Loaded>();
   for (const f of (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()) {
-    const raw = JSON.parse(await readFile(join(dir, f), 'utf8')) as unknown;
+    const path = join(dir, f);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readFile(path, 'utf8'));
+    } catch (err) {
+      problems.push(`${path}: not valid JSON (${(err as Error).message})`);
+      continue;
+    }
+    if (typeof raw !== 'object' || raw === null || !('schemaVersion' in raw)) continue;
     const parsed = SourceResult.safeParse(raw);
-    if (parsed.success) out.set(f, { file: join(dir, f), result: parsed.data });
+    if (parsed.success) out.set(f, { file: path, result: parsed.data });
+    else problems.push(`${path}: not in the output format (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
   }
   return out;
 }

@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
 import { SCHEMA_VERSION, type SourceResult } from '../schemas/index.js';
@@ -6,9 +7,10 @@ import { analyse } from './analyse.js';
 import { discover } from './discover.js';
 import { FileError } from './errors.js';
 import { normalise } from './normalize.js';
+import { createOcrService, type OcrOptions } from './ocr-service.js';
 import { readAndExtract } from './read-source.js';
 import { Store } from './store.js';
-import { writeAtomic, writeResultJson } from './write-json.js';
+import { prepareResultJson, writeAtomic, writeResultJson } from './write-json.js';
 
 /**
  * A batch: extract → normalise → analyse (split, segment, classify and fields) → store. Each stage
@@ -24,6 +26,8 @@ export interface IngestOptions {
   out: string;
   /** Concurrency per stage. @default extract: 2, normalise: 1, analyse: 1, store: 1 */
   concurrency: Record<StageName, number>;
+  /** OCR of scans and images. @default mode 'auto', engine 'tesseract', workers = CPU cores */
+  ocr?: OcrOptions;
   /** Called after each file, for progress display. */
   onFile?: (done: number, total: number, path: string) => void;
 }
@@ -42,6 +46,8 @@ export interface IngestSummary {
   warnings: number;
   failures: Failure[];
   skipped: Array<{ path: string; reason: string }>;
+  /** Pages recognised by OCR. */
+  ocrPages: number;
   seconds: number;
 }
 
@@ -56,14 +62,23 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   await mkdir(join(options.out, 'json'), { recursive: true });
   const store = await Store.open(join(options.out, 'renda.sqlite'));
   const queues = Object.fromEntries(STAGES.map((s) => [s, new PQueue({ concurrency: options.concurrency[s] })])) as Record<StageName, PQueue>;
-  const summary: IngestSummary = { files: files.length, succeeded: 0, documents: 0, items: 0, warnings: 0, failures: [], skipped, seconds: 0 };
+  const summary: IngestSummary = { files: files.length, succeeded: 0, documents: 0, items: 0, warnings: 0, failures: [], skipped, ocrPages: 0, seconds: 0 };
+  const ocr = createOcrService(options.ocr ?? { mode: 'auto', engine: 'tesseract', workers: availableParallelism() });
+  // Ctrl-C must not leave tesseract workers or ONNX sessions behind.
+  const onSignal = (signal: NodeJS.Signals) => {
+    void ocr.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   let done = 0;
 
   const processFile = async (path: string) => {
     try {
-      const read = await queues.extract.add(() => readAndExtract(path));
+      const read = await queues.extract.add(() => readAndExtract(path, ocr.context));
       const normalised = await queues.normalise.add(() => normalise(read.extracted));
-      const documents = await queues.analyse.add(() => analyse({ sourceId: read.id, normalised, meta: read.extracted.meta }));
+      const ocrPages = read.extracted.pages.filter((p) => p.ocr);
+      const ocrConfidence = new Map(ocrPages.map((p) => [p.number, p.ocr!.confidence]));
+      const documents = await queues.analyse.add(() => analyse({ sourceId: read.id, normalised, meta: read.extracted.meta, ocrConfidence }));
       const result: SourceResult = {
         schemaVersion: SCHEMA_VERSION,
         source: {
@@ -73,16 +88,24 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
           mediaType: read.extracted.mediaType,
           extractor: read.extracted.extractor,
           pages: read.extracted.pageCount,
+          ocr: ocrPages.length
+            ? { engine: ocrPages[0].ocr!.engine, pages: ocrPages.map((p) => ({ page: p.number, confidence: round2(p.ocr!.confidence) })) }
+            : null,
         },
         documents,
       };
       await queues.store.add(async () => {
-        await writeResultJson(options.out, result);
+        // Validate (inside writeResultJson) before touching the database, commit the rows, then
+        // publish the JSON: a file that fails leaves neither behind.
+        const json = await prepareResultJson(result);
+        let replaced: string[];
         try {
-          await store.put(result);
+          replaced = await store.put(result);
         } catch (err) {
           throw new FileError('store_failed', `could not write to the database: ${(err as Error).message}`, { cause: err });
         }
+        await writeResultJson(options.out, result.source.id, json);
+        await Promise.all(replaced.map((id) => rm(join(options.out, 'json', `${id}.json`), { force: true })));
       });
       summary.succeeded++;
       summary.documents += documents.length;
@@ -101,6 +124,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   try {
     await Promise.all(files.map((f) => admission.add(() => processFile(f))));
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    summary.ocrPages = ocr.pages();
+    await ocr.close();
     await store.close();
   }
   summary.failures.sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -108,6 +135,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   await writeAtomic(join(options.out, 'failures.json'), JSON.stringify(summary.failures, null, 2) + '\n');
   return summary;
 }
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function toFailure(path: string, err: unknown): Failure {
   if (err instanceof FileError) return { path, code: err.code, message: err.message };

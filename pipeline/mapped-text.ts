@@ -31,7 +31,10 @@ export class MappedText {
    */
   replace(pattern: RegExp, replacer: (match: string, ...groups: string[]) => string): MappedText {
     if (!pattern.global) throw new Error('MappedText.replace needs a global regex');
-    const b = new MappedTextBuilder();
+    pattern.lastIndex = 0;
+    if (!pattern.test(this.text)) return this;
+    pattern.lastIndex = 0;
+    const b = new MappedTextBuilder(this.text.length);
     let last = 0;
     for (const m of this.text.matchAll(pattern)) {
       const start = m.index ?? 0;
@@ -65,20 +68,38 @@ export class MappedText {
   }
 }
 
+/** Builds text and origins in bulk: large documents make per-character arrays too costly. */
 export class MappedTextBuilder {
-  private chars: string[] = [];
-  private origins: number[] = [];
+  private pieces: string[] = [];
+  private origins: Int32Array;
+  private length = 0;
+
+  constructor(capacity = 1024) {
+    this.origins = new Int32Array(Math.max(16, capacity));
+  }
 
   push(ch: string, origin: number): void {
-    this.chars.push(ch);
-    this.origins.push(origin);
+    this.ensure(ch.length);
+    this.pieces.push(ch);
+    for (let k = 0; k < ch.length; k++) this.origins[this.length++] = origin;
   }
 
   copy(src: MappedText, start: number, end: number): void {
-    for (let i = start; i < end; i++) this.push(src.text[i], src.origin[i]);
+    if (end <= start) return;
+    this.ensure(end - start);
+    this.pieces.push(src.text.slice(start, end));
+    this.origins.set(src.origin.subarray(start, end), this.length);
+    this.length += end - start;
   }
 
   build(): MappedText {
-    return new MappedText(this.chars.join(''), Int32Array.from(this.origins));
+    return new MappedText(this.pieces.join(''), this.origins.slice(0, this.length));
+  }
+
+  private ensure(extra: number): void {
+    if (this.length + extra <= this.origins.length) return;
+    const grown = new Int32Array(Math.max(this.origins.length * 2, this.length + extra));
+    grown.set(this.origins.subarray(0, this.length));
+    this.origins = grown;
   }
 }

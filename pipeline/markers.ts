@@ -12,7 +12,9 @@ export type MarkerStyle =
   | 'cn_paren' // （一）
   | 'arabic' // 1. 1、 1．
   | 'arabic_paren' // （1）
-  | 'circled' // ①
+  | 'arabic_half' // 1）
+  | 'circled' // ① ⑴
+  | 'article' // 第一条
   | 'cn_shi' // 一是
   | 'cn_ordinal'; // 第一，
 
@@ -27,6 +29,7 @@ export interface Marker {
 
 const CN = '[一二三四五六七八九十百]{1,4}';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+const PAREN_DIGITS = '⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇';
 
 const PATTERNS: Array<{ style: MarkerStyle; re: RegExp }> = [
   { style: 'cn_paren', re: new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*`) },
@@ -35,15 +38,18 @@ const PATTERNS: Array<{ style: MarkerStyle; re: RegExp }> = [
   { style: 'cn_ordinal', re: new RegExp(`^第(${CN})[，,、：:]\\s*`) },
   { style: 'cn_dun', re: new RegExp(`^(${CN})\\s*[、，,．.]\\s*`) },
   // "1." must not be the start of a decimal or a date ("2023.5", "1.5倍").
-  { style: 'arabic', re: /^(\d{1,3})\s*(?:[、，,．]|\.(?!\d))\s*/ },
-  { style: 'circled', re: new RegExp(`^([${CIRCLED}])\\s*`) },
+  // …unless a date follows at once: "1.3月，听取…" (from "1．3月" with a full-width dot).
+  { style: 'arabic', re: /^(\d{1,3})\s*(?:[、，,．]|\.(?!\d)|\.(?=\d{1,2}\s*月|\d{4}\s*年))\s*/ },
+  { style: 'arabic_half', re: /^(\d{1,3})\s*[）)]\s*/ },
+  { style: 'circled', re: new RegExp(`^([${CIRCLED}${PAREN_DIGITS}])\\s*`) },
+  { style: 'article', re: new RegExp(`^第(${CN}|\\d{1,3})条\\s*`) },
 ];
 
 export function matchMarker(line: string): Marker | null {
   for (const { style, re } of PATTERNS) {
     const m = re.exec(line);
     if (!m) continue;
-    const value = style === 'circled' ? CIRCLED.indexOf(m[1]) + 1 : chineseNumeral(m[1]);
+    const value = style === 'circled' ? (CIRCLED + PAREN_DIGITS).indexOf(m[1]) % 20 + 1 : chineseNumeral(m[1]);
     if (value === null || value <= 0) continue;
     // A year or a quantity at the start of a sentence is not a marker: "2023年…", "3.5亿元".
     if (style === 'arabic' && value > 200) continue;

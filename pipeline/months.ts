@@ -57,6 +57,9 @@ export function extractMonths(text: string): number[] {
 
 /** A table's time cell ("3月", "6月份", "第二季度") states the schedule outright. */
 export function scheduleMonthsInCell(cell: string): number[] {
+  // In a time column a bare half-year is a schedule: "下半年".
+  const half = /^\s*(上|下)半年\s*$/.exec(cell);
+  if (half) return half[1] === '上' ? [1, 2, 3, 4, 5, 6] : [7, 8, 9, 10, 11, 12];
   return extractMonths(cell);
 }
 

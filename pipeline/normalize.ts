@@ -2,7 +2,9 @@ import type { ExtractedText } from '../extractors/types.js';
 import { CJK_PUNCT, HAN } from './chars.js';
 import { bylineDate, isClutterLine, isTailStart } from './clutter.js';
 import { MappedText, MappedTextBuilder } from './mapped-text.js';
+import { isBracketedNote, isTableRow, unclosed } from './lines.js';
 import { startsWithMarker } from './markers.js';
+import { isTitleText } from './split.js';
 import { toSimplified } from './simplify.js';
 
 /**
@@ -50,7 +52,8 @@ export function normalise(extracted: ExtractedText): NormalisedText {
   t = foldPunctuation(t);
   t = foldChineseYears(t);
   // OCR and typists split two-digit months: "1 2 月份" is December.
-  t = t.replace(/(?<!\d)1 ([0-2]) ?(?=月)/g, (_, d: string) => `1${d}`);
+  // Only inside a sentence: at a line start "1 2月" is a row number and a month.
+  t = t.replace(/(?<=[\u4e00-\u9fff，。、；：,.;:（(])\s?1 ([0-2]) ?(?=月)/g, (m, d: string) => (m.startsWith(' ') ? ' ' : '') + `1${d}`);
   t = removeSpacesAroundHan(t);
 
   const { text: joined, publishedDate } = joinLines(t, continues);
@@ -160,6 +163,8 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
 
 function shouldJoin(prev: string, next: string, continues: boolean | undefined, pageBreak: boolean): boolean {
   if (isTableRow(prev) || isTableRow(next) || startsWithMarker(next)) return false;
+  // A long title ends no sentence either, and is often followed by its adoption note.
+  if (isBracketedNote(next) || isTitleText(prev)) return false;
   // The extractor saw the last line reach the margin: trust it. When it did not, the sentence may
   // still run on (a source whose own line broke mid-sentence), so the text rule decides.
   if (pageBreak && continues === true) return true;
@@ -171,10 +176,3 @@ function shouldJoin(prev: string, next: string, continues: boolean | undefined, 
   if (/[。！？；]/.test(prev)) return true;
   return OPEN_CLAUSE_END.test(prev) || [...prev].length >= BROKEN_LINE_MIN;
 }
-
-export function unclosed(line: string): boolean {
-  const count = (re: RegExp) => (line.match(re) ?? []).length;
-  return count(/（/g) > count(/）/g) || count(/《/g) > count(/》/g) || count(/“/g) > count(/”/g);
-}
-
-export const isTableRow = (line: string): boolean => /^\|.*\|$/.test(line.trim());

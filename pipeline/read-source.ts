@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { extractorFor, sniff } from '../extractors/index.js';
-import type { ExtractedText } from '../extractors/types.js';
+import type { ExtractedText, OcrContext } from '../extractors/types.js';
 import { FileError } from './errors.js';
 
 /** A source file read into memory, identified by its content. */
@@ -13,7 +13,7 @@ export interface ReadSource {
   extracted: ExtractedText;
 }
 
-export async function readAndExtract(path: string): Promise<ReadSource> {
+export async function readAndExtract(path: string, ocr?: OcrContext): Promise<ReadSource> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
@@ -22,9 +22,10 @@ export async function readAndExtract(path: string): Promise<ReadSource> {
   }
   const type = sniff({ path, ext: extname(path).toLowerCase(), head: bytes.subarray(0, 1024) }, bytes.length);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const extracted = await extractorFor(type).extract(bytes, { path });
+  const extracted = await extractorFor(type).extract(bytes, { path, ocr });
   if (!extracted.pages.some((p) => p.text.trim())) {
-    throw new FileError('no_text', `no text found (a scanned PDF needs OCR, which is not enabled)`);
+    const hint = !ocr || ocr.mode === 'never' ? ' (a scan needs OCR: run without --ocr never)' : '';
+    throw new FileError('no_text', `no text found${hint}`);
   }
   return { path, sha256, id: sha256.slice(0, 16), extracted };
 }

@@ -1,6 +1,5 @@
-import { isBracketedNote, isHeadingLike, isNoteLine, splitLines, type Line } from './lines.js';
+import { isBracketedNote, isHeadingLike, isNoteLine, isTableRow, splitLines, type Line } from './lines.js';
 import { matchMarker, type Marker, type MarkerStyle } from './markers.js';
-import { isTableRow } from './normalize.js';
 import { segmentTable, type TableCellHints } from './table.js';
 
 /**
@@ -29,7 +28,6 @@ export interface SegItem {
 export interface Segmentation {
   sections: SegSection[];
   items: SegItem[];
-  numbered: boolean;
 }
 
 interface Node {
@@ -50,7 +48,7 @@ export function segment(docText: string, bodyStart: number): Segmentation {
   const markerCount = lines.filter((l) => matchMarker(l.text)).length;
   const numbered = markerCount >= NUMBERED_MIN;
   const roots = numbered ? buildNumberedTree(lines) : buildHeadingTree(lines);
-  const out: Segmentation = { sections: [], items: [], numbered };
+  const out: Segmentation = { sections: [], items: [] };
   emit(roots, '', [], out);
   return out;
 }
@@ -91,7 +89,8 @@ function buildNumberedTree(lines: Line[]): Node[] {
     (stack.length ? stack[stack.length - 1].node.children : roots).push(node);
     stack.push({ style: marker.style, node });
   }
-  return roots.map(promoteHeadingLeaves);
+  promoteHeadingLeaves(roots);
+  return roots;
 }
 
 /**
@@ -110,18 +109,23 @@ const balanced = (t: string) => (t.match(/（/g) ?? []).length === (t.match(/）
 /**
  * A numbered heading with no numbered children but several paragraphs under it ("一、加强监督"
  * followed by paragraphs, as in many reports) is a section whose paragraphs are items. With one
- * paragraph it is an item whose heading and description belong together.
+ * paragraph it is an item whose heading and description belong together, unless another heading
+ * of the same style in the document is such a section: a document builds its headings one way.
  */
-function promoteHeadingLeaves(node: Node): Node {
-  node.children = node.children.map(promoteHeadingLeaves);
-  if (node.children.length === 0 && node.marker && node.body.length >= 2) {
-    const heading = node.line.text.slice(node.marker.length);
-    if (isHeadingLike(heading)) {
-      node.children = node.body.map((line) => ({ marker: null, line, body: [], children: [] }));
-      node.body = [];
-    }
+function promoteHeadingLeaves(roots: Node[]): void {
+  const all: Node[] = [];
+  const walk = (n: Node) => {
+    all.push(n);
+    n.children.forEach(walk);
+  };
+  roots.forEach(walk);
+  const headingLeaf = (n: Node) => !!n.marker && n.children.length === 0 && n.body.length >= 1 && isHeadingLike(n.line.text.slice(n.marker.length));
+  const sectionStyles = new Set(all.filter((n) => headingLeaf(n) && n.body.length >= 2).map((n) => n.marker!.style));
+  for (const n of all) {
+    if (!headingLeaf(n) || !sectionStyles.has(n.marker!.style)) continue;
+    n.children = n.body.map((line) => ({ marker: null, line, body: [], children: [] }));
+    n.body = [];
   }
-  return node;
 }
 
 /**
@@ -169,34 +173,26 @@ const sameShape = (a: string, b: string): boolean => /^\d{4}年/.test(a) && /^\d
 
 const DECLARED = /[（(]\s*(?:共|计)?\s*(\d+)\s*(?:项|个|件|次|条)\s*[）)]\s*$/;
 
-function emit(nodes: Node[], prefix: string, context: string[], out: Segmentation): number {
-  let count = 0;
+function emit(nodes: Node[], prefix: string, context: string[], out: Segmentation): void {
   let ordinal = 0;
   for (const node of nodes) {
     if (node.table) {
-      const tableOut = segmentTable(node.table, prefix, ordinal, context);
-      out.sections.push(...tableOut.sections);
-      out.items.push(...tableOut.items);
-      ordinal += tableOut.sections.length || tableOut.items.length;
-      count += tableOut.items.length;
+      const table = segmentTable(node.table, prefix, ordinal, context);
+      out.sections.push(...table.sections);
+      out.items.push(...table.items);
+      ordinal = table.ordinal;
       continue;
     }
     ordinal++;
     const path = prefix ? `${prefix}.${ordinal}` : String(ordinal);
-    const contentStart = node.line.start + (node.marker?.length ?? 0);
-    const isSection = node.children.length > 0 || node.heading === true;
-    if (isSection) {
+    if (node.children.length > 0 || node.heading === true) {
       const title = node.line.text.slice(node.marker?.length ?? 0);
       const declared = DECLARED.exec(title);
-      const section: SegSection = { path, title, declaredCount: declared ? Number(declared[1]) : null };
-      out.sections.push(section);
-      const n = emit(node.children, path, [...context, title], out);
-      count += n;
+      out.sections.push({ path, title, declaredCount: declared ? Number(declared[1]) : null });
+      emit(node.children, path, [...context, title], out);
       continue;
     }
     const last = node.body.length ? node.body[node.body.length - 1] : node.line;
-    out.items.push({ path, number: node.marker?.raw ?? null, span: [contentStart, last.end], context });
-    count++;
+    out.items.push({ path, number: node.marker?.raw ?? null, span: [node.line.start + (node.marker?.length ?? 0), last.end], context });
   }
-  return count;
 }

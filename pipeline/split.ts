@@ -1,6 +1,5 @@
-import { splitLines, isHeadingLike, type Line } from './lines.js';
+import { isHeadingLike, isTableRow, splitLines, type Line } from './lines.js';
 import { startsWithMarker } from './markers.js';
-import { isTableRow } from './normalize.js';
 
 /**
  * Split a file's text into documents at their titles. A title names a kind of document
@@ -41,8 +40,10 @@ export function splitDocuments(text: string, fallbackTitle?: string): DocumentSl
 
   const merged = mergeRepeatedTitles(titles, lines);
   if (merged.length === 0) {
+    // No recognisable title: the first line is one only if it is a heading, not an item or a table row.
     const first = lines[0];
-    const title = first && isHeadingLike(first.text, 64) ? first.text : (fallbackTitle ?? '');
+    const usable = first && isHeadingLike(first.text, 64) && !startsWithMarker(first.text) && !isTableRow(first.text);
+    const title = usable ? first.text : (fallbackTitle ?? '');
     const bodyStart = first && title === first.text ? first.end : 0;
     return [{ start: 0, end: text.length, title, bodyStart }];
   }
@@ -61,7 +62,10 @@ function titleBlockAt(lines: Line[], i: number): { first: number; last: number; 
   let first = i;
   let last = i;
   let title: string;
-  if (ISSUER_LINE.test(cur) && i + 1 < lines.length && isTitleText(cur + lines[i + 1].text) && DOC_KIND_END.test(lines[i + 1].text)) {
+  // An issuer line prefixes the next line's title, unless that title names its issuer itself (then
+  // the issuer line is a letterhead or running header).
+  const next = lines[i + 1]?.text ?? '';
+  if (ISSUER_LINE.test(cur) && isTitleText(cur + next) && DOC_KIND_END.test(next) && !/人大|常委会|代表大会/.test(next)) {
     last = i + 1;
     title = cur + lines[i + 1].text;
   } else if (isTitleText(cur)) {

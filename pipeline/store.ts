@@ -13,14 +13,17 @@ export class Store {
   static async open(path: string): Promise<Store> {
     const db = await Db.open(path);
     try {
-      await db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-      const row = await db.get<{ user_version: number }>('PRAGMA user_version');
-      if (row && row.user_version > STORE_VERSION) {
-        throw new Error(`database schema version ${row.user_version} is newer than this renda (${STORE_VERSION})`);
-      }
-      await db.exec(SCHEMA_SQL);
-      await db.exec(VIEW_NAMES.map((v) => `DROP VIEW IF EXISTS ${v};`).join('\n') + VIEWS_SQL);
-      await db.exec(`PRAGMA user_version = ${STORE_VERSION}`);
+      // The timeout first: another renda writing the same database must make us wait, not fail.
+      await db.exec('PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;');
+      await db.transaction(async () => {
+        const row = await db.get<{ user_version: number }>('PRAGMA user_version');
+        if (row && row.user_version > STORE_VERSION) {
+          throw new StoreError(`database schema version ${row.user_version} is newer than this renda (${STORE_VERSION})`);
+        }
+        await db.exec(SCHEMA_SQL);
+        await db.exec(VIEW_NAMES.map((v) => `DROP VIEW IF EXISTS ${v};`).join('\n') + VIEWS_SQL);
+        await db.exec(`PRAGMA user_version = ${STORE_VERSION}`);
+      });
       return new Store(db);
     } catch (err) {
       await db.close().catch(() => undefined);
@@ -28,10 +31,16 @@ export class Store {
     }
   }
 
-  async put(result: SourceResult, ingestedAt = new Date().toISOString()): Promise<void> {
+  /**
+   * Store one source, replacing what an earlier run stored for the same content (sha256) or for
+   * the same path (an edited file is a new version of the same source). Returns the ids of earlier
+   * versions that were replaced, whose JSON files the caller removes.
+   */
+  async put(result: SourceResult, ingestedAt = new Date().toISOString()): Promise<string[]> {
     const { source, documents } = result;
-    await this.db.transaction(async () => {
-      await this.db.run('DELETE FROM sources WHERE sha256 = ? OR id = ?', [source.sha256, source.id]);
+    return this.db.transaction(async () => {
+      const replaced = await this.db.all<{ id: string }>('SELECT id FROM sources WHERE path = ? AND id <> ?', [source.path, source.id]);
+      await this.db.run('DELETE FROM sources WHERE sha256 = ? OR id = ? OR path = ?', [source.sha256, source.id, source.path]);
       await this.db.run(
         'INSERT INTO sources (id, sha256, path, media_type, extractor, pages, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
         [source.id, source.sha256, source.path, source.mediaType, source.extractor, source.pages, ingestedAt],
@@ -66,6 +75,7 @@ export class Store {
           for (const law of it.laws) await this.db.run('INSERT OR IGNORE INTO item_laws (item_id, law) VALUES (?, ?)', [it.id, law]);
         }
       }
+      return replaced.map((r) => r.id);
     });
   }
 
@@ -85,5 +95,14 @@ export class Store {
 
   close(): Promise<void> {
     return this.db.close();
+  }
+}
+
+/** The database cannot be used at all: the batch stops before reading any file. */
+export class StoreError extends Error {
+  readonly code = 'store_unusable';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
   }
 }

@@ -31,12 +31,19 @@ const ROLE_HEADERS: Array<[Role, RegExp]> = [
   ['content', /(议题|内容|项目|事项|名称|工作|任务)/],
 ];
 
-const INLINE_MARKER = /(?:^|(?<=[\s；;。，,）]))(\d{1,2})\s*(?:[、，．]|\.(?!\d))\s*/g;
+// Normalisation removes the space extractors put between entries ("报告 2.开展" → "报告2.开展"), so
+// a number may follow a Chinese character; the 1, 2, 3… sequence check below keeps this safe.
+const INLINE_MARKER = /(?:^|(?<=[\s；;。，,）\u4e00-\u9fff]))(\d{1,2})\s*(?:[、，．]|\.(?!\d)|\.(?=\d{1,2}\s*月))\s*/g;
 const TRAILING_ABBREV = /（([\u4e00-\u9fff]{1,3})）[；;。，,]?\s*$/;
 
-export function segmentTable(rows: Line[], prefix: string, ordinalBefore: number, context: string[]): { sections: SegSection[]; items: SegItem[] } {
+export function segmentTable(
+  rows: Line[],
+  prefix: string,
+  ordinalBefore: number,
+  context: string[],
+): { sections: SegSection[]; items: SegItem[]; ordinal: number } {
   const parsed = rows.map(parseRow).filter((cells) => !cells.every((c) => /^:?-{2,}:?$/.test(c.text) || c.text === ''));
-  if (parsed.length === 0) return { sections: [], items: [] };
+  if (parsed.length === 0) return { sections: [], items: [], ordinal: ordinalBefore };
   const header = parsed[0];
   let roles = header.map((c) => roleOf(c.text));
   const hasHeader = roles.some((r) => r !== 'other');
@@ -71,7 +78,7 @@ export function segmentTable(rows: Line[], prefix: string, ordinalBefore: number
       items.push(toItem({ ...piece, number: piece.number ?? seq ?? null }, rowPath, context, rowHints));
     }
   }
-  return { sections, items };
+  return { sections, items, ordinal };
 }
 
 function toItem(p: Piece, path: string, context: string[], rowHints: TableCellHints): SegItem {

@@ -5,17 +5,22 @@ import { SourceResult } from '../schemas/index.js';
 import { FileError } from './errors.js';
 
 /**
- * Validate a result against the contract and write it where a reader will only ever see a whole
- * file: write a temporary file beside the target, then rename over it (atomic on one filesystem).
+ * Validate a result against the contract and serialise it; a result that fails is this file's
+ * `invalid_output`, found before anything is written.
  */
-export async function writeResultJson(outDir: string, result: SourceResult): Promise<string> {
+export function prepareResultJson(result: SourceResult): string {
   const checked = SourceResult.safeParse(result);
   if (!checked.success) {
     const first = checked.error.issues[0];
     throw new FileError('invalid_output', `output failed the schema at ${first?.path.join('.')}: ${first?.message}`, { cause: checked.error });
   }
-  const target = join(outDir, 'json', `${result.source.id}.json`);
-  await writeAtomic(target, JSON.stringify(checked.data, null, 2) + '\n');
+  return JSON.stringify(checked.data, null, 2) + '\n';
+}
+
+/** Write where a reader only ever sees a whole file: a temporary file beside it, then a rename. */
+export async function writeResultJson(outDir: string, sourceId: string, json: string): Promise<string> {
+  const target = join(outDir, 'json', `${sourceId}.json`);
+  await writeAtomic(target, json);
   return target;
 }
 

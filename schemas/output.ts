@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { COMMITTEE_KEYS, DOC_TYPES, EXTRACTORS, ITEM_KINDS, LEVELS, ORGANS } from './vocabulary.js';
+import { COMMITTEE_KEYS, DOC_TYPES, EXTRACTORS, ITEM_KINDS, LEVELS, OCR_ENGINES, ORGANS } from './vocabulary.js';
 
 /**
  * The output contract: one JSON file per source. Researchers build on it, so every change that
  * removes or renames a field bumps SCHEMA_VERSION's major number; adding an optional field bumps
  * the minor.
  */
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 export const Warning = z
   .object({
@@ -52,7 +52,8 @@ export const Item = z.object({
   rule: z.string().describe('the rule that decided the kind'),
 });
 
-export const Document = z.object({
+export const Document = z
+  .object({
   id: z.string().describe('<sourceId>-<index>'),
   title: z.string(),
   docType: z.enum(DOC_TYPES),
@@ -64,7 +65,17 @@ export const Document = z.object({
   items: z.array(Item),
   warnings: z.array(Warning),
   text: z.string().describe('the normalised text that spans index into'),
-});
+  })
+  // A contract a reader can rely on: ids identify, spans point into the text.
+  .superRefine((doc, ctx) => {
+    const seen = new Set<string>();
+    doc.items.forEach((it, i) => {
+      if (seen.has(it.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `duplicate item id ${it.id}` });
+      seen.add(it.id);
+      const [a, b] = it.span;
+      if (a > b || b > doc.text.length) ctx.addIssue({ code: 'custom', path: ['items', i, 'span'], message: `span [${a}, ${b}) outside the text` });
+    });
+  });
 
 export const Source = z.object({
   id: z.string().regex(/^[0-9a-f]{16}$/),
@@ -73,10 +84,19 @@ export const Source = z.object({
   mediaType: z.string(),
   extractor: z.enum(EXTRACTORS),
   pages: z.number().int().nonnegative().nullable(),
+  ocr: z
+    .object({
+      engine: z.enum(OCR_ENGINES),
+      pages: z.array(z.object({ page: z.number().int().positive(), confidence: z.number().min(0).max(1) })),
+    })
+    .nullable()
+    .optional()
+    .describe('pages whose text was recognised, with mean OCR confidence; absent or null when none was (since 1.1.0)'),
 });
 
 export const SourceResult = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  // Readers accept any 1.x file: minor versions only add optional fields.
+  schemaVersion: z.string().regex(/^1\.\d+\.\d+$/).describe(`major 1; this renda writes ${SCHEMA_VERSION}`),
   source: Source,
   documents: z.array(Document),
 });

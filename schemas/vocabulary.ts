@@ -64,3 +64,6 @@ export type Level = (typeof LEVELS)[number];
 
 export const EXTRACTORS = ['text', 'pdf', 'html', 'ocr', 'pdf+ocr'] as const;
 export type ExtractorName = (typeof EXTRACTORS)[number];
+
+export const OCR_ENGINES = ['tesseract', 'paddle'] as const;
+export type OcrEngineName = (typeof OCR_ENGINES)[number];

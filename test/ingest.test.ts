@@ -23,7 +23,8 @@ function makeBatch(): string {
   writeFileSync(join(dir, 'corrupt.pdf'), pdf.subarray(0, 600)); // a download cut short
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'random.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
-  writeFileSync(join(dir, 'scan.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+  writeFileSync(join(dir, 'scan.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0])); // a photo cut short
+  writeFileSync(join(dir, 'notes.docx'), Buffer.from('PK\u0003\u0004'));
   copyFileSync(fixture('bad/encrypted.pdf'), join(dir, 'encrypted.pdf'));
   return dir;
 }
@@ -42,12 +43,13 @@ describe('ingest: a batch with bad files', () => {
       ['empty.txt', 'empty_file'],
       ['encrypted.pdf', 'encrypted_pdf'],
       ['random.bin', 'binary_file'],
+      ['scan.jpg', 'corrupt_image'],
     ]);
-    expect(summary.skipped.map((s) => s.path.split('/').pop())).toEqual(['scan.jpg']);
+    expect(summary.skipped.map((s) => s.path.split('/').pop())).toEqual(['notes.docx']);
     expect(summary.succeeded).toBe(2);
     expect(summary.documents).toBe(6);
     const failures = JSON.parse(readFileSync(join(out, 'failures.json'), 'utf8')) as unknown[];
-    expect(failures).toHaveLength(4);
+    expect(failures).toHaveLength(5);
   });
 
   it('writes one valid JSON per good source, named by the first 16 hex digits of its sha256', () => {
@@ -87,6 +89,26 @@ describe('ingest: a batch with bad files', () => {
   });
 });
 
+describe('ingest: a new version of a file', () => {
+  it('replaces the old version stored for the same path, rows and JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'renda-edit-'));
+    const out = mkdtempSync(join(tmpdir(), 'renda-edit-out-'));
+    const file = join(dir, 'plan.txt');
+    writeFileSync(file, readFileSync(fixture('text/002_4ff2a9da724ed550.txt')));
+    await ingest({ inputs: [file], out, concurrency: DEFAULT_CONCURRENCY });
+    writeFileSync(file, readFileSync(fixture('text/002_4ff2a9da724ed550.txt'), 'utf8') + '\n附件：无\n');
+    await ingest({ inputs: [file], out, concurrency: DEFAULT_CONCURRENCY });
+    const db = await Db.open(join(out, 'renda.sqlite'), 'ro');
+    try {
+      expect((await db.get<{ n: number }>('select count(*) n from sources'))!.n).toBe(1);
+      expect((await db.get<{ n: number }>('select count(*) n from items'))!.n).toBe(26);
+    } finally {
+      await db.close();
+    }
+    expect(readdirSync(join(out, 'json'))).toHaveLength(1);
+  });
+});
+
 describe('renda CLI', () => {
   it('exits 1 when some files fail and prints one error line per failure', async () => {
     const out = mkdtempSync(join(tmpdir(), 'renda-cli-'));
@@ -94,7 +116,7 @@ describe('renda CLI', () => {
     expect('code' in err && err.code).toBe(1);
     expect(err.stderr).toMatch(/error corrupt_pdf .*corrupt\.pdf/);
     expect(err.stderr).toMatch(/error empty_file .*empty\.txt/);
-    expect(err.stdout).toMatch(/renda: 6 files, 6 documents, \d+ items, \d+ warnings, 4 failures, 1 skipped/);
+    expect(err.stdout).toMatch(/renda: 7 files, 6 documents, \d+ items, \d+ warnings, 5 failures, 1 skipped/);
   });
 
   it('exits 2 on bad usage without touching anything', async () => {

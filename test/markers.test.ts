@@ -26,3 +26,13 @@ describe('matchMarker', () => {
     expect(matchMarker(line)).toBeNull();
   });
 });
+
+describe('matchMarker: more numbering habits', () => {
+  it.each([
+    ['1）听取报告', 'arabic_half', 1],
+    ['⑵开展调研', 'circled', 2],
+    ['第三条 本办法自公布之日起施行', 'article', 3],
+  ])('%s → %s %d', (line, style, value) => {
+    expect(matchMarker(line)).toMatchObject({ style, value });
+  });
+});

@@ -78,3 +78,19 @@ describe('normalise: open brackets', () => {
     );
   });
 });
+
+describe('normalise: simplified documents are never converted', () => {
+  it('keeps 著, 乾 and 於 in simplified text', () => {
+    const n = normalise(plain('乾县人大常委会2024年工作要点\n1.对《中华人民共和国著作权法》贯彻实施情况开展执法检查，成效显著。'));
+    expect(n.simplified).toBe(false);
+    expect(n.text).toContain('乾县');
+    expect(n.text).toContain('著作权法');
+    expect(n.text).toContain('显著');
+  });
+
+  it('converts a traditional document phrase by phrase', () => {
+    const n = normalise(plain('乾縣人大常委會2024年工作要點\n1.對《中華人民共和國著作權法》貫徹實施情況開展執法檢查。'));
+    expect(n.simplified).toBe(true);
+    expect(n.text).toBe('乾县人大常委会2024年工作要点\n1.对《中华人民共和国著作权法》贯彻实施情况开展执法检查。');
+  });
+});

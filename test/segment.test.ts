@@ -45,19 +45,29 @@ describe('segment: numbered documents', () => {
 2，组织代表培训。`)).toEqual(['1.1 一是', '1.2 二是', '2.1 1，', '2.2 2，']);
   });
 
-  it('makes a numbered heading with several paragraphs a section, and with one paragraph an item', () => {
+  it('makes a numbered heading with several paragraphs a section, and headings of the same style alike', () => {
     const doc = only(`某某县人民代表大会常务委员会工作报告
 一、坚持党的领导
 全年召开党组会议12次。
 组织集中学习8次。
 二、依法开展监督
 听取审议县政府关于财政预算执行情况的报告。`);
-    expect(doc.sections.map((s) => s.path)).toEqual(['1']);
+    expect(doc.sections.map((s) => s.path)).toEqual(['1', '2']);
     expect(doc.items.map((i) => `${i.path} ${i.number ?? '-'} ${i.text}`)).toEqual([
       '1.1 - 全年召开党组会议12次。',
       '1.2 - 组织集中学习8次。',
-      '2 二、 依法开展监督\n听取审议县政府关于财政预算执行情况的报告。',
+      '2.1 - 听取审议县政府关于财政预算执行情况的报告。',
     ]);
+  });
+
+  it('keeps a heading and its one description paragraph together as one item in plans', () => {
+    const doc = only(`某某县人大常委会2024年代表工作计划
+一、密切代表联系
+1.完善常委会组成人员联系代表制度
+修订联系代表办法，实现联系的规范化。
+2.开展代表接待日活动
+常委会领导定期接待代表。`);
+    expect(doc.items.map((i) => `${i.path} ${i.number} ${i.text.split('\n')[0]}`)).toEqual(['1.1 1. 完善常委会组成人员联系代表制度', '1.2 2. 开展代表接待日活动']);
   });
 
   it('records declared counts and warns when the items found differ', () => {

@@ -32,8 +32,8 @@ export interface OcrPageResult {
   ms: number;
 }
 
-export const OCR_ENGINES = ['tesseract', 'paddle'] as const;
-export type OcrEngineName = (typeof OCR_ENGINES)[number];
+export { OCR_ENGINES, type OcrEngineName } from '../../schemas/vocabulary.js';
+import type { OcrEngineName } from '../../schemas/vocabulary.js';
 
 /** One recogniser instance; not safe for concurrent calls (the pool serialises per engine). */
 export interface OcrEngine {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { UsageError } from '../errors.js';
+import { StoreError } from '../store.js';
 import { evalCommand } from './eval-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { schemaCommand } from './schema-command.js';
@@ -51,6 +52,9 @@ main(process.argv.slice(2)).then(
     if (err instanceof UsageError) {
       process.stderr.write(`renda: ${err.message}\n`);
       process.exitCode = 2;
+    } else if (err instanceof StoreError) {
+      process.stderr.write(`renda: ${err.code}: ${err.message}\n`);
+      process.exitCode = 1;
     } else {
       process.stderr.write(`renda: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exitCode = 1;

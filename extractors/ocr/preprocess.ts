@@ -1,0 +1,63 @@
+import { otsu, sauvola } from './_binarize.js';
+import { estimateSkew as skewOf, rotate } from './_deskew.js';
+import { toGrey, toRaster } from './_grey.js';
+import { median3 } from './_median.js';
+import { findSeals } from './_seal.js';
+import type { OcrEngineName, RasterImage } from './types.js';
+
+export { otsuThreshold } from './_binarize.js';
+
+export interface PreprocessOptions {
+  /** Bleach red seals (公章) so the black text under them can be read; red headers stay. @default false */
+  removeSeal?: boolean;
+  /** 3×3 median against speckle, before deskew and binarisation. @default false */
+  denoise?: boolean;
+  /** Estimate the skew (±5°) and rotate it out when it exceeds 0.2°. @default false */
+  deskew?: boolean;
+  /** `otsu`: one global threshold; `sauvola`: a local one, for uneven light. @default false */
+  binarize?: 'otsu' | 'sauvola' | false;
+}
+
+/** Below this the rotation's resampling blur costs more than the skew. */
+const MIN_SKEW = 0.2;
+/** Assumed when an image does not say its resolution: the usual office scan. */
+const DEFAULT_DPI = 300;
+
+/**
+ * A page image made easier to read: the steps chosen, in the order seal → grey → denoise → deskew
+ * → binarise. The result is always a new grey image (R = G = B) of the same size and dpi; the input is
+ * not touched. Pure TypeScript over the RGBA buffer: ~0.1–1 s for a 300-dpi A4 page, depending on
+ * the steps (see the measurements in the OCR report).
+ */
+export function preprocess(image: RasterImage, options: PreprocessOptions = {}): RasterImage {
+  const dpi = image.dpi ?? DEFAULT_DPI;
+  let grey = toGrey(image, options.removeSeal ? findSeals(image, dpi) : []);
+  if (options.denoise) grey = median3(grey);
+  if (options.deskew) {
+    const angle = skewOf(grey, dpi);
+    if (Math.abs(angle) > MIN_SKEW) grey = rotate(grey, -angle);
+  }
+  if (options.binarize === 'otsu') grey = otsu(grey);
+  else if (options.binarize === 'sauvola') grey = sauvola(grey, dpi);
+  return toRaster(grey, image.dpi);
+}
+
+/**
+ * How far the page's text lines are turned clockwise, in degrees (canvas `rotate()` sense), within
+ * ±5°; 0 when it cannot tell. What the deskew step measures, for diagnostics.
+ */
+export function estimateSkew(image: RasterImage): number {
+  return skewOf(toGrey(image), image.dpi ?? DEFAULT_DPI);
+}
+
+/** Each engine's preprocessing, chosen by measuring character error rates on rendered and degraded pages. */
+export const PREPROCESS_DEFAULTS: Record<OcrEngineName, Readonly<PreprocessOptions>> = {
+  tesseract: { removeSeal: true, denoise: false, deskew: true, binarize: false },
+  paddle: { removeSeal: true, denoise: false, deskew: true, binarize: false },
+};
+
+/** The preprocessing that suits `engine`, as a function of the page image. */
+export function preprocessFor(engine: OcrEngineName): (image: RasterImage) => RasterImage {
+  const options = PREPROCESS_DEFAULTS[engine];
+  return (image) => preprocess(image, options);
+}

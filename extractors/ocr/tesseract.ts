@@ -1,0 +1,133 @@
+import { access } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Worker } from 'tesseract.js';
+import { deferred } from './_deferred.js';
+import { checkImage, toPnm } from './_encode.js';
+import { OcrError, describe } from './_errors.js';
+import { clamp01, pageResult } from './_result.js';
+import type { OcrEngine, OcrLine, RasterImage } from './types.js';
+
+export const TESSERACT_PSMS = { auto: '3', single_column: '4', single_block: '6' } as const;
+export const TESSERACT_MODELS = ['best_int', 'full'] as const;
+
+export interface TesseractEngineOptions {
+  /**
+   * Page segmentation. `auto` lets tesseract find blocks and columns; `single_column` and
+   * `single_block` read the page as one column / one block of text (tables then come out row by row).
+   * @default 'auto'
+   */
+  psm?: keyof typeof TESSERACT_PSMS;
+  /**
+   * Which chi_sim data of @tesseract.js-data/chi_sim: `best_int` (LSTM only, 1.7 MB, what tesseract.js
+   * itself would download) or `full` (LSTM plus legacy, 20 MB).
+   * @default 'best_int'
+   */
+  model?: (typeof TESSERACT_MODELS)[number];
+  /** A directory holding `chi_sim.traineddata.gz`, instead of the package's. */
+  langPath?: string;
+}
+
+/**
+ * A tesseract.js worker thread reading simplified Chinese. Everything it needs is local: the wasm
+ * core is `require`d from tesseract.js-core (Node ignores corePath), and the language data is read
+ * from the @tesseract.js-data/chi_sim package directory because langPath is a plain path. With
+ * cacheMethod 'none' nothing is written to the working directory either.
+ *
+ * Raw output is kept: `preserve_interword_spaces` stops tesseract putting a space between every
+ * Chinese character, but any spaces it does emit are left for the pipeline's OCR cleanup.
+ */
+export async function createTesseractEngine(options: TesseractEngineOptions = {}): Promise<OcrEngine> {
+  const psm = options.psm ?? 'auto';
+  const model = options.model ?? 'best_int';
+  if (!(psm in TESSERACT_PSMS)) throw new OcrError('ocr_unavailable', `unknown tesseract page segmentation "${psm}"`);
+  if (!TESSERACT_MODELS.includes(model)) throw new OcrError('ocr_unavailable', `unknown tesseract model "${model}"`);
+  const langPath = options.langPath ?? packagedLangPath(model);
+  // tesseract.js never settles createWorker when the language file is missing, so look first.
+  await access(join(langPath, 'chi_sim.traineddata.gz')).catch((cause: unknown) => {
+    throw new OcrError('ocr_unavailable', `tesseract language data not found in ${langPath}`, { cause });
+  });
+
+  const { createWorker, OEM } = (await import('tesseract.js')).default;
+  const startup = deferred<never>();
+  let worker: Worker;
+  try {
+    worker = await Promise.race([
+      createWorker('chi_sim', OEM.LSTM_ONLY, {
+        langPath,
+        gzip: true,
+        cacheMethod: 'none',
+        // Without a handler tesseract.js throws from its message callback, which kills the process.
+        // Job failures also reject the job's own promise, so only start-up failures need catching here.
+        errorHandler: (e: unknown) => startup.reject(e),
+      }),
+      startup.promise,
+    ]);
+    await worker.setParameters({ tessedit_pageseg_mode: TESSERACT_PSMS[psm] as never, preserve_interword_spaces: '1', debug_file: '/dev/null' });
+  } catch (cause) {
+    throw new OcrError('ocr_unavailable', `tesseract failed to start: ${describe(cause)}`, { cause });
+  }
+
+  let dpi = '';
+  let closed = false;
+  let running: ReturnType<typeof deferred<never>> | undefined;
+  return {
+    name: 'tesseract',
+    async recognize(image: RasterImage) {
+      if (closed) throw new OcrError('ocr_closed', 'the tesseract engine is closed');
+      const bad = checkImage(image);
+      if (bad) throw new OcrError('ocr_failed', bad);
+      const started = performance.now();
+      running = deferred<never>();
+      try {
+        // Tesseract scales its page-layout thresholds by resolution; tell it rather than let it guess.
+        const wanted = image.dpi ? String(Math.round(image.dpi)) : '0';
+        if (wanted !== dpi) {
+          await Promise.race([worker.setParameters({ user_defined_dpi: wanted }), running.promise]);
+          dpi = wanted;
+        }
+        const pnm = toPnm(image);
+        const job = worker.recognize(Buffer.from(pnm.buffer, pnm.byteOffset, pnm.byteLength), {}, { text: false, blocks: true });
+        const { data } = await Promise.race([job, running.promise]);
+        return pageResult('tesseract', toLines(data.blocks ?? []), performance.now() - started);
+      } catch (cause) {
+        if (cause instanceof OcrError) throw cause;
+        throw new OcrError('ocr_failed', `tesseract could not read the page: ${describe(cause)}`, { cause });
+      } finally {
+        running = undefined;
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      // A terminated worker never answers, so settle the page it was reading ourselves.
+      running?.reject(new OcrError('ocr_closed', 'the tesseract engine was closed while reading a page'));
+      await worker.terminate();
+    },
+  };
+}
+
+function packagedLangPath(model: (typeof TESSERACT_MODELS)[number]): string {
+  const require = createRequire(import.meta.url);
+  const pkg = dirname(require.resolve('@tesseract.js-data/chi_sim/package.json'));
+  return join(pkg, model === 'full' ? '4.0.0' : '4.0.0_best_int');
+}
+
+type Block = NonNullable<Awaited<ReturnType<Worker['recognize']>>['data']['blocks']>[number];
+
+/** Tesseract's blocks → paragraphs → lines, already in its reading order. */
+function toLines(blocks: Block[]): OcrLine[] {
+  const lines: OcrLine[] = [];
+  for (const block of blocks) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        // Line text ends in "\n" ("\n\n" at a paragraph end); that is structure, not content.
+        const text = line.text.replace(/\n+$/, '');
+        if (!text.trim()) continue;
+        const { x0, y0, x1, y1 } = line.bbox;
+        lines.push({ text, confidence: clamp01(line.confidence / 100), bbox: [x0, y0, x1, y1] });
+      }
+    }
+  }
+  return lines;
+}
