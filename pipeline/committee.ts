@@ -42,7 +42,10 @@ export function committeeKey(name: string): CommitteeKey {
 }
 
 /** A committee-like name: ends in 委员会, 工委, 委, 办公室, 研究室 or 室. */
-const BODY = '(?:[省市县区州旗])?(?:人大)?(?:常委会|常务委员会)?([\\u4e00-\\u9fff]{1,24}?(?:委员会|工委|(?<!常)委|办公室|办公厅|研究室|室|办|秘书处))';
+// A name ending in a bare 委 needs two characters before it ("财经委", "农委" is too short to trust
+// after OCR turned 常委会 into "第委会").
+const BODY =
+  '(?:[省市县区州旗])?(?:人大)?(?:常委会|常务委员会)?([\\u4e00-\\u9fff]{1,24}?(?:委员会|工委|办公室|办公厅|研究室|室|办|秘书处)|[\\u4e00-\\u9fff]{2,24}?(?<!常)委)';
 const LEAD_PATTERNS: RegExp[] = [
   // "由X负责/牵头/组织实施/做好…" and any other task given to X ("由代表工委直接询问代表").
   new RegExp(`由${BODY}(?:具体|牵头|直接|统一|负责)?(?:负责|牵头|组织|承办|做好|会同|主办|[\\u4e00-\\u9fff])`),

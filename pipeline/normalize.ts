@@ -148,20 +148,27 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
   }
 
   const b = new MappedTextBuilder();
+  // The paragraph built so far: a bracket opened two lines up is still open.
+  let paragraph = '';
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (i > 0) {
       const prev = lines[i - 1];
-      if (!shouldJoin(prev.text, line.text, line.pageBreakBefore ? continues[line.pageIndex - 1] : undefined, line.pageBreakBefore)) {
+      const pageContinues = line.pageBreakBefore ? continues[line.pageIndex - 1] : undefined;
+      if (shouldJoin(paragraph, line.text, pageContinues, line.pageBreakBefore, prev.text)) {
+        paragraph += line.text;
+      } else {
         b.push('\n', t.origin[prev.end] ?? t.origin[prev.end - 1] + 1);
+        paragraph = line.text;
       }
-    }
+    } else paragraph = line.text;
     b.copy(t, line.start, line.end);
   }
   return { text: b.build(), publishedDate };
 }
 
-function shouldJoin(prev: string, next: string, continues: boolean | undefined, pageBreak: boolean): boolean {
+/** `prev` is the paragraph so far; `lastLine` its last line. */
+function shouldJoin(prev: string, next: string, continues: boolean | undefined, pageBreak: boolean, lastLine = prev): boolean {
   if (isTableRow(prev) || isTableRow(next) || startsWithMarker(next)) return false;
   // A long title ends no sentence either, and is often followed by its adoption note.
   if (isBracketedNote(next) || isTitleText(prev)) return false;
@@ -174,5 +181,6 @@ function shouldJoin(prev: string, next: string, continues: boolean | undefined, 
   // A paragraph that has finished a sentence and then stops mid-way ("…工作。自觉把人大工作放在县委整")
   // was cut by a page; headings contain no full stop.
   if (/[。！？；]/.test(prev)) return true;
-  return OPEN_CLAUSE_END.test(prev) || [...prev].length >= BROKEN_LINE_MIN;
+  // The length test reads the paragraph's last line: a short last line is where the author stopped.
+  return OPEN_CLAUSE_END.test(prev) || [...lastLine].length >= BROKEN_LINE_MIN;
 }

@@ -46,7 +46,8 @@ const NUMBERED_MIN = 2;
 export function segment(docText: string, bodyStart: number): Segmentation {
   const lines = splitLines(docText.slice(bodyStart), bodyStart);
   const markerCount = lines.filter((l) => matchMarker(l.text)).length;
-  const numbered = markerCount >= NUMBERED_MIN;
+  // A fragment (a cropped scan, a one-item notice) may hold a single numbered line; it is still numbered.
+  const numbered = markerCount >= NUMBERED_MIN || (markerCount === 1 && !!lines[0] && matchMarker(lines[0].text) !== null);
   const roots = numbered ? buildNumberedTree(lines) : buildHeadingTree(lines);
   const out: Segmentation = { sections: [], items: [] };
   emit(roots, '', [], out);

@@ -67,10 +67,19 @@ export function sauvola(grey: Grey, dpi: number, options: SauvolaOptions = {}): 
     const rows = Math.min(h - 1, y + r) - Math.max(0, y - r) + 1;
     let s = 0;
     let sq = 0;
-    for (let x = 0; x < Math.min(w, r); x++) [s, sq] = [s + colSum[x], sq + colSq[x]];
+    for (let x = 0; x < Math.min(w, r); x++) {
+      s += colSum[x];
+      sq += colSq[x];
+    }
     for (let x = 0, i = y * w; x < w; x++, i++) {
-      if (x + r < w) [s, sq] = [s + colSum[x + r], sq + colSq[x + r]];
-      if (x - r - 1 >= 0) [s, sq] = [s - colSum[x - r - 1], sq - colSq[x - r - 1]];
+      if (x + r < w) {
+        s += colSum[x + r];
+        sq += colSq[x + r];
+      }
+      if (x - r - 1 >= 0) {
+        s -= colSum[x - r - 1];
+        sq -= colSq[x - r - 1];
+      }
       const n = rows * (Math.min(w - 1, x + r) - Math.max(0, x - r) + 1);
       const mean = s / n;
       const sd = Math.sqrt(Math.max(0, sq / n - mean * mean));

@@ -7,7 +7,8 @@ const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef“”�
 const SPACE_IN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}0-9])|(?<=[0-9])\\s+(?=[${CJK}])`, 'g');
 
 export function cleanOcrLine(line: string): string {
-  let t = line.replace(SPACE_IN_CJK, '').trim();
+  // Angle brackets almost never occur in official prose; tesseract reads （ ） as 〈 〉.
+  let t = line.replace(SPACE_IN_CJK, '').replace(/〈/g, '（').replace(/〉/g, '）').trim();
   // Numbering markers as OCR misreads them: "1，" "1 ." → "1."; "一 、" → "一、"; "( 一 )" → "（一）".
   t = t.replace(/^(\d{1,2})\s*[，,]\s*/, '$1.').replace(/^(\d{1,2})\s+\.\s*/, '$1.');
   t = t.replace(/^([一二三四五六七八九十]{1,3})\s*[、，,]\s*/, '$1、');

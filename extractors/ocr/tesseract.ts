@@ -1,7 +1,9 @@
+import { once } from 'node:events';
 import { access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Worker } from 'tesseract.js';
+import type { Worker as NodeWorker } from 'node:worker_threads';
 import { deferred } from './_deferred.js';
 import { checkImage, toPnm } from './_encode.js';
 import { OcrError, describe } from './_errors.js';
@@ -102,7 +104,11 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
       closed = true;
       // A terminated worker never answers, so settle the page it was reading ourselves.
       running?.reject(new OcrError('ocr_closed', 'the tesseract engine was closed while reading a page'));
+      // terminate() does not wait for the thread to end; wait for it, so a closed engine holds nothing.
+      const thread = (worker as unknown as { worker?: NodeWorker }).worker;
+      const exited = thread ? once(thread, 'exit').catch(() => undefined) : undefined;
       await worker.terminate();
+      await exited;
     },
   };
 }
