@@ -1,5 +1,4 @@
 import { mkdir, rm } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
 import { SCHEMA_VERSION, type SourceResult } from '../schemas/index.js';
@@ -7,7 +6,8 @@ import { analyse } from './analyse.js';
 import { discover } from './discover.js';
 import { FileError } from './errors.js';
 import { normalise } from './normalize.js';
-import { createOcrService, type OcrOptions } from './ocr-service.js';
+import { defaultOcrWorkers } from '../extractors/ocr/index.js';
+import { createOcrService, DEFAULT_OCR_ENGINE, type OcrOptions } from './ocr-service.js';
 import { readAndExtract } from './read-source.js';
 import { Store } from './store.js';
 import { prepareResultJson, writeAtomic, writeResultJson } from './write-json.js';
@@ -63,7 +63,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const store = await Store.open(join(options.out, 'renda.sqlite'));
   const queues = Object.fromEntries(STAGES.map((s) => [s, new PQueue({ concurrency: options.concurrency[s] })])) as Record<StageName, PQueue>;
   const summary: IngestSummary = { files: files.length, succeeded: 0, documents: 0, items: 0, warnings: 0, failures: [], skipped, ocrPages: 0, seconds: 0 };
-  const ocr = createOcrService(options.ocr ?? { mode: 'auto', engine: 'tesseract', workers: availableParallelism() });
+  const engine = options.ocr?.engine ?? DEFAULT_OCR_ENGINE;
+  const ocr = createOcrService(options.ocr ?? { mode: 'auto', engine, workers: defaultOcrWorkers(engine) });
   // Ctrl-C must not leave tesseract workers or ONNX sessions behind.
   const onSignal = (signal: NodeJS.Signals) => {
     void ocr.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));

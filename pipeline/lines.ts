@@ -42,10 +42,13 @@ export const isNoteLine = (text: string): boolean =>
 /** A line wholly in brackets, such as the adoption note "（2025年2月13日…主任会议通过）". */
 export const isBracketedNote = (text: string): boolean => /^（[^（）]*(（[^（）]*）[^（）]*)*）$/.test(text.trim());
 
-/** A bracket or quotation left open: the line cannot end a paragraph. */
-export function unclosed(line: string): boolean {
-  const count = (re: RegExp) => (line.match(re) ?? []).length;
-  return count(/（/g) > count(/）/g) || count(/《/g) > count(/》/g) || count(/“/g) > count(/”/g);
+/**
+ * A bracket left open (or, within one line, a quotation): the text cannot end a paragraph. Quotes
+ * are only trusted within a line, because OCR often prints “ for ”.
+ */
+export function unclosed(text: string, lastLine = text): boolean {
+  const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
+  return count(text, /（/g) > count(text, /）/g) || count(text, /《/g) > count(text, /》/g) || count(lastLine, /“/g) > count(lastLine, /”/g);
 }
 
 /** A Markdown-like table row, as every extractor writes tables. */

@@ -175,8 +175,8 @@ function shouldJoin(prev: string, next: string, continues: boolean | undefined, 
   // The extractor saw the last line reach the margin: trust it. When it did not, the sentence may
   // still run on (a source whose own line broke mid-sentence), so the text rule decides.
   if (pageBreak && continues === true) return true;
-  // A bracket or quotation left open cannot end a paragraph.
-  if (unclosed(prev)) return true;
+  // A bracket left open cannot end a paragraph (a paragraph this long has lost one to OCR instead).
+  if ([...prev].length < 400 && unclosed(prev, lastLine)) return true;
   if (SENTENCE_END.test(prev)) return false;
   // A paragraph that has finished a sentence and then stops mid-way ("…工作。自觉把人大工作放在县委整")
   // was cut by a page; headings contain no full stop.

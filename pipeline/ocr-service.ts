@@ -1,5 +1,6 @@
 import type { OcrContext, OcrMode } from '../extractors/types.js';
-import { OcrPool, preprocessFor } from '../extractors/ocr/index.js';
+import { OcrError, OcrPool, preprocessFor } from '../extractors/ocr/index.js';
+import { FileError } from './errors.js';
 import type { OcrEngineName, OcrPageResult, RasterImage } from '../extractors/ocr/types.js';
 
 /**
@@ -7,7 +8,7 @@ import type { OcrEngineName, OcrPageResult, RasterImage } from '../extractors/oc
  * it (a run over text-layer PDFs never starts tesseract) and closed once at the end.
  */
 /** The engine used when none is named, chosen from the measurements in the README. */
-export const DEFAULT_OCR_ENGINE: OcrEngineName = 'tesseract';
+export const DEFAULT_OCR_ENGINE: OcrEngineName = 'paddle';
 
 export interface OcrOptions {
   /** @default 'auto' */
@@ -33,9 +34,15 @@ export function createOcrService(options: OcrOptions): OcrService {
   const recognize = async (image: RasterImage): Promise<OcrPageResult> => {
     if (closed) throw new Error('the OCR pool is closed');
     pool ??= OcrPool.create({ engine: options.engine, workers: options.workers });
-    const result = await (await pool).recognize(preprocess(image));
-    pages++;
-    return result;
+    try {
+      const result = await (await pool).recognize(preprocess(image));
+      pages++;
+      return result;
+    } catch (err) {
+      // The engine's failure is this file's failure, with the engine's stable code.
+      if (err instanceof OcrError) throw new FileError(err.code, `OCR (${options.engine}): ${err.message}`, { cause: err });
+      throw err;
+    }
   };
   return {
     context: { mode: options.mode, recognize },

@@ -11,6 +11,7 @@ import {
   type OcrPageResult,
   type RasterImage,
 } from '../extractors/ocr/index.js';
+import { groupIntoLines } from '../extractors/ocr/_lines.js';
 import { UsageError } from '../pipeline/errors.js';
 
 /**
@@ -81,6 +82,12 @@ describe('engine start-up', () => {
     await expect(createTesseractEngine({ langPath: '/nonexistent' })).rejects.toMatchObject({ code: 'ocr_unavailable' });
   });
 
+  it('rejects bad engine options as usage errors', async () => {
+    await expect(createTesseractEngine({ psm: 'sparse' as never })).rejects.toThrow(UsageError);
+    await expect(createTesseractEngine({ model: 'fast' as never })).rejects.toThrow(UsageError);
+    await expect(createPaddleEngine({ dpi: 10 })).rejects.toThrow(UsageError);
+  });
+
   it('a closed engine refuses pages', async () => {
     const engine = await createTesseractEngine();
     await engine.close();
@@ -143,4 +150,26 @@ describe('OcrPool', () => {
     ).rejects.toThrow('boom');
     await expect(seen!.recognize(await crop('heading'))).rejects.toMatchObject({ code: 'ocr_closed' });
   }, SLOW);
+});
+
+describe('text boxes into lines', () => {
+  const box = (text: string, x0: number, y0: number, x1: number, y1: number, confidence = 0.9) => ({ text, confidence, bbox: [x0, y0, x1, y1] as [number, number, number, number] });
+
+  it('joins boxes on one baseline left to right and orders lines top to bottom', () => {
+    const lines = groupIntoLines([
+      box('会议议题', 400, 100, 700, 150),
+      box('二、', 100, 300, 180, 352),
+      box('时间', 100, 102, 200, 148, 0.5),
+      box('审议', 200, 298, 400, 350),
+    ]);
+    expect(lines.map((l) => l.text)).toEqual(['时间 会议议题', '二、 审议']);
+    expect(lines[0].bbox).toEqual([100, 100, 700, 150]);
+    // Weighted by characters: (2·0.5 + 4·0.9) / 6.
+    expect(lines[0].confidence).toBeCloseTo((2 * 0.5 + 4 * 0.9) / 6);
+  });
+
+  it('keeps lines apart that only touch', () => {
+    const lines = groupIntoLines([box('上', 0, 0, 100, 60), box('下', 0, 50, 100, 110)]);
+    expect(lines.map((l) => l.text)).toEqual(['上', '下']);
+  });
 });

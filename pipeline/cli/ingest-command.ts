@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { OCR_MODES, type OcrMode } from '../../extractors/types.js';
 import { OCR_ENGINES, type OcrEngineName } from '../../schemas/index.js';
+import { defaultOcrWorkers } from '../../extractors/ocr/index.js';
 import { DEFAULT_CONCURRENCY, ingest, STAGES, type StageName } from '../ingest.js';
 import { DEFAULT_OCR_ENGINE, type OcrOptions } from '../ocr-service.js';
 import { UsageError } from '../errors.js';
@@ -23,7 +24,8 @@ Options:
                            than their print, and images (default); always: OCR every page;
                            never: trust text layers, fail images
   --ocr-engine <name>      ${OCR_ENGINES.join(' | ')} (default: ${DEFAULT_OCR_ENGINE})
-  --ocr-workers <n>        OCR engines in the batch's pool (default: CPU cores, here ${availableParallelism()})
+  --ocr-workers <n>        OCR engines in the batch's pool (default: tesseract one per CPU core,
+                           here ${availableParallelism()}; paddle 1, as ONNX runs on one thread of its own)
   --quiet, -q              no progress bar and no per-file error lines
   --json                   print the summary as JSON instead of one line
 
@@ -85,7 +87,7 @@ export function parseOcr(mode: string, engine: string, workers: string | undefin
   if (!(OCR_ENGINES as readonly string[]).includes(engine)) {
     throw new UsageError(`--ocr-engine: expected one of ${OCR_ENGINES.join(', ')}, got '${engine}'`);
   }
-  const n = workers === undefined ? availableParallelism() : Number(workers);
+  const n = workers === undefined ? defaultOcrWorkers(engine as OcrEngineName) : Number(workers);
   if (!Number.isInteger(n) || n < 1 || n > 32) throw new UsageError(`--ocr-workers: expected a whole number from 1 to 32, got '${workers}'`);
   return { mode: mode as OcrMode, engine: engine as OcrEngineName, workers: n };
 }
