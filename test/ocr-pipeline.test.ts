@@ -131,3 +131,15 @@ describe('a scanned crop, end to end with tesseract', () => {
     expect(items[0]).toMatchObject({ number: '3.', kind: 'report', months: [4], committee: { key: 'legal_judicial' }, organ: 'government' });
   }, 120_000);
 });
+
+describe('OCR confidence', () => {
+  it('scales an item\'s confidence down when its page was recognised with low confidence', async () => {
+    const { analyse } = await import('../pipeline/analyse.js');
+    const { normalise } = await import('../pipeline/normalize.js');
+    const text = '某某县人大常委会2024年度监督工作计划\n1.听取审议县政府关于信访工作情况的报告。\n2.对全县物业管理情况开展调研。';
+    const extracted = { extractor: 'ocr' as const, mediaType: 'image/png', pageCount: 1, pages: [{ number: 1, text }], meta: {} };
+    const confident = analyse({ sourceId: 'a', normalised: normalise(extracted), meta: {}, ocrConfidence: new Map([[1, 0.95]]) });
+    const doubtful = analyse({ sourceId: 'a', normalised: normalise(extracted), meta: {}, ocrConfidence: new Map([[1, 0.45]]) });
+    expect(doubtful[0].items[0].confidence).toBeCloseTo(confident[0].items[0].confidence * 0.5, 2);
+  });
+});
