@@ -19,7 +19,6 @@ export interface Article {
 /** Shorter runs of Han are captions, labels and menu items rather than paragraphs. */
 const MIN_PARA = 6;
 export const INFO_LINE = /(发布时间|发布日期|更新时间|时间|日期|来源|作者|撰稿|供稿)\s*[:：]/;
-const DATE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
 /** A line that is only a date (with time, weekday or source), as some pages show under the title. */
 const DATE_LINE = /^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[\s\d:：星期周一二三四五六日天]*(来源.*)?$/;
 export const isInfoLine = (t: string): boolean => t.length < 200 && (INFO_LINE.test(t) || DATE_LINE.test(t));
@@ -252,14 +251,6 @@ export function cleanLines(lines: string[]): string[] {
 export function cleanDocTitle(t: string): string {
   const parts = tidy(t).split(/\s*(?:[_|｜]|(?<!\d)[-–]+(?!\d)|\s[-–]+\s)\s*/).filter(Boolean);
   return parts.reduce((a, b) => (b.length > a.length ? b : a), '');
-}
-
-export function isoDate(s: string): string | undefined {
-  const m = DATE.exec(s);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 const squash = (s: string): string => s.replace(/\s+/g, '');

@@ -5,7 +5,8 @@
 import type { Document } from 'domhandler';
 import { FileError } from '../pipeline/errors.js';
 import { decodeText } from './_charset.js';
-import { isInfoLine, isoDate, readArticle } from './_html-content.js';
+import { isoDate } from '../pipeline/clutter.js';
+import { isInfoLine, readArticle } from './_html-content.js';
 import type { Extractor, ExtractedText } from './types.js';
 
 const EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.shtm', '.xhtml']);
@@ -48,12 +49,12 @@ export const htmlExtractor: Extractor = {
     // Only lines above the first real paragraph: a "会议时间：" inside the body is not a byline.
     const firstPara = article.lines.findIndex((l) => l.length > 100 && !isInfoLine(l));
     const top = article.lines.slice(0, Math.min(10, firstPara < 0 ? 10 : firstPara));
-    let publishedDate = top.filter(isInfoLine).map(isoDate).find(Boolean);
+    let publishedDate = top.filter(isInfoLine).map((l) => isoDate(l) ?? undefined).find(Boolean);
     if (!publishedDate) {
       $('meta').each((_, el) => {
         const a = el.attribs;
         const key = (a.name ?? a.property ?? a.itemprop ?? '').toLowerCase();
-        if (!publishedDate && DATE_META.has(key)) publishedDate = isoDate(a.content ?? '');
+        if (!publishedDate && DATE_META.has(key)) publishedDate = isoDate(a.content ?? '') ?? undefined;
       });
     }
     const meta: ExtractedText['meta'] = {};
