@@ -31,12 +31,14 @@ export function isHeadingLike(text: string, maxLength = 40): boolean {
   return true;
 }
 
+/** Notes that belong to no item: annex references and remarks ("附件：…", "备注：…"). */
+export const isNoteLine = (text: string): boolean => /^(附件|附表|附[:：]|备注|注[:：]|说明[:：])/.test(text.trim());
+
 /**
- * Notes that belong to no item: annex references and remarks ("附件：…", "备注：…"), and the closing
- * paragraph that speaks about the plan itself ("本计划执行中如需调整…", "各牵头单位要…").
+ * The closing paragraph of a numbered plan, which speaks about the plan itself ("本计划执行中如需
+ * 调整…", "各牵头单位要…"). In an unnumbered report such a paragraph is an item like any other.
  */
-export const isNoteLine = (text: string): boolean =>
-  /^(附件|附表|附[:：]|备注|注[:：]|说明[:：])/.test(text.trim()) ||
+export const isClosingNote = (text: string): boolean =>
   /^(本(计划|要点|方案|安排)|各(牵头|责任|承办|有关)(单位|部门))[^。]{0,40}(要|应|如需|执行|调整)/.test(text.trim());
 
 /** A line wholly in brackets, such as the adoption note "（2025年2月13日…主任会议通过）". */

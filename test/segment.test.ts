@@ -185,3 +185,19 @@ describe('segment: legislation plans and official dates', () => {
     expect(doc.items.map((i) => `${i.kind} ${i.laws.join('/')}`)).toEqual(['legislation 某某市物业管理条例', 'legislation ', 'legislation ']);
   });
 });
+
+describe('segment: the closing word of a plan', () => {
+  it('is not glued to the last item of a numbered plan, but is an item of an unnumbered report', () => {
+    const plan = only(`某某县人大常委会2024年度监督工作计划
+1. 听取审议县政府关于信访工作情况的报告。
+2. 对全县物业管理情况开展调研。
+各牵头单位要提前制定实施方案，按时提交审议报告。本计划执行中如需调整，由主任会议研究决定。`);
+    expect(plan.items.map((i) => i.text)).toEqual(['听取审议县政府关于信访工作情况的报告。', '对全县物业管理情况开展调研。']);
+    const report = only(`某某县人民代表大会常务委员会工作报告
+2023年主要工作回顾
+加强监督，推动发展
+听取审议县政府关于信访工作情况的报告。
+各有关部门要认真落实审议意见，常委会跟踪督办。`);
+    expect(report.items.map((i) => i.text.slice(0, 6))).toEqual(['听取审议县政', '各有关部门要']);
+  });
+});
