@@ -5,6 +5,8 @@
  * body. The title heading and the byline usually sit just above that element, so the lines between
  * them are read too.
  */
+// Where the rest of a page is lists of other articles: one list, shared with the text pipeline.
+import { isTailStart } from '../pipeline/clutter.js';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { contains, linkDensity, measure, stripChrome, type Stats } from './_html-chrome.js';
 import { BLOCK, isElement, renderLines, tidy, type Line } from './_html-render.js';
@@ -224,8 +226,6 @@ const TOOLBAR = [
   /^(字号|字体)\s*[:：]?\s*[【\[]?\s*大\s*中\s*小/,
   /^(扫一扫|用手机扫|手机扫描|微信扫)/,
 ];
-/** Where the rest of the container is lists of other articles. */
-const TAIL_START = /^(相关稿件|相关新闻|相关文章|相关链接|相关阅读|相关报道|延伸阅读|推荐阅读|热点新闻|热门文章|上一篇|下一篇|上一条|下一条)\s*[:：]?/;
 /** Removed only at the end: editor credits, site notices, an empty attachments label. */
 const TAIL_LINE = [
   /^[【\[(（]?\s*(责任编辑|编辑|责编|审核|校对|初审|复审|终审|审校|监制)\s*[:：]/,
@@ -237,9 +237,9 @@ export function cleanLines(lines: string[]): string[] {
   let out = lines.filter((l) => l.length > 40 || !TOOLBAR.some((re) => re.test(l)));
   // Cut only once a paragraph has been seen: a "相关新闻" box above the article is no end of it.
   const firstPara = out.findIndex((l) => l.length > 40);
-  const cut = out.findIndex((l, i) => i > firstPara && firstPara >= 0 && l.length <= 80 && TAIL_START.test(l));
+  const cut = out.findIndex((l, i) => i > firstPara && firstPara >= 0 && l.length <= 80 && isTailStart(l));
   if (cut > 0) out = out.slice(0, cut);
-  out = out.filter((l) => l.length > 80 || !TAIL_START.test(l));
+  out = out.filter((l) => l.length > 80 || !isTailStart(l));
   while (out.length > 1 && TAIL_LINE.some((re) => re.test(out[out.length - 1]))) out.pop();
   return out;
 }

@@ -9,7 +9,7 @@ import { isoDate } from '../pipeline/clutter.js';
 import { isInfoLine, readArticle } from './_html-content.js';
 import type { Extractor, ExtractedText } from './types.js';
 
-const EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.shtm', '.xhtml']);
+export const HTML_EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.shtm', '.xhtml']);
 
 /** Markup at the start of the file, after a BOM, whitespace and comments. */
 const HTML_HEAD = /^(?:\ufeff|ï»¿)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>]/i;
@@ -34,7 +34,7 @@ const DATE_META = new Set([
 export const htmlExtractor: Extractor = {
   name: 'html',
   accepts(probe) {
-    if (EXTENSIONS.has(probe.ext)) return true;
+    if (HTML_EXTENSIONS.has(probe.ext)) return true;
     return HTML_HEAD.test(Buffer.from(probe.head).toString('latin1'));
   },
   async extract(bytes) {

@@ -1,4 +1,5 @@
 import { FileError } from '../pipeline/errors.js';
+import { HTML_EXTENSIONS } from './html.js';
 import { IMAGE_EXT, isImageMagic } from './image.js';
 import type { SourceProbe } from './types.js';
 
@@ -16,7 +17,6 @@ export const UNSUPPORTED_EXTENSIONS = new Set([
   '.json', '.csv', '.tsv', '.xml', '.md', '.js', '.css', '.sqlite', '.db',
 ]);
 
-const HTML_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml']);
 
 export function sniff(probe: SourceProbe, size: number): SniffedType {
   if (size === 0) throw new FileError('empty_file', `the file is empty`);
@@ -31,7 +31,7 @@ export function sniff(probe: SourceProbe, size: number): SniffedType {
   }
   if (looksBinary(head)) throw new FileError('binary_file', `binary content, not text, HTML or PDF`);
   // Browsers prefix saved pages with "<!-- saved from url=… -->".
-  if (HTML_EXT.has(probe.ext) || /^\s*(<!--[\s\S]*?-->\s*)*(<!doctype html|<html|<head|<meta)/i.test(latin1(head).replace(/^\ufeff|^ï»¿/, ''))) return 'html';
+  if (HTML_EXTENSIONS.has(probe.ext) || /^\s*(<!--[\s\S]*?-->\s*)*(<!doctype html|<html|<head|<meta)/i.test(latin1(head).replace(/^\ufeff|^ï»¿/, ''))) return 'html';
   return 'text';
 }
 

@@ -15,7 +15,7 @@ const LINE_RULES: RegExp[] = [
 ];
 
 /** A heading after which the rest of the page is links and promotions. */
-const TAIL_START = /^(相关稿件|相关新闻|相关文章|相关链接|相关阅读|延伸阅读|推荐阅读|热点新闻|上一篇|下一篇)[:：]?/;
+const TAIL_START = /^(相关稿件|相关新闻|相关文章|相关链接|相关阅读|相关报道|延伸阅读|推荐阅读|热点新闻|热门文章|上一篇|下一篇|上一条|下一条)\s*[:：]?/;
 
 export function isClutterLine(line: string): boolean {
   const t = line.trim();
