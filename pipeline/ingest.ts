@@ -10,6 +10,7 @@ import { defaultOcrWorkers } from '../extractors/ocr/index.js';
 import { createOcrService, DEFAULT_OCR_ENGINE, type OcrOptions } from './ocr-service.js';
 import { readAndExtract } from './read-source.js';
 import { Store } from './store.js';
+import { buildSimilar } from './similar/build.js';
 import { prepareResultJson, writeAtomic, writeResultJson } from './write-json.js';
 
 /**
@@ -28,6 +29,11 @@ export interface IngestOptions {
   concurrency: Record<StageName, number>;
   /** OCR of scans and images. @default mode 'auto', engine 'tesseract', workers = CPU cores */
   ocr?: OcrOptions;
+  /**
+   * Rebuild the similar-items table after the batch when anything was stored. @default true
+   * (off for callers that ingest many small batches and rebuild once at the end).
+   */
+  similar?: boolean;
   /** Called after each file, for progress display. */
   onFile?: (done: number, total: number, path: string) => void;
 }
@@ -48,6 +54,8 @@ export interface IngestSummary {
   skipped: Array<{ path: string; reason: string }>;
   /** Pages recognised by OCR. */
   ocrPages: number;
+  /** The similar-items table rebuilt after the batch, or why it was not. */
+  similar: { items: number; pairs: number; method: string; seconds: number } | { error: string } | null;
   seconds: number;
 }
 
@@ -62,7 +70,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   await mkdir(join(options.out, 'json'), { recursive: true });
   const store = await Store.open(join(options.out, 'renda.sqlite'));
   const queues = Object.fromEntries(STAGES.map((s) => [s, new PQueue({ concurrency: options.concurrency[s] })])) as Record<StageName, PQueue>;
-  const summary: IngestSummary = { files: files.length, succeeded: 0, documents: 0, items: 0, warnings: 0, failures: [], skipped, ocrPages: 0, seconds: 0 };
+  const summary: IngestSummary = { files: files.length, succeeded: 0, documents: 0, items: 0, warnings: 0, failures: [], skipped, ocrPages: 0, similar: null, seconds: 0 };
   const engine = options.ocr?.engine ?? DEFAULT_OCR_ENGINE;
   const ocr = createOcrService(options.ocr ?? { mode: 'auto', engine, workers: defaultOcrWorkers(engine) });
   // Ctrl-C must not leave tesseract workers or ONNX sessions behind.
@@ -124,6 +132,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const admission = new PQueue({ concurrency: options.concurrency.extract + IN_FLIGHT_SLACK });
   try {
     await Promise.all(files.map((f) => admission.add(() => processFile(f))));
+    if (summary.succeeded > 0 && options.similar !== false) {
+      // A derived table: if it cannot be rebuilt the batch's rows still stand, so this is reported,
+      // not thrown (renda similar --build retries it).
+      summary.similar = await buildSimilar(store).catch((err: unknown) => ({ error: (err as Error).message }));
+    }
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

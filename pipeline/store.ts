@@ -1,5 +1,6 @@
 import type { Jurisdiction, SourceResult } from '../schemas/index.js';
 import { Db } from './db.js';
+import type { SimilarRow } from './similar/build.js';
 import { SCHEMA_SQL, STORE_VERSION, VIEW_NAMES, VIEWS_SQL } from './store-schema.js';
 
 /**
@@ -21,6 +22,7 @@ export class Store {
           throw new StoreError(`database schema version ${row.user_version} is newer than this renda (${STORE_VERSION})`);
         }
         await db.exec(SCHEMA_SQL);
+        if (row && row.user_version > 0 && row.user_version < 2) await indexExistingItems(db);
         await db.exec(VIEW_NAMES.map((v) => `DROP VIEW IF EXISTS ${v};`).join('\n') + VIEWS_SQL);
         await db.exec(`PRAGMA user_version = ${STORE_VERSION}`);
       });
@@ -79,6 +81,23 @@ export class Store {
     });
   }
 
+  /** Read rows (for derived tables computed from what is stored, such as similar items). */
+  all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.db.all<T>(sql, params);
+  }
+
+  /** Replace the similar-items table in one transaction: readers see the old table or the new one. */
+  async replaceSimilar(rows: SimilarRow[]): Promise<void> {
+    await this.db.transaction(async () => {
+      await this.db.run('DELETE FROM similar_items');
+      for (const r of rows) {
+        await this.db.run('INSERT OR IGNORE INTO similar_items (item_id, other_id, rank, score, method) VALUES (?, ?, ?, ?, ?)', [
+          r.itemId, r.otherId, r.rank, r.score, r.method,
+        ]);
+      }
+    });
+  }
+
   private async jurisdictionId(j: Jurisdiction): Promise<number | null> {
     if (j.name === null && j.code === null) return null;
     await this.db.run(
@@ -95,6 +114,17 @@ export class Store {
 
   close(): Promise<void> {
     return this.db.close();
+  }
+}
+
+/** Schema 1 had no full-text index: index the items it already holds, once, on upgrade. */
+async function indexExistingItems(db: Db): Promise<void> {
+  const items = await db.all<{ id: string; text: string }>(
+    'SELECT id, text FROM items WHERE id NOT IN (SELECT item_id FROM items_fts_rows)',
+  );
+  for (const it of items) {
+    await db.run('INSERT INTO items_fts (text) VALUES (?)', [it.text]);
+    await db.run('INSERT INTO items_fts_rows (item_id, fts_rowid) VALUES (?, last_insert_rowid())', [it.id]);
   }
 }
 

@@ -1,16 +1,22 @@
 #!/usr/bin/env node
 import { UsageError } from '../errors.js';
 import { StoreError } from '../store.js';
+import { ModelError } from '../similar/_embed-error.js';
+import { compareCommand } from './compare-command.js';
 import { evalCommand } from './eval-command.js';
 import { ingestCommand } from './ingest-command.js';
+import { queryCommand } from './query-command.js';
+import { reportCommand } from './report-command.js';
 import { schemaCommand } from './schema-command.js';
+import { searchCommand } from './search-command.js';
+import { similarCommand } from './similar-command.js';
 import type { Command } from './command.js';
 
 /**
  * renda's command line. Exit codes: 0 success, 1 some files failed (the others were written),
  * 2 bad usage (nothing was done).
  */
-const COMMANDS: Command[] = [ingestCommand, schemaCommand, evalCommand];
+const COMMANDS: Command[] = [ingestCommand, compareCommand, searchCommand, similarCommand, queryCommand, reportCommand, schemaCommand, evalCommand];
 
 const HELP = `renda — people's congress work plans and reports into comparable data
 
@@ -52,7 +58,7 @@ main(process.argv.slice(2)).then(
     if (err instanceof UsageError) {
       process.stderr.write(`renda: ${err.message}\n`);
       process.exitCode = 2;
-    } else if (err instanceof StoreError) {
+    } else if (err instanceof StoreError || err instanceof ModelError) {
       process.stderr.write(`renda: ${err.code}: ${err.message}\n`);
       process.exitCode = 1;
     } else {
