@@ -32,7 +32,7 @@ export async function buildSimilar(
   const index = await makeIndex(items);
   const rows: SimilarRow[] = [];
   for (let doc = 0; doc < items.length; doc++) {
-    neighboursOf(items, index, doc, TABLE_TOP).forEach((n, k) =>
+    neighboursOf(items, index, doc, TABLE_TOP, undefined, false).forEach((n, k) =>
       rows.push({ itemId: items[doc]!.id, otherId: n.id, rank: k + 1, score: Math.round(n.score * 1e4) / 1e4, method: index.method }),
     );
   }

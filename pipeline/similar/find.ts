@@ -20,9 +20,10 @@ export function neighboursOf(
   doc: number,
   limit: number,
   minScore = DEFAULT_MIN_SCORE,
+  explain = true,
 ): Neighbour[] {
   const group = items[doc]!.group;
   return index
     .neighbours(doc, (other) => items[other]!.group !== group, limit, minScore)
-    .map((n) => ({ id: items[n.doc]!.id, score: n.score, shared: index.shared(doc, n.doc) }));
+    .map((n) => ({ id: items[n.doc]!.id, score: n.score, shared: explain ? index.shared(doc, n.doc) : [] }));
 }

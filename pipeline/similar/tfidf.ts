@@ -15,6 +15,11 @@ const B = 0.75;
  * every lookup.
  */
 const MAX_DF_SHARE = 0.25;
+/** Candidate generation skips terms in more than this share of items (and more than the floor). */
+const CANDIDATE_DF_SHARE = 0.02;
+const CANDIDATE_DF_FLOOR = 100;
+/** The rarest terms of an item are always used to find candidates. */
+const MIN_CANDIDATE_TERMS = 3;
 /** Below this many items a share says little: no term is dropped for being common. */
 const MIN_CORPUS_FOR_CUTOFF = 40;
 
@@ -70,18 +75,28 @@ export class TfIdfIndex {
     return this.vectors.length;
   }
 
-  /** Cosine of document `doc` with every document sharing a term with it, best first. */
+  /**
+   * Documents most like `doc`, best first. Candidates come from the postings of the document's
+   * rarer terms only (a term in thousands of items would make every lookup touch thousands of
+   * items, and such terms weigh little in any cosine anyway); each candidate is then scored with
+   * the exact cosine over all terms. This keeps the whole-corpus table near linear in practice.
+   */
   neighbours(doc: number, accept: (other: number) => boolean, limit: number, minScore = 0): Array<{ doc: number; score: number }> {
-    const scores = new Map<number, number>();
-    for (const [id, w] of this.vectors[doc] ?? []) {
-      for (const [other, w2] of this.postings[id] ?? []) {
-        if (other === doc) continue;
-        scores.set(other, (scores.get(other) ?? 0) + w * w2);
-      }
-    }
+    const v = this.vectors[doc];
+    if (!v?.size) return [];
+    const cap = Math.max(CANDIDATE_DF_FLOOR, this.vectors.length * CANDIDATE_DF_SHARE);
+    const terms = [...v.keys()].sort((a, b) => this.postings[a]!.length - this.postings[b]!.length);
+    // At least the rarest few terms are always used, so an item of common words still finds its peers.
+    const used = terms.filter((id, k) => k < MIN_CANDIDATE_TERMS || this.postings[id]!.length <= cap);
+    const candidates = new Set<number>();
+    for (const id of used) for (const [other] of this.postings[id]!) if (other !== doc) candidates.add(other);
     const out: Array<{ doc: number; score: number }> = [];
-    for (const [other, score] of scores) if (score >= minScore && accept(other)) out.push({ doc: other, score });
-    // Ties broken by position, so the answer never depends on Map iteration order.
+    for (const other of candidates) {
+      if (!accept(other)) continue;
+      const score = this.cosine(doc, other);
+      if (score >= minScore) out.push({ doc: other, score });
+    }
+    // Ties broken by position, so the answer never depends on Set iteration order.
     out.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return out.slice(0, limit);
   }
