@@ -125,7 +125,7 @@ describe.runIf(existsSync(labelsFile))('plan against report (hand labels in test
   });
 });
 
-const PLAN_FLOORS = { precision: 0.8, recall: 0.7, accuracy: 0.75 };
+const PLAN_FLOORS = { precision: 0.8, recall: 0.7, accuracy: 0.72 };
 
 /** The source id of a fixture, as ingest computes it: the file's sha256, first 16 hex digits. */
 function sourceIdOf(path: string): string {

@@ -28,7 +28,7 @@ const renda = (...args: string[]) =>
 describe('terms', () => {
   it('keeps what an item is about and drops procedure, institutions and dates', () => {
     const terms = itemTerms('听取审议《中华人民共和国食品安全法》贯彻实施情况执法检查的报告。（拟安排在10月份举行的常委会会议上进行，由常委会财经工作委员会负责）');
-    expect(terms).toEqual(expect.arrayContaining(['食品', '安全', '执法检查', '《食品安全法》']));
+    expect(terms).toEqual(expect.arrayContaining(['食品', '安全法', '执法检查', '《食品安全法》']));
     for (const noise of ['听取', '审议', '报告', '常委', '委会', '中华', '10', '月份', '情况']) expect(terms).not.toContain(noise);
   });
 
@@ -89,13 +89,17 @@ describe('on the fixtures', () => {
     for (const r of ranks) expect(r.ranks).toBe(Array.from({ length: r.ranks.split(',').length }, (_, k) => k + 1).join(','));
   });
 
-  it("finds other jurisdictions' food-safety law checks for a food-safety law check", async () => {
-    const query = items.findIndex((it) => it.kind === 'law_check' && it.text.includes('食品安全法') && it.group === '410928');
+  it("finds other jurisdictions' checks of the same law for a law check", async () => {
+    const query = items.findIndex((it) => it.kind === 'law_check' && it.text.includes('安全生产法') && it.group === '410928');
     expect(query).toBeGreaterThanOrEqual(0);
-    const found = neighboursOf(items, index, query, 5);
-    expect(found.length).toBeGreaterThan(0);
-    for (const f of found) expect(items.find((it) => it.id === f.id)!.group).not.toBe('410928');
-    expect(found[0]!.shared.join(' ')).toMatch(/食品/);
+    const found = neighboursOf(items, index, query, 3);
+    expect(found.length).toBe(3);
+    for (const f of found) {
+      const other = items.find((it) => it.id === f.id)!;
+      expect(other.group).not.toBe('410928');
+      expect(other.text).toMatch(/安全生产(?:法|条例)/);
+    }
+    expect(found[0]!.shared).toContain('《安全生产法》');
   });
 
   it('gives the same answer twice', () => {
@@ -141,4 +145,4 @@ describe('on the fixtures', () => {
   });
 });
 
-const SIMILAR_FLOORS = { precisionAt5: 0.3, pairAccuracy: 0.75, mrr: 0.6 };
+const SIMILAR_FLOORS = { precisionAt5: 0.45, pairAccuracy: 0.75, mrr: 0.72 };

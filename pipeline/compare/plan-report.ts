@@ -118,19 +118,44 @@ type Sentence = { item: string; text: string; terms: Set<string> };
 
 function bestSentence(planned: string, sentences: Sentence[], weight: (t: string) => number) {
   // What the plan says about when and who (months, committees) is not what the report repeats.
-  const subject = planned.replace(/[（(][^（）()]*(?:负责|月份?|会议)[^（）()]*[）)]/g, '').replace(/由[^。；，]*负责/g, '');
-  const terms = [...new Set(itemTerms(subject))];
+  const subject = headline(planned);
+  const terms = [...new Set(itemTerms(subject))].filter((t) => !ACT_WORDS.has(t));
   const laws = new Set(lawTerms(subject));
   const total = terms.reduce((s, t) => s + weight(t), 0);
   if (total === 0) return null;
   let best: { item: string; text: string; score: number } | null = null;
   for (const s of sentences) {
     let score = terms.reduce((acc, t) => acc + (s.terms.has(t) ? weight(t) : 0), 0) / total;
-    // The same law named in both: a plan's law check and the report's account of it.
-    if ([...laws].some((l) => s.terms.has(l))) score = Math.max(score, 1);
+    // The same law named in both, where the report speaks of checking or implementing it (a law
+    // named only in a list of drafts sent out for comment is not the plan's law check).
+    if ([...laws].some((l) => s.terms.has(l)) && LAW_CHECK_WORDS.test(s.text)) score = Math.max(score, 1);
     if (!best || score > best.score) best = { item: s.item, text: s.text, score };
   }
   return best;
+}
+
+/**
+ * Words that say what kind of act an item is, or who takes part, not what it is about: a plan's
+ * 视察 of food safety is not the report's 视察 of school safety. The matter decides.
+ */
+const ACT_WORDS = new Set(
+  `视察 调研 专题 询问 专题询问 执法 检查 执法检查 检查组 评议 测评 满意度 听取 审议 审查 批准 决议 决定 作出 组成 组成人员 成员 部分 代表 人大代表
+   报告 综合 工作 情况 实施 贯彻 贯彻实施 开展 组织 推动 推进 加强 持续 深入 全面 进一步 提高 完善 初次 二次 表决 草案 修订`.split(/\s+/).filter(Boolean),
+);
+
+const LAW_CHECK_WORDS = /执法检查|检查|实施情况|贯彻/;
+
+/**
+ * What a planned item is: its first sentence, without when and who. Plans elaborate after the act
+ * ("…的报告，结合审议开展专题询问。重点了解…"); reports name the act and move on, so the elaboration
+ * only dilutes the share of the plan's words a report sentence can hold.
+ */
+export function headline(planned: string): string {
+  const first = planned.split(/(?<=[。；;])/)[0] ?? planned;
+  return first
+    .replace(/[（(][^（）()]*(?:负责|月份?|会议|牵头)[^（）()]*[）)]/g, '')
+    .replace(/由[^。；，]*(?:负责|牵头)/g, '')
+    .replace(/拟?(?:安排)?在?\d{1,2}(?:月份?|—\d{1,2}月)[^。；，]*/g, '');
 }
 
 /** Inverse document frequency over every canonical item in the database. */
@@ -139,5 +164,5 @@ async function termWeights(db: Reader): Promise<(t: string) => number> {
   const df = new Map<string, number>();
   for (const r of rows) for (const t of new Set(itemTerms(r.text))) df.set(t, (df.get(t) ?? 0) + 1);
   const n = rows.length;
-  return (t) => Math.log(1 + n / ((df.get(t) ?? 0) + 1));
+  return (t) => Math.log(1 + n / ((df.get(t) ?? 0) + 1)) ** 2;
 }
