@@ -26,6 +26,9 @@ Options:
   --ocr-engine <name>      ${OCR_ENGINES.join(' | ')} (default: ${DEFAULT_OCR_ENGINE})
   --ocr-workers <n>        OCR engines in the batch's pool (default: tesseract one per CPU core,
                            here ${availableParallelism()}; paddle 1, as ONNX runs on one thread of its own)
+  --no-similar             do not rebuild the similar-items table after the batch (it covers the
+                           whole database: for many batches in a row, run 'renda similar --build'
+                           once at the end)
   --quiet, -q              no progress bar and no per-file error lines
   --json                   print the summary as JSON instead of one line
 
@@ -43,6 +46,7 @@ export const ingestCommand: Command = {
       ocr: { type: 'string', default: 'auto' },
       'ocr-engine': { type: 'string', default: DEFAULT_OCR_ENGINE },
       'ocr-workers': { type: 'string' },
+      'no-similar': { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
       json: { type: 'boolean', default: false },
     });
@@ -60,6 +64,7 @@ export const ingestCommand: Command = {
         out,
         concurrency,
         ocr,
+        similar: !values['no-similar'],
         onFile: (done, total) => progress?.update(done, total),
       });
     } finally {
