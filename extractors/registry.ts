@@ -1,3 +1,4 @@
+import { docxExtractor } from './docx.js';
 import { htmlExtractor } from './html.js';
 import { imageExtractor } from './image.js';
 import { pdfExtractor } from './pdf.js';
@@ -10,6 +11,7 @@ const BY_TYPE: Record<SniffedType, Extractor> = {
   html: htmlExtractor,
   text: textExtractor,
   image: imageExtractor,
+  docx: docxExtractor,
 };
 
 export const extractorFor = (type: SniffedType): Extractor => BY_TYPE[type];

@@ -1,4 +1,5 @@
 import { FileError } from '../pipeline/errors.js';
+import { DOC_HINT, isOle2Magic, isZipMagic } from './_docx-zip.js';
 import { HTML_EXTENSIONS } from './html.js';
 import { IMAGE_EXT, isImageMagic } from './image.js';
 import type { SourceProbe } from './types.js';
@@ -7,11 +8,11 @@ import type { SourceProbe } from './types.js';
  * What a file is, from its bytes first and its name second: a PDF renamed .txt is still a PDF, and
  * a .pdf that does not start like one is corrupt, not text.
  */
-export type SniffedType = 'pdf' | 'html' | 'text' | 'image';
+export type SniffedType = 'pdf' | 'html' | 'text' | 'image' | 'docx';
 
 /** Formats renda recognises but does not read (yet): skipped with a clear reason, not failed. */
 export const UNSUPPORTED_EXTENSIONS = new Set([
-  '.doc', '.docx', '.wps', '.mht', '.mhtml', '.xls', '.xlsx', '.ppt', '.pptx', '.ofd', '.zip', '.rar', '.7z',
+  '.doc', '.wps', '.mht', '.mhtml', '.xls', '.xlsx', '.ppt', '.pptx', '.ofd', '.zip', '.rar', '.7z',
   '.gif', '.mp4', '.mp3',
   // Data and code that sit beside documents in research folders; read as text they would be noise.
   '.json', '.csv', '.tsv', '.xml', '.md', '.js', '.css', '.sqlite', '.db',
@@ -26,6 +27,11 @@ export function sniff(probe: SourceProbe, size: number): SniffedType {
   if (probe.ext === '.pdf') throw new FileError('corrupt_pdf', `not a PDF (no %PDF- header)`);
   if (isImageMagic(head)) return 'image';
   if (IMAGE_EXT.has(probe.ext)) throw new FileError('corrupt_image', `not a ${probe.ext} image (unknown signature)`);
+  // Sites name DOCX files .doc and legacy files .docx, so the bytes decide between the two.
+  const word = probe.ext === '.docx' || probe.ext === '.doc';
+  if (word && isOle2Magic(head)) throw new FileError('unsupported_type', DOC_HINT);
+  if (word && isZipMagic(head)) return 'docx';
+  if (probe.ext === '.docx') throw new FileError('corrupt_docx', `not a DOCX (no zip signature)`);
   if (UNSUPPORTED_EXTENSIONS.has(probe.ext)) {
     throw new FileError('unsupported_type', `${probe.ext} files are not supported`);
   }

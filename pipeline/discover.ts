@@ -1,5 +1,6 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { DOC_HINT, isZipMagic } from '../extractors/_docx-zip.js';
 import { UNSUPPORTED_EXTENSIONS } from '../extractors/sniff.js';
 import { UsageError } from './errors.js';
 
@@ -41,8 +42,22 @@ async function walk(dir: string, out: Discovered): Promise<void> {
     if (e.isDirectory()) await walk(path, out);
     else if (e.isFile()) {
       const ext = extname(e.name).toLowerCase();
-      if (UNSUPPORTED_EXTENSIONS.has(ext)) out.skipped.push({ path, reason: `unsupported_type: ${ext} files are not read` });
+      // Sites save DOCX files as .doc: those are read; a real legacy .doc is skipped with a hint.
+      if (ext === '.doc' && !(await startsLikeZip(path))) out.skipped.push({ path, reason: `unsupported_type: ${DOC_HINT}` });
+      else if (ext !== '.doc' && UNSUPPORTED_EXTENSIONS.has(ext)) out.skipped.push({ path, reason: `unsupported_type: ${ext} files are not read` });
       else out.files.push(path);
     }
+  }
+}
+
+async function startsLikeZip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => null);
+  if (!handle) return false;
+  try {
+    const head = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    return isZipMagic(head);
+  } finally {
+    await handle.close();
   }
 }

@@ -9,6 +9,7 @@ export type FileErrorCode =
   | 'unsupported_type'
   | 'corrupt_pdf'
   | 'corrupt_image'
+  | 'corrupt_docx'
   | 'encrypted_pdf'
   | 'no_text'
   | 'ocr_failed'

@@ -3,10 +3,10 @@ import { COMMITTEE_KEYS, DOC_TYPES, EXTRACTORS, ITEM_KINDS, LEVELS, OCR_ENGINES,
 
 /**
  * The output contract: one JSON file per source. Researchers build on it, so every change that
- * removes or renames a field bumps SCHEMA_VERSION's major number; adding an optional field bumps
- * the minor.
+ * removes or renames a field bumps SCHEMA_VERSION's major number; adding an optional field or a
+ * value to a closed vocabulary (which a strict reader would otherwise reject) bumps the minor.
  */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export const Warning = z
   .object({
@@ -82,7 +82,7 @@ export const Source = z.object({
   path: z.string().describe('the path as given on the command line'),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   mediaType: z.string(),
-  extractor: z.enum(EXTRACTORS),
+  extractor: z.enum(EXTRACTORS).describe("how the text was read; 'docx' since 1.2.0"),
   pages: z.number().int().nonnegative().nullable(),
   ocr: z
     .object({

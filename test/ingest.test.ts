@@ -24,7 +24,7 @@ function makeBatch(): string {
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'random.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
   writeFileSync(join(dir, 'scan.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0])); // a photo cut short
-  writeFileSync(join(dir, 'notes.docx'), Buffer.from('PK\u0003\u0004'));
+  writeFileSync(join(dir, 'notes.xlsx'), Buffer.from('PK\u0003\u0004'));
   copyFileSync(fixture('bad/encrypted.pdf'), join(dir, 'encrypted.pdf'));
   return dir;
 }
@@ -45,7 +45,7 @@ describe('ingest: a batch with bad files', () => {
       ['random.bin', 'binary_file'],
       ['scan.jpg', 'corrupt_image'],
     ]);
-    expect(summary.skipped.map((s) => s.path.split('/').pop())).toEqual(['notes.docx']);
+    expect(summary.skipped.map((s) => s.path.split('/').pop())).toEqual(['notes.xlsx']);
     expect(summary.succeeded).toBe(2);
     expect(summary.documents).toBe(6);
     const failures = JSON.parse(readFileSync(join(out, 'failures.json'), 'utf8')) as unknown[];
