@@ -24,7 +24,7 @@ export async function writeResultJson(outDir: string, sourceId: string, json: st
   return target;
 }
 
-export async function writeAtomic(target: string, content: string): Promise<void> {
+export async function writeAtomic(target: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const tmp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
   try {

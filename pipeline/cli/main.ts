@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { StoreError } from '../store.js';
 import { ModelError } from '../similar/_embed-error.js';
 import { compareCommand } from './compare-command.js';
+import { crawlCommand } from './crawl-command.js';
 import { evalCommand } from './eval-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { queryCommand } from './query-command.js';
@@ -16,7 +17,7 @@ import type { Command } from './command.js';
  * renda's command line. Exit codes: 0 success, 1 some files failed (the others were written),
  * 2 bad usage (nothing was done).
  */
-const COMMANDS: Command[] = [ingestCommand, compareCommand, searchCommand, similarCommand, queryCommand, reportCommand, schemaCommand, evalCommand];
+const COMMANDS: Command[] = [ingestCommand, crawlCommand, compareCommand, searchCommand, similarCommand, queryCommand, reportCommand, schemaCommand, evalCommand];
 
 const HELP = `renda — people's congress work plans and reports into comparable data
 

@@ -1,0 +1,152 @@
+/**
+ * The crawl's memory, kept in the same SQLite file as the ingested rows so that one file holds a
+ * deployment: every URL a source has discovered, what happened the last time it was requested, the
+ * validators for a conditional GET, the hash of the bytes, where they were saved, and whether those
+ * bytes have been ingested. Each change is committed as it happens, so a run that is killed loses at
+ * most the requests in flight, and the next run picks up from here.
+ */
+import { Db } from '../db.js';
+
+export type UrlRole = 'list' | 'document';
+
+/**
+ * pending: discovered, not yet fetched (or the run stopped while fetching it);
+ * ok: the last request succeeded (200 or 304); failed: it did not (see error_code);
+ * robots: robots.txt forbids it; duplicate: the same bytes as another URL's (see duplicate_of).
+ */
+export type UrlStatus = 'pending' | 'ok' | 'failed' | 'robots' | 'duplicate';
+
+export interface UrlRow {
+  url: string;
+  source_id: string;
+  role: UrlRole;
+  status: UrlStatus;
+  http_status: number | null;
+  etag: string | null;
+  last_modified: string | null;
+  sha256: string | null;
+  path: string | null;
+  kind: string | null;
+  discovered_at: string;
+  fetched_at: string | null;
+  changed_at: string | null;
+  ingested_sha256: string | null;
+  ingest_error: string | null;
+  duplicate_of: string | null;
+  error_code: string | null;
+  error: string | null;
+  attempts: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS crawl_urls (
+  url             TEXT PRIMARY KEY,
+  source_id       TEXT NOT NULL,
+  role            TEXT NOT NULL CHECK (role IN ('list', 'document')),
+  status          TEXT NOT NULL CHECK (status IN ('pending', 'ok', 'failed', 'robots', 'duplicate')),
+  http_status     INTEGER,
+  etag            TEXT,
+  last_modified   TEXT,
+  sha256          TEXT,                 -- of the saved bytes
+  path            TEXT,                 -- where they were saved, as ingested
+  kind            TEXT,                 -- html, pdf, docx, image, text: from the bytes
+  discovered_at   TEXT NOT NULL,
+  fetched_at      TEXT,                 -- last request that got an answer or gave up
+  changed_at      TEXT,                 -- last time the bytes were new or different
+  ingested_sha256 TEXT,                 -- the bytes last handed to ingest
+  ingest_error    TEXT,                 -- how that failed, as 'code: message'; NULL when it did not
+  duplicate_of    TEXT,
+  error_code      TEXT,
+  error           TEXT,
+  attempts        INTEGER NOT NULL DEFAULT 0 -- requests made for this URL, over all runs
+);
+CREATE INDEX IF NOT EXISTS crawl_urls_source ON crawl_urls (source_id, status);
+CREATE INDEX IF NOT EXISTS crawl_urls_sha256 ON crawl_urls (sha256);
+
+CREATE TABLE IF NOT EXISTS crawl_runs (
+  id          INTEGER PRIMARY KEY,
+  started_at  TEXT NOT NULL,
+  finished_at TEXT,
+  summary     TEXT                      -- the run summary as JSON; NULL for a run that was killed
+);
+`;
+
+export class CrawlState {
+  private constructor(private readonly db: Db) {}
+
+  static async open(path: string): Promise<CrawlState> {
+    const db = await Db.open(path);
+    try {
+      await db.exec('PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;');
+      await db.exec(SCHEMA);
+      return new CrawlState(db);
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  get(url: string): Promise<UrlRow | undefined> {
+    return this.db.get<UrlRow>('SELECT * FROM crawl_urls WHERE url = ?', [url]);
+  }
+
+  /** Record a discovered URL; one already known keeps its row (and its first source and role). */
+  async discover(url: string, sourceId: string, role: UrlRole, now: string): Promise<void> {
+    await this.db.run(
+      `INSERT INTO crawl_urls (url, source_id, role, status, discovered_at) VALUES (?, ?, ?, 'pending', ?)
+       ON CONFLICT (url) DO NOTHING`,
+      [url, sourceId, role, now],
+    );
+  }
+
+  /** URLs of a source left pending or failed by earlier runs: they are tried first. */
+  unfinished(sourceId: string): Promise<Array<Pick<UrlRow, 'url' | 'role'>>> {
+    return this.db.all(`SELECT url, role FROM crawl_urls WHERE source_id = ? AND status IN ('pending', 'failed') ORDER BY discovered_at, url`, [sourceId]);
+  }
+
+  /** Saved documents whose bytes are not (yet) in the database: killed before ingest, or ingest failed. */
+  uningested(sourceId: string): Promise<Array<Pick<UrlRow, 'url' | 'path' | 'sha256'>>> {
+    return this.db.all(
+      `SELECT url, path, sha256 FROM crawl_urls
+       WHERE source_id = ? AND role = 'document' AND status = 'ok' AND path IS NOT NULL
+         AND ifnull(ingested_sha256, '') <> sha256 ORDER BY url`,
+      [sourceId],
+    );
+  }
+
+  /** Another URL already holding these bytes, for content-hash dedupe. */
+  async holderOf(sha256: string, except: string): Promise<UrlRow | undefined> {
+    return this.db.get<UrlRow>(
+      `SELECT * FROM crawl_urls WHERE sha256 = ? AND url <> ? AND status = 'ok' AND path IS NOT NULL ORDER BY discovered_at LIMIT 1`,
+      [sha256, except],
+    );
+  }
+
+  async update(url: string, fields: Partial<Omit<UrlRow, 'url' | 'discovered_at'>>): Promise<void> {
+    const keys = Object.keys(fields) as Array<keyof typeof fields>;
+    if (!keys.length) return;
+    await this.db.run(`UPDATE crawl_urls SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE url = ?`, [...keys.map((k) => fields[k] ?? null), url]);
+  }
+
+  async addAttempts(url: string, n: number): Promise<void> {
+    await this.db.run('UPDATE crawl_urls SET attempts = attempts + ? WHERE url = ?', [n, url]);
+  }
+
+  async startRun(now: string): Promise<number> {
+    await this.db.run('INSERT INTO crawl_runs (started_at) VALUES (?)', [now]);
+    const row = await this.db.get<{ id: number }>('SELECT last_insert_rowid() AS id');
+    return row!.id;
+  }
+
+  async finishRun(id: number, now: string, summary: unknown): Promise<void> {
+    await this.db.run('UPDATE crawl_runs SET finished_at = ?, summary = ? WHERE id = ?', [now, JSON.stringify(summary), id]);
+  }
+
+  all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.db.all<T>(sql, params);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}

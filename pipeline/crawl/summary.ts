@@ -1,0 +1,76 @@
+import type { IngestSummary } from '../ingest.js';
+
+/** What one source's run did; documents are counted in new/changed/unchanged, list pages apart. */
+export interface SourceSummary {
+  id: string;
+  /** List pages read (fetched, or answered 304 and read from the saved copy). */
+  listPages: number;
+  /** Documents saved for the first time. */
+  new: number;
+  /** Documents whose bytes differ from the saved copy. */
+  changed: number;
+  /** Documents not requested (fetched within recheckDays), answered 304, or with the same bytes. */
+  unchanged: number;
+  /** Of those, not requested at all this run. */
+  notRequested: number;
+  /** Requests (lists and documents) answered 304 Not Modified. */
+  notModified: number;
+  /** Documents whose bytes another URL already holds. */
+  duplicates: number;
+  failed: number;
+  /** URLs robots.txt disallows: never requested. */
+  robots: number;
+  /** Links to hosts outside the allowed set: never requested. */
+  offsite: number;
+  /** URLs over maxUrlsPerSource, left pending for the next run. */
+  deferred: number;
+  /** Extra attempts after a retryable failure. */
+  retries: number;
+  /** Response bytes received. */
+  bytes: number;
+  /** Saved documents ingested this run, and those whose ingest failed. */
+  ingested: number;
+  ingestFailed: number;
+  /** No start URL could be read: the source yielded nothing this run. */
+  failedEntirely: boolean;
+  errors: Array<{ url: string; role: string; code: string; status: number | null; attempts: number; message: string }>;
+}
+
+export interface CrawlSummary {
+  sources: SourceSummary[];
+  /** The ingest of saved documents, or null when there was nothing new to ingest. */
+  ingest: IngestSummary | null;
+  /** The run was stopped (signal); what was in flight stays pending. */
+  aborted: boolean;
+  /** Requests sent, robots.txt and redirect hops included. */
+  requests: number;
+  seconds: number;
+}
+
+export function emptySourceSummary(id: string): SourceSummary {
+  return {
+    id, listPages: 0, new: 0, changed: 0, unchanged: 0, notRequested: 0, notModified: 0, duplicates: 0, failed: 0, robots: 0,
+    offsite: 0, deferred: 0, retries: 0, bytes: 0, ingested: 0, ingestFailed: 0, failedEntirely: false, errors: [],
+  };
+}
+
+/** One line per source and a total, for the terminal and the README. */
+export function formatSummary(s: CrawlSummary): string {
+  const line = (label: string, x: Pick<SourceSummary, 'listPages' | 'new' | 'changed' | 'unchanged' | 'failed' | 'robots' | 'duplicates'>) =>
+    `${label}: ${x.listPages} list pages, ${x.new} new, ${x.changed} changed, ${x.unchanged} unchanged, ` +
+    `${x.duplicates} duplicates, ${x.failed} failed, ${x.robots} skipped by robots`;
+  const lines = s.sources.map((x) => line(`source ${x.id}`, x) + (x.failedEntirely ? ' (FAILED: no start page could be read)' : ''));
+  const total = s.sources.reduce(
+    (t, x) => ({
+      listPages: t.listPages + x.listPages, new: t.new + x.new, changed: t.changed + x.changed, unchanged: t.unchanged + x.unchanged,
+      failed: t.failed + x.failed, robots: t.robots + x.robots, duplicates: t.duplicates + x.duplicates,
+    }),
+    { listPages: 0, new: 0, changed: 0, unchanged: 0, failed: 0, robots: 0, duplicates: 0 },
+  );
+  lines.push(line('renda crawl', total) + `; ${s.requests} requests, ${s.seconds} s${s.aborted ? ' (stopped: the next run resumes)' : ''}`);
+  if (s.ingest) {
+    const i = s.ingest;
+    lines.push(`renda ingest: ${i.files} files, ${i.documents} documents, ${i.items} items, ${i.failures.length} failures`);
+  }
+  return lines.join('\n');
+}

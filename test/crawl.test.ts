@@ -1,0 +1,310 @@
+/**
+ * The crawler against a fixture site on 127.0.0.1 (test/helpers/fixture-site.ts): what was fetched,
+ * skipped, retried and ingested; that a second run downloads nothing unchanged; that a changed page
+ * is fetched and re-ingested; and that a run killed halfway resumes without duplicates.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crawl } from '../pipeline/crawl/crawler.js';
+import { parseSources, type CrawlConfig } from '../pipeline/crawl/sources.js';
+import type { CrawlSummary, SourceSummary } from '../pipeline/crawl/summary.js';
+import { Db } from '../pipeline/db.js';
+import { startFixtureSite, type FixtureSite } from './helpers/fixture-site.js';
+
+const cli = fileURLToPath(new URL('../pipeline/cli/main.ts', import.meta.url));
+const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+
+/** The 9 documents of the site that can be fetched and read. */
+const DOCUMENTS = [
+  '/gzjh/2023/plan-guangdong.html',
+  '/gzjh/2024/plan-puyang.html',
+  '/gzjh/2024/plan-zhejiang.html',
+  '/gzjh/2024/plan-qishan.html',
+  '/gzjh/2024/notice.html',
+  '/files/henan-2025-deputy-plan.pdf',
+  '/files/henan-2025-deputy-plan.docx',
+  '/download.jsp?id=7',
+  '/flaky/plan.html',
+];
+const LISTS = ['/gzjh/index.html', '/gzjh/index_1.html', '/gzjh/index_2.html'];
+
+function sourcesFor(site: FixtureSite, extra: Record<string, unknown> = {}): CrawlConfig {
+  return parseSources({
+    sources: [
+      {
+        id: 'fixture-rd',
+        jurisdiction: '某某省',
+        start: [`${site.origin}/gzjh/index.html`],
+        // No "follow": pages 2 and 3 are reached through "下一页" and the TRS pagination script.
+        documents: ['/gzjh/\\d{4}/', '/files/', '/download\\.jsp\\?id=\\d+$', '/(flaky|hang|redirect|private)/'],
+      },
+    ],
+    delayMs: 0,
+    readTimeoutMs: 400,
+    retries: 2,
+    retryBaseMs: 20,
+    userAgent: 'renda-test/1.0 (+https://example.org/renda)',
+    ...extra,
+  });
+}
+
+async function dbRows<T>(out: string, sql: string): Promise<T[]> {
+  const db = await Db.open(join(out, 'renda.sqlite'), 'ro');
+  try {
+    return await db.all<T>(sql);
+  } finally {
+    await db.close();
+  }
+}
+
+const only = (s: CrawlSummary): SourceSummary => s.sources[0];
+
+describe('crawl: a fixture site, first run', () => {
+  let site: FixtureSite;
+  let out: string;
+  let summary: CrawlSummary;
+  beforeAll(async () => {
+    site = await startFixtureSite();
+    out = mkdtempSync(join(tmpdir(), 'renda-crawl-'));
+    summary = await crawl({ config: sourcesFor(site), out });
+  });
+  afterAll(() => site.close());
+
+  it('reads all three list pages, through "下一页" and the createPageHTML script', () => {
+    expect(only(summary).listPages).toBe(3);
+    for (const p of LISTS) expect(site.count(p)).toBe(1);
+  });
+
+  it('saves and ingests every readable document once', async () => {
+    const s = only(summary);
+    expect(s.new).toBe(DOCUMENTS.length);
+    expect(s.changed).toBe(0);
+    expect(s.ingested).toBe(DOCUMENTS.length);
+    expect(s.ingestFailed).toBe(0);
+    expect(summary.ingest?.failures).toEqual([]);
+    for (const p of DOCUMENTS) expect(site.requests.filter((r) => r.path === p && r.status === 200)).toHaveLength(1);
+    const rows = await dbRows<{ n: number; distinct_sha: number }>(out, 'SELECT count(*) AS n, count(DISTINCT sha256) AS distinct_sha FROM sources');
+    expect(rows[0]).toEqual({ n: DOCUMENTS.length, distinct_sha: DOCUMENTS.length });
+  });
+
+  it('skips what robots.txt forbids without requesting it', () => {
+    expect(only(summary).robots).toBe(1);
+    expect(site.count('/private/draft.html')).toBe(0);
+    expect(site.count('/robots.txt')).toBe(1);
+  });
+
+  it('retries 503 and timeouts with backoff, but not 404', () => {
+    expect(site.requests.filter((r) => r.path === '/flaky/plan.html').map((r) => r.status)).toEqual([503, 503, 200]);
+    expect(site.count('/hang/plan.html')).toBe(3); // 1 + 2 retries, each cut off by readTimeoutMs
+    expect(site.count('/files/missing.pdf')).toBe(1);
+    const errors = Object.fromEntries(only(summary).errors.map((e) => [new URL(e.url).pathname, e]));
+    expect(errors['/hang/plan.html']).toMatchObject({ code: 'read_timeout', attempts: 3 });
+    expect(errors['/files/missing.pdf']).toMatchObject({ code: 'http_status', status: 404, attempts: 1 });
+    expect(errors['/files/error-page.pdf']).toMatchObject({ code: 'type_mismatch', attempts: 1 });
+    expect(errors['/redirect/plan.html']).toMatchObject({ code: 'redirect_outside', attempts: 1 });
+    expect(only(summary).failed).toBe(4);
+    expect(only(summary).failedEntirely).toBe(false);
+  });
+
+  it('never requests a host outside the allowed set, even through a redirect', () => {
+    expect(site.otherRequests).toEqual([]);
+    expect(only(summary).offsite).toBeGreaterThanOrEqual(1); // the list's link to www.npc.gov.cn
+  });
+
+  it('sends its User-Agent with every request', () => {
+    expect(new Set(site.requests.map((r) => r.userAgent))).toEqual(new Set(['renda-test/1.0 (+https://example.org/renda)']));
+  });
+
+  it('stores downloads under raw/<host>/ with names from the URL and extensions from the bytes', () => {
+    const host = join(out, 'raw', site.origin.replace('http://', '').replace(':', '_'));
+    expect(existsSync(join(host, 'gzjh/2024/plan-zhejiang.html'))).toBe(true);
+    expect(existsSync(join(host, 'files/henan-2025-deputy-plan.pdf'))).toBe(true);
+    expect(readdirSync(host).filter((f) => f.startsWith('download_jsp_q') && f.endsWith('.docx'))).toHaveLength(1);
+    // The GBK page declared only in the header carries the declaration with it, bytes unchanged after it.
+    const saved = readFileSync(join(host, 'gzjh/2024/plan-zhejiang.html'));
+    expect(saved.subarray(0, 60).toString('latin1')).toMatch(/^<meta charset="GBK">/);
+  });
+
+  it('decodes GBK pages declared in a header, in a <meta>, or nowhere', async () => {
+    const docs = await dbRows<{ title: string; jurisdiction: string; path: string }>(
+      out,
+      `SELECT d.title, j.name AS jurisdiction, s.path FROM documents d JOIN sources s ON s.id = d.source_id
+       LEFT JOIN jurisdictions j ON j.id = d.jurisdiction_id ORDER BY s.path, d.ordinal`,
+    );
+    const byFile = (name: string) => docs.find((d) => d.path.endsWith(name));
+    expect(byFile('plan-zhejiang.html')).toMatchObject({ title: '浙江省人大常委会2024年监督工作计划', jurisdiction: '浙江省' });
+    expect(byFile('plan-qishan.html')?.title).toMatch(/^上海市浦东新区人大常委会2024年工作要点/);
+    expect(byFile('plan-puyang.html')?.jurisdiction).toBe('濮阳市');
+    expect(byFile('plan-guangdong.html')?.jurisdiction).toBe('广东省');
+    expect(docs.every((d) => !/[\ufffd]|浜哄ぇ/.test(d.title))).toBe(true);
+  });
+
+  it('ingests PDF and DOCX attachments with the same pipeline', async () => {
+    const items = await dbRows<{ extractor: string; items: number }>(
+      out,
+      `SELECT s.extractor, count(i.id) AS items FROM sources s JOIN documents d ON d.source_id = s.id
+       JOIN items i ON i.document_id = d.id WHERE s.path LIKE '%henan-2025-deputy-plan%' GROUP BY s.extractor ORDER BY s.extractor`,
+    );
+    expect(items).toEqual([
+      { extractor: 'docx', items: 26 },
+      { extractor: 'pdf', items: 26 },
+    ]);
+  });
+
+  it('keeps the crawl state in the database', async () => {
+    const rows = await dbRows<{ status: string; n: number }>(out, 'SELECT status, count(*) AS n FROM crawl_urls GROUP BY status ORDER BY status');
+    expect(rows).toEqual([
+      { status: 'failed', n: 4 },
+      { status: 'ok', n: DOCUMENTS.length + LISTS.length },
+      { status: 'robots', n: 1 },
+    ]);
+  });
+});
+
+describe('crawl: later runs are incremental', () => {
+  let site: FixtureSite;
+  let out: string;
+  beforeAll(async () => {
+    site = await startFixtureSite();
+    out = mkdtempSync(join(tmpdir(), 'renda-crawl-'));
+    await crawl({ config: sourcesFor(site), out });
+  });
+  afterAll(() => site.close());
+
+  it('a second run downloads nothing unchanged: lists answer 304, documents are not asked for', async () => {
+    const before = site.requests.length;
+    const summary = await crawl({ config: sourcesFor(site), out });
+    const second = site.requests.slice(before);
+    expect(only(summary)).toMatchObject({ listPages: 3, new: 0, changed: 0, unchanged: DOCUMENTS.length, notRequested: DOCUMENTS.length });
+    expect(summary.ingest).toBeNull();
+    // Nothing saved is downloaded again (robots.txt is read once per run; failed URLs are retried).
+    expect(second.filter((r) => r.status === 200 && [...DOCUMENTS, ...LISTS].includes(r.path))).toEqual([]);
+    for (const p of LISTS) expect(second.find((r) => r.path === p)).toMatchObject({ conditional: true, status: 304 });
+    for (const p of DOCUMENTS) expect(second.some((r) => r.path === p)).toBe(false);
+    // What failed is tried again.
+    expect(second.some((r) => r.path === '/files/missing.pdf')).toBe(true);
+  });
+
+  it('once documents are due for a re-check, asks conditionally and re-ingests only what changed', async () => {
+    const page = readFileSync(new URL('../fixtures/html/004_17a05f8ec4f51702.html', import.meta.url), 'utf8');
+    site.setPage('/gzjh/2023/plan-guangdong.html', page.replaceAll('广东省人大常委会2023年度代表工作计划', '广东省人大常委会2023年度代表工作计划（修订）'));
+    const before = site.requests.length;
+    const summary = await crawl({ config: sourcesFor(site, { recheckDays: 0 }), out });
+    const third = site.requests.slice(before);
+    expect(only(summary)).toMatchObject({ new: 0, changed: 1, unchanged: DOCUMENTS.length - 1 });
+    for (const p of DOCUMENTS) expect(third.find((r) => r.path === p)?.conditional).toBe(true);
+    expect(third.filter((r) => r.status === 200 && [...DOCUMENTS, ...LISTS].includes(r.path)).map((r) => r.path)).toEqual(['/gzjh/2023/plan-guangdong.html']);
+    expect(summary.ingest?.files).toBe(1);
+    const rows = await dbRows<{ n: number }>(out, 'SELECT count(*) AS n FROM sources');
+    expect(rows[0].n).toBe(DOCUMENTS.length); // the new version replaced the old one
+    const titles = await dbRows<{ title: string }>(out, "SELECT title FROM documents WHERE title LIKE '广东省%'");
+    expect(titles.map((t) => t.title)).toContain('广东省人大常委会2023年度代表工作计划（修订）');
+  });
+});
+
+describe('crawl: a run killed halfway', () => {
+  let site: FixtureSite;
+  beforeAll(async () => {
+    site = await startFixtureSite();
+  });
+  afterAll(() => site.close());
+
+  it('resumes on the next run without duplicates or lost documents', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'renda-crawl-'));
+    const sourcesFile = join(out, 'sources.json');
+    // Slow enough (150 ms between requests) that the kill lands in the middle of the downloads.
+    writeFileSync(sourcesFile, JSON.stringify({ ...rawSources(site), delayMs: 150 }));
+    const child = spawn(tsx, [cli, 'crawl', '--sources', sourcesFile, '--out', out, '--quiet'], { stdio: 'ignore' });
+    const downloaded = () => site.requests.filter((r) => DOCUMENTS.includes(r.path) && r.status === 200).length;
+    await until(() => downloaded() >= 4, 30_000);
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const firstRun = downloaded();
+    expect(firstRun).toBeLessThan(DOCUMENTS.length);
+
+    const summary = await crawl({ config: sourcesFor(site), out });
+    // Every document ends up in the database exactly once…
+    const rows = await dbRows<{ n: number; distinct_sha: number; distinct_path: number }>(
+      out,
+      'SELECT count(*) AS n, count(DISTINCT sha256) AS distinct_sha, count(DISTINCT path) AS distinct_path FROM sources',
+    );
+    expect(rows[0]).toEqual({ n: DOCUMENTS.length, distinct_sha: DOCUMENTS.length, distinct_path: DOCUMENTS.length });
+    const pending = await dbRows<{ n: number }>(out, "SELECT count(*) AS n FROM crawl_urls WHERE status = 'pending'");
+    expect(pending[0].n).toBe(0);
+    // …and what the killed run had saved is not downloaded again (at most the one request in flight).
+    expect(downloaded()).toBeLessThanOrEqual(DOCUMENTS.length + 1);
+    expect(only(summary).new + only(summary).unchanged).toBe(DOCUMENTS.length);
+    expect(only(summary).ingested).toBe(DOCUMENTS.length);
+  });
+});
+
+function rawSources(site: FixtureSite): object {
+  const c = sourcesFor(site);
+  return { sources: c.sources, readTimeoutMs: c.readTimeoutMs, retries: c.retries, retryBaseMs: c.retryBaseMs, userAgent: c.userAgent };
+}
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('renda crawl on the command line', () => {
+  let site: FixtureSite;
+  beforeAll(async () => {
+    site = await startFixtureSite();
+  });
+  afterAll(() => site.close());
+
+  const runCli = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(tsx, [cli, 'crawl', ...args]);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it('refuses an invalid sources file before any request, naming each bad field (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'renda-crawl-'));
+    const file = join(dir, 'sources.json');
+    writeFileSync(file, JSON.stringify({ sources: [{ id: 'a b', start: ['ftp://x.example/'], documents: ['(unclosed'] }], delayMs: -1 }));
+    const before = site.requests.length;
+    const r = await runCli(['--sources', file, '--out', join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('sources[0].id');
+    expect(r.stderr).toContain('sources[0].start[0]');
+    expect(r.stderr).toContain('sources[0].documents[0]');
+    expect(r.stderr).toContain('delayMs');
+    expect(site.requests.length).toBe(before);
+  });
+
+  it('prints a run summary and exits 1 when a source failed entirely', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'renda-crawl-'));
+    const file = join(dir, 'sources.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        sources: [
+          { id: 'gone', start: [`${site.origin}/old-site/index.html`], documents: ['/files/'] },
+          { id: 'fine', start: [`${site.origin}/gzjh/index_2.html`], documents: ['/download\\.jsp'] },
+        ],
+        delayMs: 0,
+      }),
+    );
+    const r = await runCli(['--sources', file, '--out', join(dir, 'out')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('source gone: 0 list pages, 0 new, 0 changed, 0 unchanged, 0 duplicates, 1 failed, 0 skipped by robots (FAILED: no start page could be read)');
+    // From page 3, "上一页" and the pagination script lead back to pages 2 and 1.
+    expect(r.stdout).toContain('source fine: 3 list pages, 1 new, 0 changed, 0 unchanged, 0 duplicates, 0 failed, 0 skipped by robots');
+    expect(r.stdout).toMatch(/renda ingest: 1 files, 1 documents, \d+ items, 0 failures/);
+    expect(r.stderr).toContain(`error http_status ${site.origin}/old-site/index.html: HTTP 404`);
+  });
+});
