@@ -9,7 +9,8 @@ export const isOle2Magic = (b: Uint8Array): boolean =>
   b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1 && b[6] === 0x1a && b[7] === 0xe1;
 
 /** What to tell a user holding a legacy .doc. */
-export const DOC_HINT = 'legacy Word (.doc) files are not read: convert it to DOCX first, e.g. libreoffice --headless --convert-to docx <file>';
+export const DOC_HINT =
+  'legacy Word (.doc) files need LibreOffice, which was not found (install it, or set RENDA_SOFFICE to its soffice binary), or convert the file to DOCX first: soffice --headless --convert-to docx <file>';
 
 /**
  * The names in a zip's central directory, read from its end record. Null when the bytes are not a

@@ -1,3 +1,4 @@
+import { docExtractor } from './doc.js';
 import { docxExtractor } from './docx.js';
 import { htmlExtractor } from './html.js';
 import { imageExtractor } from './image.js';
@@ -12,6 +13,7 @@ const BY_TYPE: Record<SniffedType, Extractor> = {
   text: textExtractor,
   image: imageExtractor,
   docx: docxExtractor,
+  doc: docExtractor,
 };
 
 export const extractorFor = (type: SniffedType): Extractor => BY_TYPE[type];

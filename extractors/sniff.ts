@@ -1,5 +1,5 @@
 import { FileError } from '../pipeline/errors.js';
-import { DOC_HINT, isOle2Magic, isZipMagic } from './_docx-zip.js';
+import { isOle2Magic, isZipMagic } from './_docx-zip.js';
 import { HTML_EXTENSIONS } from './html.js';
 import { IMAGE_EXT, isImageMagic } from './image.js';
 import type { SourceProbe } from './types.js';
@@ -8,7 +8,7 @@ import type { SourceProbe } from './types.js';
  * What a file is, from its bytes first and its name second: a PDF renamed .txt is still a PDF, and
  * a .pdf that does not start like one is corrupt, not text.
  */
-export type SniffedType = 'pdf' | 'html' | 'text' | 'image' | 'docx';
+export type SniffedType = 'pdf' | 'html' | 'text' | 'image' | 'docx' | 'doc';
 
 /** Formats renda recognises but does not read (yet): skipped with a clear reason, not failed. */
 export const UNSUPPORTED_EXTENSIONS = new Set([
@@ -29,7 +29,7 @@ export function sniff(probe: SourceProbe, size: number): SniffedType {
   if (IMAGE_EXT.has(probe.ext)) throw new FileError('corrupt_image', `not a ${probe.ext} image (unknown signature)`);
   // Sites name DOCX files .doc and legacy files .docx, so the bytes decide between the two.
   const word = probe.ext === '.docx' || probe.ext === '.doc';
-  if (word && isOle2Magic(head)) throw new FileError('unsupported_type', DOC_HINT);
+  if (word && isOle2Magic(head)) return 'doc';
   if (word && isZipMagic(head)) return 'docx';
   if (probe.ext === '.docx') throw new FileError('corrupt_docx', `not a DOCX (no zip signature)`);
   if (UNSUPPORTED_EXTENSIONS.has(probe.ext)) {

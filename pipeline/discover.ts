@@ -1,6 +1,7 @@
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { DOC_HINT, isZipMagic } from '../extractors/_docx-zip.js';
+import { findSoffice } from '../extractors/_soffice.js';
 import { UNSUPPORTED_EXTENSIONS } from '../extractors/sniff.js';
 import { UsageError } from './errors.js';
 
@@ -42,8 +43,9 @@ async function walk(dir: string, out: Discovered): Promise<void> {
     if (e.isDirectory()) await walk(path, out);
     else if (e.isFile()) {
       const ext = extname(e.name).toLowerCase();
-      // Sites save DOCX files as .doc: those are read; a real legacy .doc is skipped with a hint.
-      if (ext === '.doc' && !(await startsLikeZip(path))) out.skipped.push({ path, reason: `unsupported_type: ${DOC_HINT}` });
+      // Sites save DOCX files as .doc: those are read, and so are legacy .doc files when LibreOffice
+      // can convert them; without it they are skipped with a hint.
+      if (ext === '.doc' && !(await startsLikeZip(path)) && !(await findSoffice())) out.skipped.push({ path, reason: `unsupported_type: ${DOC_HINT}` });
       else if (ext !== '.doc' && UNSUPPORTED_EXTENSIONS.has(ext)) out.skipped.push({ path, reason: `unsupported_type: ${ext} files are not read` });
       else out.files.push(path);
     }

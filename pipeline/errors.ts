@@ -10,6 +10,7 @@ export type FileErrorCode =
   | 'corrupt_pdf'
   | 'corrupt_image'
   | 'corrupt_docx'
+  | 'corrupt_doc'
   | 'encrypted_pdf'
   | 'no_text'
   | 'ocr_failed'

@@ -146,7 +146,7 @@ export const VIEWS_SQL = `
 CREATE VIEW v_document_copies AS
 WITH keyed AS (
   SELECT d.id, d.jurisdiction_id, d.year, d.doc_type, d.title, s.path,
-         CASE s.extractor WHEN 'text' THEN 0 WHEN 'docx' THEN 1 WHEN 'html' THEN 2 WHEN 'pdf' THEN 3
+         CASE s.extractor WHEN 'text' THEN 0 WHEN 'docx' THEN 1 WHEN 'doc' THEN 1 WHEN 'html' THEN 2 WHEN 'pdf' THEN 3
                           WHEN 'pdf+ocr' THEN 4 ELSE 5 END AS preference
   FROM documents d JOIN sources s ON s.id = d.source_id
 )

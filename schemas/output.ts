@@ -82,7 +82,7 @@ export const Source = z.object({
   path: z.string().describe('the path as given on the command line'),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   mediaType: z.string(),
-  extractor: z.enum(EXTRACTORS).describe("how the text was read; 'docx' since 1.2.0"),
+  extractor: z.enum(EXTRACTORS).describe("how the text was read; 'docx' and 'doc' (converted by LibreOffice) since 1.2.0"),
   pages: z.number().int().nonnegative().nullable(),
   ocr: z
     .object({

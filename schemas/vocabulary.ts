@@ -62,7 +62,7 @@ export type DocType = (typeof DOC_TYPES)[number];
 export const LEVELS = ['province', 'prefecture', 'county'] as const;
 export type Level = (typeof LEVELS)[number];
 
-export const EXTRACTORS = ['text', 'pdf', 'html', 'ocr', 'pdf+ocr', 'docx'] as const;
+export const EXTRACTORS = ['text', 'pdf', 'html', 'ocr', 'pdf+ocr', 'docx', 'doc'] as const;
 export type ExtractorName = (typeof EXTRACTORS)[number];
 
 export const OCR_ENGINES = ['tesseract', 'paddle'] as const;

@@ -11,6 +11,7 @@ import { evaluateDirs } from '../pipeline/evaluate.js';
 import { DEFAULT_CONCURRENCY, ingest, type IngestSummary } from '../pipeline/ingest.js';
 import { normalise } from '../pipeline/normalize.js';
 import { readAndExtract } from '../pipeline/read-source.js';
+import { findSoffice } from '../extractors/_soffice.js';
 import { fixture, readFixture } from './helpers.js';
 
 /**
@@ -164,27 +165,28 @@ describe('a Word agenda table (agenda_table.docx)', () => {
   });
 });
 
-describe('Word files that are not what their name says', () => {
-  const rejection = async (file: string) => {
-    const err = await readAndExtract(file).then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(FileError);
-    return err as FileError;
-  };
+const rejection = async (file: string) => {
+  const err = await readAndExtract(file).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(FileError);
+  return err as FileError;
+};
 
-  it('refuses a legacy .doc (OLE2) as unsupported_type, telling the user to convert it', async () => {
-    const err = await rejection(path('legacy.doc'));
+describe('Word files that are not what their name says', () => {
+
+  it('refuses a legacy .doc (OLE2) as unsupported_type without LibreOffice, telling the user to convert it', async () => {
+    const err = await withoutSoffice(() => rejection(path('agenda_table.doc')));
     expect(err.code).toBe('unsupported_type');
-    expect(err.message).toMatch(/convert/);
+    expect(err.message).toMatch(/LibreOffice/);
     expect(err.message).toContain('--convert-to docx');
   });
 
   it('refuses a legacy Word file named .docx the same way', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'renda-docx-')), 'old.docx');
-    copyFileSync(path('legacy.doc'), file);
-    const err = await rejection(file);
+    copyFileSync(path('agenda_table.doc'), file);
+    const err = await withoutSoffice(() => rejection(file));
     expect(err.code).toBe('unsupported_type');
     expect(err.message).toMatch(/convert/);
   });
@@ -207,12 +209,9 @@ describe('Word files that are not what their name says', () => {
 
   it('records the failures in a batch with their codes', async () => {
     const out = mkdtempSync(join(tmpdir(), 'renda-docx-out-'));
-    const summary = await ingest({
-      inputs: [path('legacy.doc'), path('truncated.docx')],
-      out,
-      concurrency: DEFAULT_CONCURRENCY,
-      similar: false,
-    });
+    const summary = await withoutSoffice(() =>
+      ingest({ inputs: [path('legacy.doc'), path('truncated.docx')], out, concurrency: DEFAULT_CONCURRENCY, similar: false }),
+    );
     expect(summary.failures.map((f) => [f.path.split('/').pop(), f.code])).toEqual([
       ['legacy.doc', 'unsupported_type'],
       ['truncated.docx', 'corrupt_docx'],
@@ -220,3 +219,46 @@ describe('Word files that are not what their name says', () => {
     expect(summary.succeeded).toBe(0);
   });
 });
+
+// CI installs LibreOffice (.ci/run), so there a missing converter fails these tests; only a local
+// run without it skips them.
+const soffice = await findSoffice();
+describe.skipIf(!soffice && !process.env.CI)('legacy .doc through LibreOffice', () => {
+  it('converts agenda_table.doc (saved by LibreOffice as Word 97) and reads the lines of its DOCX original', async () => {
+    expect(soffice).not.toBeNull();
+    const fromDoc = await readAndExtract(path('agenda_table.doc'));
+    const fromDocx = await extract(path('agenda_table.docx'));
+    expect(fromDoc.extracted.extractor).toBe('doc');
+    expect(fromDoc.extracted.mediaType).toBe('application/msword');
+    expect(fromDoc.extracted.meta.title).toBe('汝阳县人大常委会2024年议题安排表');
+    expect(fromDoc.extracted.pages[0].text.split('\n').map((l) => l.trim())).toEqual(fromDocx.lines);
+  });
+
+  it('fails a .doc that LibreOffice cannot convert with corrupt_doc', async () => {
+    const err = await rejection(path('legacy.doc'));
+    expect(err.code).toBe('corrupt_doc');
+    expect(err.message).toMatch(/^LibreOffice could not convert this \.doc: /);
+  });
+
+  it('reads a .doc found in a folder walk (no longer skipped)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'renda-doc-'));
+    copyFileSync(path('agenda_table.doc'), join(dir, 'agenda.doc'));
+    const out = mkdtempSync(join(tmpdir(), 'renda-doc-out-'));
+    const summary = await ingest({ inputs: [dir], out, concurrency: DEFAULT_CONCURRENCY, similar: false });
+    expect(summary.skipped).toEqual([]);
+    expect(summary.failures).toEqual([]);
+    expect(summary.items).toBe(10);
+  });
+});
+
+/** Run with LibreOffice switched off, whatever is installed. */
+async function withoutSoffice<T>(fn: () => Promise<T>): Promise<T> {
+  const before = process.env.RENDA_SOFFICE;
+  process.env.RENDA_SOFFICE = 'none';
+  try {
+    return await fn();
+  } finally {
+    if (before === undefined) delete process.env.RENDA_SOFFICE;
+    else process.env.RENDA_SOFFICE = before;
+  }
+}

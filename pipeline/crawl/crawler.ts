@@ -23,6 +23,7 @@ import { CrawlAborted, FetchError, PermanentError } from './errors.js';
 import { headerCharset, headerOf } from './fetch.js';
 import { Hosts } from './hosts.js';
 import { isPaginationText, pageLinks } from './links.js';
+import { acquireCrawlLock } from './lock.js';
 import { rawPathFor } from './raw-path.js';
 import { allowedHostsOf, type CrawlConfig, type CrawlSource } from './sources.js';
 import { CrawlState, type UrlRole, type UrlRow } from './state.js';
@@ -53,7 +54,11 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
   const started = performance.now();
   const now = () => (options.now?.() ?? new Date()).toISOString();
   await mkdir(options.out, { recursive: true });
-  const state = await CrawlState.open(join(options.out, 'renda.sqlite'));
+  const lock = await acquireCrawlLock(options.out);
+  const state = await CrawlState.open(join(options.out, 'renda.sqlite')).catch(async (err: unknown) => {
+    await lock.release();
+    throw err;
+  });
   const hosts = new Hosts(options.config, options.signal);
   const summary: CrawlSummary = { sources: [], ingest: null, aborted: false, requests: 0, seconds: 0 };
   try {
@@ -69,6 +74,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
   } finally {
     hosts.close();
     await state.close();
+    await lock.release();
   }
 }
 
