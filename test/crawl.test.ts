@@ -5,6 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -218,13 +220,23 @@ describe('crawl: a run killed halfway', () => {
     const sourcesFile = join(out, 'sources.json');
     // Slow enough (150 ms between requests) that the kill lands in the middle of the downloads.
     writeFileSync(sourcesFile, JSON.stringify({ ...rawSources(site), delayMs: 150 }));
-    const child = spawn(tsx, [cli, 'crawl', '--sources', sourcesFile, '--out', out, '--quiet'], { stdio: 'ignore' });
+    // node itself with tsx as a loader, not the tsx wrapper: the wrapper runs the CLI in a child
+    // process, which a SIGKILL of the wrapper would leave running.
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'crawl', '--sources', sourcesFile, '--out', out, '--quiet'], { stdio: 'ignore' });
     const downloaded = () => site.requests.filter((r) => DOCUMENTS.includes(r.path) && r.status === 200).length;
     await until(() => downloaded() >= 4, 30_000);
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const firstRun = downloaded();
     expect(firstRun).toBeLessThan(DOCUMENTS.length);
+    // What the killed run left: documents saved and recorded, none ingested yet, a stale lock.
+    const left = await dbRows<{ saved: number; ingested: number }>(
+      out,
+      "SELECT count(*) AS saved, count(ingested_sha256) AS ingested FROM crawl_urls WHERE role = 'document' AND status = 'ok'",
+    );
+    expect(left[0].saved).toBeGreaterThanOrEqual(firstRun - 1);
+    expect(left[0].ingested).toBe(0);
+    expect(existsSync(join(out, 'crawl.lock'))).toBe(true);
 
     const summary = await crawl({ config: sourcesFor(site), out });
     // Every document ends up in the database exactly once…
@@ -306,5 +318,51 @@ describe('renda crawl on the command line', () => {
     expect(r.stdout).toContain('source fine: 3 list pages, 1 new, 0 changed, 0 unchanged, 0 duplicates, 0 failed, 0 skipped by robots');
     expect(r.stdout).toMatch(/renda ingest: 1 files, 1 documents, \d+ items, 0 failures/);
     expect(r.stderr).toContain(`error http_status ${site.origin}/old-site/index.html: HTTP 404`);
+  });
+});
+
+describe('crawl: hosts that cannot be crawled now', () => {
+  it('does not crawl a host whose robots.txt answers with a server error, and says why', async () => {
+    const seen: string[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(req.url ?? '');
+      if (req.url === '/robots.txt') res.writeHead(500).end('down');
+      else res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><a href="/a.html">a</a></body></html>');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const config = parseSources({ sources: [{ id: 'down', start: [`${origin}/list.html`], documents: ['\\.html$'] }], delayMs: 0, retries: 1, retryBaseMs: 10 });
+      const summary = await crawl({ config, out: mkdtempSync(join(tmpdir(), 'renda-crawl-')) });
+      expect(seen).toEqual(['/robots.txt', '/robots.txt']); // one retry of the 500, then nothing else
+      expect(only(summary).failedEntirely).toBe(true);
+      expect(only(summary).errors).toEqual([
+        expect.objectContaining({ url: `${origin}/list.html`, code: 'robots_unavailable', status: 500 }),
+      ]);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('refuses to start while another crawl holds the output folder, and takes over a stale lock', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'renda-crawl-'));
+    const sleeper = spawn('sleep', ['30']);
+    try {
+      writeFileSync(join(out, 'crawl.lock'), `${sleeper.pid}\n`);
+      const config = parseSources({ sources: [{ id: 'x', start: ['http://127.0.0.1:9/'], documents: ['x'] }] });
+      await expect(crawl({ config, out })).rejects.toThrow(`another crawl (pid ${sleeper.pid}) is using ${out}`);
+    } finally {
+      sleeper.kill();
+      await new Promise((r) => sleeper.once('exit', r));
+    }
+    // Its process is gone now: the lock is stale and the next run takes it (and releases it).
+    const site = await startFixtureSite();
+    try {
+      const summary = await crawl({ config: sourcesFor(site), out, ingest: false });
+      expect(only(summary).new).toBe(DOCUMENTS.length);
+      expect(existsSync(join(out, 'crawl.lock'))).toBe(false);
+    } finally {
+      await site.close();
+    }
   });
 });

@@ -133,7 +133,7 @@ class SourceRun {
     if (this.options.signal?.aborted) return;
     const target = new URL(url);
     const verdict = await this.hosts.robotsOf(target);
-    if (verdict.unavailable) return this.fail(url, role, verdict.unavailable, 0, 'robots.txt could not be read: ');
+    if (verdict.unavailable) return this.fail(url, role, verdict.unavailable, 0);
     if (!verdict.rules.allows(target.pathname + target.search)) {
       this.summary.robots++;
       await this.state.update(url, { status: 'robots', error_code: null, error: null });
@@ -241,9 +241,9 @@ class SourceRun {
     }
   }
 
-  private async fail(url: string, role: UrlRole, err: FetchError, attempts: number, prefix = ''): Promise<void> {
+  private async fail(url: string, role: UrlRole, err: FetchError, attempts: number): Promise<void> {
     this.summary.failed++;
-    const message = prefix + err.message;
+    const message = err.message;
     this.summary.errors.push({ url, role, code: err.code, status: err.status ?? null, attempts, message });
     await this.state.update(url, { status: 'failed', fetched_at: this.now(), http_status: err.status ?? null, error_code: err.code, error: message });
     this.options.onEvent?.({ type: 'failed', sourceId: this.source.id, url, code: err.code, message });

@@ -103,7 +103,11 @@ export class Hosts {
     // or no answer at all: the site may be down or may be blocking us, so it is not crawled now.
     if (err.status !== undefined && err.status >= 400 && err.status < 500 && err.status !== 429) return { rules: ALLOW_ALL };
     if (err.code === 'redirect_outside') return { rules: ALLOW_ALL };
-    return { rules: DISALLOW_ALL, unavailable: err };
+    const why = new FetchError('robots_unavailable', `robots.txt could not be read (${err.message}), so the host is not crawled this run`, {
+      status: err.status,
+      cause: err,
+    });
+    return { rules: DISALLOW_ALL, unavailable: why };
   }
 
   private queueOf(host: string): PQueue {
