@@ -25,7 +25,20 @@ export function kindOfBytes(bytes: Uint8Array): ContentKind {
   if (isOle2Magic(head)) return 'doc';
   if (isImageMagic(head)) return 'image';
   if (looksBinary(head)) return 'other';
-  return MARKUP.test(latin1) ? 'html' : 'text';
+  return MARKUP.test(markupHead(bytes)) ? 'html' : 'text';
+}
+
+/**
+ * The start of a page as text, for the markup test: 8 KiB, since JSP pages open with hundreds of
+ * blank lines and CMS pages with long comments; UTF-16 (by its BOM) decoded as such, since its
+ * tags are not visible to a byte-wise search.
+ */
+function markupHead(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 8192));
+  const even = (b: Buffer) => b.subarray(0, b.length - (b.length % 2));
+  if (head[0] === 0xff && head[1] === 0xfe) return even(head.subarray(2)).toString('utf16le');
+  if (head[0] === 0xfe && head[1] === 0xff) return Buffer.from(even(head.subarray(2))).swap16().toString('utf16le');
+  return head.toString('latin1');
 }
 
 /** The kind a Content-Type names; null for generic types (octet-stream, download) that say nothing. */

@@ -23,12 +23,13 @@ export function safeSegment(raw: string): string {
   } catch {
     s = raw;
   }
+  // Trimmed first: a segment of dots wrapped in (non-breaking, ideographic) spaces is still "..".
   s = s
     .normalize('NFC')
+    .trim()
     .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_')
     .replace(/^\.+/, (dots) => '_'.repeat(dots.length))
-    .replace(/[. ]+$/, '')
-    .trim();
+    .replace(/[.\s]+$/, '');
   if (!s) s = '_';
   if (WINDOWS_RESERVED.test(s.replace(/\..*$/, ''))) s = `_${s}`;
   return truncateBytes(s, MAX_SEGMENT_BYTES);
@@ -40,7 +41,8 @@ function truncateBytes(s: string, max: number): string {
   const stem = s.slice(0, s.length - ext.length);
   const suffix = `~${shortHash(s)}${ext}`;
   let cut = stem;
-  while (Buffer.byteLength(cut) + Buffer.byteLength(suffix) > max) cut = cut.slice(0, -1);
+  // Cut by code points, never inside a surrogate pair (the name must stay valid Unicode).
+  while (Buffer.byteLength(cut) + Buffer.byteLength(suffix) > max) cut = cut.slice(0, /[\udc00-\udfff]$/.test(cut) ? -2 : -1);
   return cut + suffix;
 }
 

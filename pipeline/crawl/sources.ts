@@ -111,10 +111,12 @@ export async function loadSources(path: string): Promise<CrawlConfig> {
 
 /**
  * The hosts a source may request: its start URLs' hosts and its allowedHosts. An entry without a
- * port allows the scheme's default port only, because a different port is a different server.
+ * port allows the scheme's default port only, because a different port is a different server; an
+ * entry naming port 80 or 443 is the same as one without.
  */
 export function allowedHostsOf(source: CrawlSource): Set<string> {
   const hosts = new Set(source.start.map((u) => new URL(u).host));
-  for (const h of source.allowedHosts ?? []) hosts.add(h.toLowerCase());
+  // URL.host omits a scheme's default port, so "x.cn:80" and "x.cn:443" must also allow "x.cn".
+  for (const h of source.allowedHosts ?? []) hosts.add(h.toLowerCase().replace(/:(80|443)$/, ''));
   return hosts;
 }
