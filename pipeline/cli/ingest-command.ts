@@ -13,8 +13,9 @@ import { createProgress } from './progress.js';
 const HELP = `Usage: renda ingest <files or folders…> [--out <dir>] [options]
 
 Reads text (.txt, UTF-8/GB18030), PDFs (text layer, or OCR for scanned or broken pages), page
-images (.png, .jpg, .tif) and saved web pages (.html/.htm), walking folders recursively. Writes one JSON file per source to <out>/json/<sourceId>.json and all rows to
-<out>/renda.sqlite. Re-ingesting a file replaces its rows.
+images (.png, .jpg, .tif), saved web pages (.html/.htm) and Word files (.docx; legacy .doc when
+LibreOffice is installed), walking folders recursively. Writes one JSON file per source to
+<out>/json/<sourceId>.json and all rows to <out>/renda.sqlite. Re-ingesting a file replaces its rows.
 
 Options:
   --out, -o <dir>          output folder (default: out/)
