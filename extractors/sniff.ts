@@ -42,7 +42,7 @@ export function sniff(probe: SourceProbe, size: number): SniffedType {
 }
 
 /** NUL bytes, or many C0 control characters, never appear in text in any of the encodings we read. */
-function looksBinary(head: Uint8Array): boolean {
+export function looksBinary(head: Uint8Array): boolean {
   // UTF-16 text has NULs; its BOM says so.
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
   let control = 0;

@@ -15,7 +15,7 @@ import { crawl } from '../pipeline/crawl/crawler.js';
 import { parseSources, type CrawlConfig } from '../pipeline/crawl/sources.js';
 import type { CrawlSummary, SourceSummary } from '../pipeline/crawl/summary.js';
 import { Db } from '../pipeline/db.js';
-import { startFixtureSite, type FixtureSite } from './helpers/fixture-site.js';
+import { fixtureSources, startFixtureSite, type FixtureSite } from './helpers/fixture-site.js';
 
 const cli = fileURLToPath(new URL('../pipeline/cli/main.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
@@ -34,25 +34,13 @@ const DOCUMENTS = [
 ];
 const LISTS = ['/gzjh/index.html', '/gzjh/index_1.html', '/gzjh/index_2.html'];
 
+/** The site's sources file, fast for tests: no pause between requests, short timeouts and backoff. */
 function sourcesFor(site: FixtureSite, extra: Record<string, unknown> = {}): CrawlConfig {
-  return parseSources({
-    sources: [
-      {
-        id: 'fixture-rd',
-        jurisdiction: '某某省',
-        start: [`${site.origin}/gzjh/index.html`],
-        // No "follow": pages 2 and 3 are reached through "下一页" and the TRS pagination script.
-        documents: ['/gzjh/\\d{4}/', '/files/', '/download\\.jsp\\?id=\\d+$', '/(flaky|hang|redirect|private)/'],
-      },
-    ],
-    delayMs: 0,
-    readTimeoutMs: 400,
-    retries: 2,
-    retryBaseMs: 20,
-    userAgent: 'renda-test/1.0 (+https://example.org/renda)',
-    ...extra,
-  });
+  return parseSources(testSources(site, extra));
 }
+
+const testSources = (site: FixtureSite, extra: Record<string, unknown> = {}) =>
+  fixtureSources(site, { delayMs: 0, readTimeoutMs: 400, retries: 2, retryBaseMs: 20, userAgent: 'renda-test/1.0 (+https://example.org/renda)', ...extra });
 
 async function dbRows<T>(out: string, sql: string): Promise<T[]> {
   const db = await Db.open(join(out, 'renda.sqlite'), 'ro');
@@ -219,7 +207,7 @@ describe('crawl: a run killed halfway', () => {
     const out = mkdtempSync(join(tmpdir(), 'renda-crawl-'));
     const sourcesFile = join(out, 'sources.json');
     // Slow enough (150 ms between requests) that the kill lands in the middle of the downloads.
-    writeFileSync(sourcesFile, JSON.stringify({ ...rawSources(site), delayMs: 150 }));
+    writeFileSync(sourcesFile, JSON.stringify(testSources(site, { delayMs: 150 })));
     // node itself with tsx as a loader, not the tsx wrapper: the wrapper runs the CLI in a child
     // process, which a SIGKILL of the wrapper would leave running.
     const child = spawn(process.execPath, ['--import', 'tsx', cli, 'crawl', '--sources', sourcesFile, '--out', out, '--quiet'], { stdio: 'ignore' });
@@ -253,11 +241,6 @@ describe('crawl: a run killed halfway', () => {
     expect(only(summary).ingested).toBe(DOCUMENTS.length);
   });
 });
-
-function rawSources(site: FixtureSite): object {
-  const c = sourcesFor(site);
-  return { sources: c.sources, readTimeoutMs: c.readTimeoutMs, retries: c.retries, retryBaseMs: c.retryBaseMs, userAgent: c.userAgent };
-}
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;

@@ -8,6 +8,7 @@
 import { extname } from 'node:path';
 import { isDocxZip, isOle2Magic, isZipMagic } from '../../extractors/_docx-zip.js';
 import { isImageMagic } from '../../extractors/image.js';
+import { looksBinary } from '../../extractors/sniff.js';
 import { PermanentError } from './errors.js';
 
 export type ContentKind = 'html' | 'pdf' | 'docx' | 'doc' | 'image' | 'text' | 'other';
@@ -106,14 +107,4 @@ export const KEEP_EXTENSIONS: Record<ContentKind, string[]> = {
 
 function describe(kind: ContentKind): string {
   return { html: 'a web page', pdf: 'a PDF', docx: 'a DOCX', doc: 'a legacy .doc', image: 'an image', text: 'plain text', other: 'neither a web page nor a document renda reads' }[kind];
-}
-
-function looksBinary(head: Uint8Array): boolean {
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
-  let control = 0;
-  for (const b of head) {
-    if (b === 0) return true;
-    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
-  }
-  return head.length > 0 && control / head.length > 0.1;
 }

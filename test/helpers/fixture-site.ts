@@ -220,3 +220,21 @@ export async function startFixtureSite(port = 0): Promise<FixtureSite> {
     },
   };
 }
+
+/**
+ * A sources file for the site (as parsed JSON, before validation). No "follow": pages 2 and 3 are
+ * reached through "下一页" and the TRS pagination script.
+ */
+export function fixtureSources(site: Pick<FixtureSite, 'origin'>, settings: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    sources: [
+      {
+        id: 'fixture-rd',
+        jurisdiction: '某某省',
+        start: [`${site.origin}/gzjh/index.html`],
+        documents: ['/gzjh/\\d{4}/', '/files/', '/download\\.jsp\\?id=\\d+$', '/(flaky|hang|redirect|private)/'],
+      },
+    ],
+    ...settings,
+  };
+}

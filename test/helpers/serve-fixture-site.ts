@@ -3,23 +3,10 @@
  *   npx tsx test/helpers/serve-fixture-site.ts      (prints the origin and a sources file to use)
  */
 import { writeFileSync } from 'node:fs';
-import { startFixtureSite } from './fixture-site.js';
+import { fixtureSources, startFixtureSite } from './fixture-site.js';
 
 const site = await startFixtureSite(Number(process.env.PORT ?? 0));
-const sources = {
-  sources: [
-    {
-      id: 'fixture-rd',
-      jurisdiction: '某某省',
-      start: [`${site.origin}/gzjh/index.html`],
-      documents: ['/gzjh/\\d{4}/', '/files/', '/download\\.jsp\\?id=\\d+$', '/(flaky|hang|redirect|private)/'],
-    },
-  ],
-  delayMs: 200,
-  readTimeoutMs: 2000,
-  retries: 2,
-  retryBaseMs: 500,
-};
+const sources = fixtureSources(site, { delayMs: 200, readTimeoutMs: 2000, retries: 2, retryBaseMs: 500 });
 const file = process.argv[2] ?? 'fixture-site.sources.json';
 writeFileSync(file, JSON.stringify(sources, null, 2) + '\n');
 process.stdout.write(`fixture site at ${site.origin}/gzjh/index.html; sources file written to ${file}\n`);
