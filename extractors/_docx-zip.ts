@@ -8,6 +8,16 @@ export const isZipMagic = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 
 export const isOle2Magic = (b: Uint8Array): boolean =>
   b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1 && b[6] === 0x1a && b[7] === 0xe1;
 
+const WORD_STREAM = Buffer.from('WordDocument', 'utf16le');
+
+/**
+ * A compound file holding a Word document: its directory names a "WordDocument" stream (names are
+ * UTF-16LE). Legacy spreadsheets and slides are OLE2 too, with "Workbook" or "PowerPoint Document".
+ */
+export function isWordOle2(bytes: Uint8Array): boolean {
+  return isOle2Magic(bytes) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(WORD_STREAM);
+}
+
 /** What to tell a user holding a legacy .doc. */
 export const DOC_HINT =
   'legacy Word (.doc) files need LibreOffice, which was not found (install it, or set RENDA_SOFFICE to its soffice binary), or convert the file to DOCX first: soffice --headless --convert-to docx <file>';

@@ -4,7 +4,7 @@
  * Without LibreOffice the file fails with `unsupported_type` and says how to convert it.
  */
 import { FileError } from '../pipeline/errors.js';
-import { DOC_HINT, isOle2Magic } from './_docx-zip.js';
+import { DOC_HINT, isOle2Magic, isWordOle2 } from './_docx-zip.js';
 import { convertToDocx, findSoffice } from './_soffice.js';
 import { docxExtractor } from './docx.js';
 import type { Extractor } from './types.js';
@@ -15,6 +15,7 @@ export const docExtractor: Extractor = {
     return isOle2Magic(probe.head);
   },
   async extract(bytes, ctx) {
+    if (!isWordOle2(bytes)) throw new FileError('unsupported_type', 'an OLE2 file that is not a Word document (a legacy spreadsheet or presentation?)');
     const soffice = await findSoffice();
     if (!soffice) throw new FileError('unsupported_type', DOC_HINT);
     let docx: Buffer;

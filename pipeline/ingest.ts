@@ -34,6 +34,14 @@ export interface IngestOptions {
    * (off for callers that ingest many small batches and rebuild once at the end).
    */
   similar?: boolean;
+  /**
+   * Stops the batch: files not yet started are left unread (listed in `stopped`), files in flight
+   * finish. For callers with their own signal handling (renda crawl), together with
+   * `handleSignals: false`.
+   */
+  signal?: AbortSignal;
+  /** Close OCR engines and exit on SIGINT/SIGTERM. @default true */
+  handleSignals?: boolean;
   /** Called after each file, for progress display. */
   onFile?: (done: number, total: number, path: string) => void;
 }
@@ -52,6 +60,8 @@ export interface IngestSummary {
   warnings: number;
   failures: Failure[];
   skipped: Array<{ path: string; reason: string }>;
+  /** Files not read because the batch was stopped (`signal`). */
+  stopped: string[];
   /** Pages recognised by OCR. */
   ocrPages: number;
   /** The similar-items table rebuilt after the batch, or why it was not. */
@@ -70,18 +80,25 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   await mkdir(join(options.out, 'json'), { recursive: true });
   const store = await Store.open(join(options.out, 'renda.sqlite'));
   const queues = Object.fromEntries(STAGES.map((s) => [s, new PQueue({ concurrency: options.concurrency[s] })])) as Record<StageName, PQueue>;
-  const summary: IngestSummary = { files: files.length, succeeded: 0, documents: 0, items: 0, warnings: 0, failures: [], skipped, ocrPages: 0, similar: null, seconds: 0 };
+  const summary: IngestSummary = { files: files.length, succeeded: 0, documents: 0, items: 0, warnings: 0, failures: [], skipped, stopped: [], ocrPages: 0, similar: null, seconds: 0 };
   const engine = options.ocr?.engine ?? DEFAULT_OCR_ENGINE;
   const ocr = createOcrService(options.ocr ?? { mode: 'auto', engine, workers: defaultOcrWorkers(engine) });
   // Ctrl-C must not leave tesseract workers or ONNX sessions behind.
   const onSignal = (signal: NodeJS.Signals) => {
     void ocr.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const handleSignals = options.handleSignals !== false;
+  if (handleSignals) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
   let done = 0;
 
   const processFile = async (path: string) => {
+    if (options.signal?.aborted) {
+      summary.stopped.push(path);
+      return;
+    }
     try {
       const read = await queues.extract.add(() => readAndExtract(path, ocr.context));
       const normalised = await queues.normalise.add(() => normalise(read.extracted));
@@ -132,7 +149,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const admission = new PQueue({ concurrency: options.concurrency.extract + IN_FLIGHT_SLACK });
   try {
     await Promise.all(files.map((f) => admission.add(() => processFile(f))));
-    if (summary.succeeded > 0 && options.similar !== false) {
+    if (summary.succeeded > 0 && options.similar !== false && !options.signal?.aborted) {
       // A derived table: if it cannot be rebuilt the batch's rows still stand, so this is reported,
       // not thrown (renda similar --build retries it).
       summary.similar = await buildSimilar(store).catch((err: unknown) => ({ error: (err as Error).message }));

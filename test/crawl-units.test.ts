@@ -560,7 +560,7 @@ function makeZip(names: string[]): Buffer {
 describe('content', () => {
   const PDF = fixture('pdf/000_aed2f3b3ef629585.pdf');
   const DOCX = fixture('docx/002_4ff2a9da724ed550.docx');
-  const DOC = fixture('docx/legacy.doc');
+  const DOC = fixture('docx/agenda_table.doc');
   const ERROR_PAGE = utf8('<!DOCTYPE html><html><head><title>404</title></head><body><p>文件不存在</p></body></html>');
   const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
   const JPG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
@@ -584,8 +584,11 @@ describe('content', () => {
     expect(kindOfBytes(TIF)).toBe('image');
     expect(kindOfBytes(makeZip(['xl/workbook.xml']))).toBe('other');
     expect(kindOfBytes(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]))).toBe('other');
-    // OLE2 magic alone is a legacy .doc.
-    expect(kindOfBytes(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]))).toBe('doc');
+    // OLE2 magic alone is not a Word file: legacy spreadsheets and slides are compound files too.
+    const ole2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect(kindOfBytes(Buffer.concat([ole2, Buffer.alloc(504)]))).toBe('other');
+    expect(kindOfBytes(Buffer.concat([ole2, Buffer.alloc(504), Buffer.from('Workbook', 'utf16le')]))).toBe('other');
+    expect(kindOfBytes(Buffer.concat([ole2, Buffer.alloc(504), Buffer.from('WordDocument', 'utf16le')]))).toBe('doc');
     // A PDF whose header is preceded by junk (allowed within the first KiB).
     expect(kindOfBytes(Buffer.concat([utf8('\r\n\r\n'), PDF]))).toBe('pdf');
     // A GBK page is markup, not binary.

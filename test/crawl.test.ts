@@ -175,8 +175,10 @@ describe('crawl: later runs are incremental', () => {
     expect(second.filter((r) => r.status === 200 && [...DOCUMENTS, ...LISTS].includes(r.path))).toEqual([]);
     for (const p of LISTS) expect(second.find((r) => r.path === p)).toMatchObject({ conditional: true, status: 304 });
     for (const p of DOCUMENTS) expect(second.some((r) => r.path === p)).toBe(false);
-    // What failed is tried again.
-    expect(second.some((r) => r.path === '/files/missing.pdf')).toBe(true);
+    // What failed for a passing reason is tried again; what failed for good waits recheckDays.
+    expect(second.filter((r) => r.path === '/hang/plan.html')).toHaveLength(3);
+    for (const p of ['/files/missing.pdf', '/files/error-page.pdf', '/redirect/plan.html']) expect(second.some((r) => r.path === p)).toBe(false);
+    expect(only(summary).notRetried).toBe(3);
   });
 
   it('once documents are due for a re-check, asks conditionally and re-ingests only what changed', async () => {
@@ -344,6 +346,193 @@ describe('crawl: hosts that cannot be crawled now', () => {
       const summary = await crawl({ config: sourcesFor(site), out, ingest: false });
       expect(only(summary).new).toBe(DOCUMENTS.length);
       expect(existsSync(join(out, 'crawl.lock'))).toBe(false);
+    } finally {
+      await site.close();
+    }
+  });
+});
+
+/** A one-off site on 127.0.0.1 for the edge cases below: `route` answers every request but robots.txt (404). */
+async function miniSite(route: (req: http.IncomingMessage, res: http.ServerResponse) => void) {
+  const log: string[] = [];
+  const server = http.createServer((req, res) => {
+    log.push(req.url ?? '');
+    if (req.url === '/robots.txt') return void res.writeHead(404).end();
+    route(req, res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    log,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((r) => server.close(r));
+    },
+  };
+}
+
+const html = (body: string) => `<html><body>${body}</body></html>`;
+
+describe('crawl: what real sites do', () => {
+  it('does not hang when a page redirects from http to https on the same host', async () => {
+    const site = await miniSite((req, res) => void res.writeHead(301, { location: `https://127.0.0.1:${site.port}${req.url}` }).end());
+    try {
+      const config = parseSources({ sources: [{ id: 's', start: [`${site.origin}/gzjh/index.html`], documents: ['x'] }], delayMs: 0, retries: 0 });
+      const summary = await crawl({ config, out: mkdtempSync(join(tmpdir(), 'renda-crawl-')), ingest: false });
+      // No TLS server here, so the https origin's robots.txt cannot be read: the hop is refused, not awaited forever.
+      expect(only(summary).errors.map((e) => e.code)).toEqual(['robots_unavailable']);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('reads a redirected start page\'s links against the URL that answered, on later runs too', async () => {
+    const site = await miniSite((req, res) => {
+      if (req.url === '/rdgz/') return void res.writeHead(302, { location: '/rdgz/gzjh/index.shtml' }).end();
+      if (req.url === '/rdgz/gzjh/index.shtml') {
+        if (req.headers['if-none-match'] === '"L1"') return void res.writeHead(304, { etag: '"L1"' }).end();
+        return void res.writeHead(200, { 'content-type': 'text/html', etag: '"L1"' }).end(html('<a href="t1.html">plan</a>'));
+      }
+      if (req.url === '/rdgz/gzjh/t1.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end(html('<p>某县人大常委会2024年工作要点</p>'));
+      res.writeHead(404).end();
+    });
+    try {
+      const config = parseSources({ sources: [{ id: 's', start: [`${site.origin}/rdgz/`], documents: ['/t\\d+\\.html$'] }], delayMs: 0, retries: 0, recheckDays: 0 });
+      const out = mkdtempSync(join(tmpdir(), 'renda-crawl-'));
+      expect(only(await crawl({ config, out, ingest: false })).new).toBe(1);
+      const second = only(await crawl({ config, out, ingest: false }));
+      expect(second).toMatchObject({ unchanged: 1, failed: 0 });
+      expect(site.log.filter((p) => p === '/rdgz/gzjh/t1.html')).toHaveLength(2);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('fails a document that redirects to a login page instead of ingesting the login page', async () => {
+    const site = await miniSite((req, res) => {
+      if (req.url === '/gzjh/index.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end(html('<a href="/gzjh/202401/t1.html">a</a>'));
+      if (req.url!.startsWith('/gzjh/2024')) return void res.writeHead(302, { location: `/login.jsp?from=${encodeURIComponent(req.url!)}` }).end();
+      res.writeHead(200, { 'content-type': 'text/html' }).end(html('<form>用户名 密码 登录</form>'));
+    });
+    try {
+      const config = parseSources({ sources: [{ id: 's', start: [`${site.origin}/gzjh/index.html`], documents: ['/gzjh/\\d{6}/t\\d+\\.html$'] }], delayMs: 0 });
+      const summary = only(await crawl({ config, out: mkdtempSync(join(tmpdir(), 'renda-crawl-')), ingest: false }));
+      expect(summary.new).toBe(0);
+      expect(summary.errors).toEqual([expect.objectContaining({ code: 'redirect_unexpected', url: `${site.origin}/gzjh/202401/t1.html` })]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('keeps one copy of the same bytes under two URLs, even when both downloads finish together', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n' + 'x'.repeat(2000));
+    const site = await miniSite((req, res) => {
+      if (req.url === '/list.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end(html('<a href="/files/a.pdf">a</a><a href="/download.jsp?id=1">b</a>'));
+      res.writeHead(200, { 'content-type': 'application/pdf' }).end(pdf);
+    });
+    try {
+      const config = parseSources({ sources: [{ id: 's', start: [`${site.origin}/list.html`], documents: ['/files/', 'download'] }], delayMs: 0, concurrencyPerHost: 2 });
+      const summary = only(await crawl({ config, out: mkdtempSync(join(tmpdir(), 'renda-crawl-')), ingest: false }));
+      expect([summary.new, summary.duplicates]).toEqual([1, 1]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('gives two URLs that name the same file two files', async () => {
+    const site = await miniSite((req, res) => {
+      if (req.url === '/list.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end(html('<a href="/a/plan">1</a><a href="/a/plan.html">2</a>'));
+      res.writeHead(200, { 'content-type': 'text/html' }).end(html(`<p>${req.url}</p>`));
+    });
+    try {
+      const out = mkdtempSync(join(tmpdir(), 'renda-crawl-'));
+      const config = parseSources({ sources: [{ id: 's', start: [`${site.origin}/list.html`], documents: ['/a/'] }], delayMs: 0 });
+      const first = only(await crawl({ config, out, ingest: false }));
+      expect(first.errors).toEqual([]);
+      expect(first.new).toBe(2);
+      const rows = await dbRows<{ path: string }>(out, "SELECT path FROM crawl_urls WHERE role = 'document'");
+      expect(new Set(rows.map((r) => r.path)).size).toBe(2);
+      for (const r of rows) expect(existsSync(r.path)).toBe(true);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('never asks a host the sources file no longer allows, not even for robots.txt', async () => {
+    const files = await miniSite((_req, res) => void res.writeHead(503).end());
+    const www = await miniSite((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(html(`<a href="${files.origin}/f/plan.pdf">plan</a>`)));
+    try {
+      const out = mkdtempSync(join(tmpdir(), 'renda-crawl-'));
+      const source = { id: 's', start: [`${www.origin}/list.html`], documents: ['/f/'] };
+      await crawl({ config: parseSources({ sources: [{ ...source, allowedHosts: [new URL(files.origin).host] }], delayMs: 0, retries: 0 }), out, ingest: false });
+      expect(files.log).toEqual(['/robots.txt', '/f/plan.pdf']);
+      files.log.length = 0;
+      const summary = only(await crawl({ config: parseSources({ sources: [source], delayMs: 0, retries: 0 }), out, ingest: false }));
+      expect(files.log).toEqual([]);
+      expect(summary.errors.map((e) => e.code)).toEqual(['host_not_allowed']);
+    } finally {
+      await files.close();
+      await www.close();
+    }
+  });
+
+  it('follows a robots.txt redirect to another allowed host and obeys it', async () => {
+    const www = await miniSite((_req, res) => void res.writeHead(404).end());
+    const wwwRobots = http.createServer((req, res) => {
+      if (req.url === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => wwwRobots.listen(0, '127.0.0.1', r));
+    const robotsHost = `127.0.0.1:${(wwwRobots.address() as AddressInfo).port}`;
+    const bare = http.createServer((req, res) => {
+      if (req.url === '/robots.txt') return void res.writeHead(301, { location: `http://${robotsHost}/robots.txt` }).end();
+      if (req.url === '/list.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end(html('<a href="/private/draft.html">x</a>'));
+      res.writeHead(200, { 'content-type': 'text/html' }).end(html('<p>内部</p>'));
+    });
+    await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
+    try {
+      const origin = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+      const config = parseSources({ sources: [{ id: 's', start: [`${origin}/list.html`], documents: ['/private/'], allowedHosts: [robotsHost] }], delayMs: 0 });
+      const summary = only(await crawl({ config, out: mkdtempSync(join(tmpdir(), 'renda-crawl-')), ingest: false }));
+      expect([summary.robots, summary.new]).toEqual([1, 0]);
+    } finally {
+      await www.close();
+      await new Promise((r) => wwwRobots.close(r));
+      await new Promise((r) => bare.close(r));
+    }
+  });
+
+  it('puts what is new before earlier failures, which never use up maxUrlsPerSource', async () => {
+    let links = ['/d/dead1.html', '/d/dead2.html', '/d/dead3.html'];
+    const site = await miniSite((req, res) => {
+      if (req.url === '/list.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end(html(links.map((l) => `<a href="${l}">x</a>`).join('')));
+      if (req.url === '/d/new.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end(html('<p>新计划</p>'));
+      res.writeHead(404).end();
+    });
+    try {
+      const config = parseSources({ sources: [{ id: 's', start: [`${site.origin}/list.html`], documents: ['/d/'] }], delayMs: 0, maxUrlsPerSource: 4 });
+      const out = mkdtempSync(join(tmpdir(), 'renda-crawl-'));
+      expect(only(await crawl({ config, out, ingest: false })).failed).toBe(3);
+      links = ['/d/dead1.html', '/d/dead2.html', '/d/dead3.html', '/d/new.html'];
+      const second = only(await crawl({ config, out, ingest: false }));
+      expect(second).toMatchObject({ new: 1, failed: 0, notRetried: 3 });
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('matches patterns against the decoded URL too, so they may name Chinese words', async () => {
+    const site = await miniSite((req, res) => {
+      if (req.url === '/list.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html('<a href="/files/2024年工作要点.html">要点</a><a href="/files/其他.html">其他</a>'));
+      res.writeHead(200, { 'content-type': 'text/html' }).end(html('<p>x</p>'));
+    });
+    try {
+      const config = parseSources({ sources: [{ id: 's', start: [`${site.origin}/list.html`], documents: ['工作要点'] }], delayMs: 0 });
+      const summary = only(await crawl({ config, out: mkdtempSync(join(tmpdir(), 'renda-crawl-')), ingest: false }));
+      expect(summary.new).toBe(1);
+      expect(site.log).toContain(`/files/${encodeURIComponent('2024年工作要点')}.html`);
     } finally {
       await site.close();
     }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -191,6 +191,12 @@ describe('Word files that are not what their name says', () => {
     expect(err.message).toMatch(/convert/);
   });
 
+  it('refuses an OLE2 file that is not a Word document (the stand-in has no WordDocument stream)', async () => {
+    const err = await rejection(path('legacy.doc'));
+    expect(err.code).toBe('unsupported_type');
+    expect(err.message).toMatch(/not a Word document/);
+  });
+
   it('fails a cut-off DOCX download with corrupt_docx', async () => {
     const err = await rejection(path('truncated.docx'));
     expect(err.code).toBe('corrupt_docx');
@@ -235,7 +241,10 @@ describe.skipIf(!soffice && !process.env.CI)('legacy .doc through LibreOffice', 
   });
 
   it('fails a .doc that LibreOffice cannot convert with corrupt_doc', async () => {
-    const err = await rejection(path('legacy.doc'));
+    // The stand-in with a "WordDocument" directory name: it claims to be Word but is no compound file.
+    const file = join(mkdtempSync(join(tmpdir(), 'renda-doc-')), 'broken.doc');
+    writeFileSync(file, Buffer.concat([readFileSync(path('legacy.doc')), Buffer.from('WordDocument', 'utf16le')]));
+    const err = await rejection(file);
     expect(err.code).toBe('corrupt_doc');
     expect(err.message).toMatch(/^LibreOffice could not convert this \.doc: /);
   });

@@ -6,7 +6,7 @@
  * ingesting an error page as a document.
  */
 import { extname } from 'node:path';
-import { isDocxZip, isOle2Magic, isZipMagic } from '../../extractors/_docx-zip.js';
+import { isDocxZip, isOle2Magic, isWordOle2, isZipMagic } from '../../extractors/_docx-zip.js';
 import { isImageMagic } from '../../extractors/image.js';
 import { looksBinary } from '../../extractors/sniff.js';
 import { PermanentError } from './errors.js';
@@ -23,7 +23,7 @@ export function kindOfBytes(bytes: Uint8Array): ContentKind {
   const latin1 = head.toString('latin1');
   if (latin1.includes('%PDF-')) return 'pdf';
   if (isZipMagic(head)) return isDocxZip(bytes) ? 'docx' : 'other';
-  if (isOle2Magic(head)) return 'doc';
+  if (isOle2Magic(head)) return isWordOle2(bytes) ? 'doc' : 'other';
   if (isImageMagic(head)) return 'image';
   if (looksBinary(head)) return 'other';
   return MARKUP.test(markupHead(bytes)) ? 'html' : 'text';

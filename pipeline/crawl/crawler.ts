@@ -24,7 +24,7 @@ import { headerCharset, headerOf } from './fetch.js';
 import { Hosts } from './hosts.js';
 import { isPaginationText, pageLinks } from './links.js';
 import { acquireCrawlLock } from './lock.js';
-import { rawPathFor } from './raw-path.js';
+import { rawPathFor, withUrlHash } from './raw-path.js';
 import { allowedHostsOf, type CrawlConfig, type CrawlSource } from './sources.js';
 import { CrawlState, type UrlRole, type UrlRow } from './state.js';
 import { emptySourceSummary, type CrawlSummary, type SourceSummary } from './summary.js';
@@ -60,13 +60,14 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
     throw err;
   });
   const hosts = new Hosts(options.config, options.signal);
+  const shared: RunShared = { hashes: new Map(), paths: new Map() };
   const summary: CrawlSummary = { sources: [], ingest: null, aborted: false, requests: 0, seconds: 0 };
   try {
     const runId = await state.startRun(now());
     // Sources run side by side; politeness is per host, shared through `hosts`.
-    summary.sources = await Promise.all(options.config.sources.map((s) => new SourceRun(s, options, state, hosts, now).run()));
+    summary.sources = await Promise.all(options.config.sources.map((s) => new SourceRun(s, options, state, hosts, shared, now).run()));
+    if (!options.signal?.aborted && options.ingest !== false) summary.ingest = await ingestSaved(options, state, summary.sources);
     summary.aborted = options.signal?.aborted ?? false;
-    if (!summary.aborted && options.ingest !== false) summary.ingest = await ingestSaved(options, state, summary.sources);
     summary.requests = hosts.requests;
     summary.seconds = Math.round((performance.now() - started) / 10) / 100;
     if (!summary.aborted) await state.finishRun(runId, now(), summary);
@@ -76,6 +77,17 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
     await state.close();
     await lock.release();
   }
+}
+
+/**
+ * What the sources of one run share, claimed synchronously before any await so that two fetches
+ * finishing together cannot both take the same bytes or the same file name.
+ */
+interface RunShared {
+  /** sha256 → the URL whose copy holds those bytes. */
+  hashes: Map<string, string>;
+  /** saved path → the URL it belongs to. */
+  paths: Map<string, string>;
 }
 
 class SourceRun {
@@ -92,6 +104,7 @@ class SourceRun {
     private readonly options: CrawlOptions,
     private readonly state: CrawlState,
     private readonly hosts: Hosts,
+    private readonly shared: RunShared,
     private readonly now: () => string,
   ) {
     this.summary = emptySourceSummary(source.id);
@@ -103,35 +116,44 @@ class SourceRun {
 
   async run(): Promise<SourceSummary> {
     for (const url of this.starts) await this.enqueue(url, 'list');
-    for (const row of await this.state.unfinished(this.source.id)) await this.enqueue(row.url, row.role);
-    // Work adds work (list pages discover more URLs): wait until a pass adds nothing new.
-    for (let done = 0; done < this.work.length; ) {
-      const batch = this.work.slice(done);
-      done = this.work.length;
-      await Promise.all(batch);
-    }
+    for (const row of await this.state.pending(this.source.id)) await this.enqueue(row.url, row.role);
+    await this.drain();
+    // Earlier failures come last, so that they never use up maxUrlsPerSource before what is new;
+    // a failure that will not change by asking again soon (a 404, an error page) waits recheckDays.
+    for (const row of await this.state.failed(this.source.id)) if (this.dueForRetry(row)) await this.enqueue(row.url, row.role);
+    await this.drain();
     const startsRead = [...this.starts].filter((u) => this.readStarts.has(u)).length;
     this.summary.failedEntirely = startsRead === 0;
     return this.summary;
   }
 
   private readonly readStarts = new Set<string>();
+  /** URLs requested in this run, against maxUrlsPerSource. */
+  private requested = 0;
+
+  /** Work adds work (list pages discover more URLs): wait until a pass adds nothing new. */
+  private async drain(): Promise<void> {
+    for (let done = 0; done < this.work.length; ) {
+      const batch = this.work.slice(done);
+      done = this.work.length;
+      await Promise.all(batch);
+    }
+  }
 
   private async enqueue(url: string, role: UrlRole): Promise<void> {
     if (this.seen.has(url)) return;
     this.seen.add(url);
     await this.state.discover(url, this.source.id, role, this.now());
-    if (this.seen.size > this.options.config.maxUrlsPerSource) {
-      // Recorded as pending: the next run takes it up first.
-      this.summary.deferred++;
-      return;
-    }
     this.work.push(this.visit(url, role).catch((err: unknown) => this.crashed(url, err)));
   }
 
   private async visit(url: string, role: UrlRole): Promise<void> {
     if (this.options.signal?.aborted) return;
     const target = new URL(url);
+    // A URL an earlier run recorded may belong to a host the sources file no longer allows.
+    if (!this.allowed.has(target.host)) {
+      return this.fail(url, role, new PermanentError('host_not_allowed', `${target.host} is not an allowed host of source '${this.source.id}'`), 0);
+    }
     const verdict = await this.hosts.robotsOf(target);
     if (verdict.unavailable) return this.fail(url, role, verdict.unavailable, 0);
     if (!verdict.rules.allows(target.pathname + target.search)) {
@@ -141,12 +163,23 @@ class SourceRun {
       return;
     }
     const row = (await this.state.get(url))!;
+    // Linked again from a list page, a URL that failed for good (404, an error page) waits too.
+    if (row.status === 'failed' && !this.dueForRetry(row)) {
+      this.summary.notRetried++;
+      return;
+    }
     const saved = row.path !== null && (await exists(row.path));
     if (role === 'document' && this.fresh(row) && (saved || row.status === 'duplicate')) {
       this.summary.unchanged++;
       this.summary.notRequested++;
       // Its attachments are still visited (each by its own freshness), from the saved copy.
       return this.discoverFromSaved(row);
+    }
+    // The budget counts requests only: URLs skipped above cost nothing. A new URL over it stays
+    // pending, and the next run takes it up first.
+    if (++this.requested > this.options.config.maxUrlsPerSource) {
+      this.summary.deferred++;
+      return;
     }
     const conditional = (row.status === 'ok' || row.status === 'duplicate') && saved ? { etag: row.etag, lastModified: row.last_modified } : undefined;
     const result = await this.hosts.get(target, {
@@ -155,7 +188,10 @@ class SourceRun {
         if (!this.allowed.has(hop.host)) {
           throw new PermanentError('redirect_outside', `redirected to ${hop.host}, which is not an allowed host of source '${this.source.id}'`);
         }
-        if (hop.href !== url && !(await this.hosts.robotsOf(hop)).rules.allows(hop.pathname + hop.search)) {
+        if (hop.href === url) return;
+        const rules = await this.hosts.robotsOf(hop);
+        if (rules.unavailable) throw new FetchError('robots_unavailable', `redirected to ${hop.href}: ${rules.unavailable.message}`);
+        if (!rules.rules.allows(hop.pathname + hop.search)) {
           throw new PermanentError('redirect_robots', `redirected to ${hop.href}, which robots.txt disallows`);
         }
       },
@@ -164,11 +200,12 @@ class SourceRun {
     this.summary.retries += result.attempts - 1;
     if (!result.ok) return this.fail(url, role, result.error, result.attempts);
     const res = result.value;
-    const fetched = { fetched_at: this.now(), http_status: res.status, error_code: null, error: null };
+    const fetched = { fetched_at: this.now(), http_status: res.status, error_code: null, error: null, final_url: res.url };
     if (role === 'list' && this.starts.has(url)) this.readStarts.add(url);
 
     if (res.status === 304) {
       await this.state.update(url, { ...fetched, status: row.status === 'duplicate' ? 'duplicate' : 'ok' });
+      row.final_url = res.url;
       this.summary.notModified++;
       if (role === 'list') this.summary.listPages++;
       else this.summary.unchanged++;
@@ -184,6 +221,12 @@ class SourceRun {
       if (err instanceof FetchError) return this.fail(url, role, err, result.attempts);
       throw err;
     }
+    // A document that was redirected to a web page that is not one of the source's documents is a
+    // login, error or home page, not the plan (a download redirected to a file is fine).
+    if (role === 'document' && kind === 'html' && res.redirects.length && !this.isDocument(res.url)) {
+      const err = new PermanentError('redirect_unexpected', `redirected to ${res.url}, which is not a document of this source (a login or error page?)`);
+      return this.fail(url, role, err, result.attempts);
+    }
     const bytes = kind === 'html' ? withHeaderCharset(body, headerCharset(contentType)) : body;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const validators = { etag: headerOf(res.headers, 'etag') ?? null, last_modified: headerOf(res.headers, 'last-modified') ?? null };
@@ -192,7 +235,7 @@ class SourceRun {
     if (role === 'list') {
       this.summary.listPages++;
       // Saved too: a later 304 for this page must still yield its links.
-      const path = saved && row.sha256 === sha256 ? row.path! : rawPathFor(join(this.options.out, 'raw'), new URL(res.url), '.html', KEEP_EXTENSIONS.html);
+      const path = saved && row.sha256 === sha256 ? row.path! : await this.claimPath(url, new URL(res.url), '.html', KEEP_EXTENSIONS.html);
       if (path !== row.path || !saved) await writeAtomic(path, bytes);
       await this.state.update(url, { ...fetched, ...validators, status: 'ok', sha256, path, kind });
       return this.discoverFrom(bytes, res.url, role);
@@ -202,13 +245,16 @@ class SourceRun {
       this.summary.unchanged++;
       await this.state.update(url, { ...fetched, ...validators, status: 'ok' });
     } else {
-      const holder = await this.state.holderOf(sha256, url);
+      const claimed = this.shared.hashes.get(sha256);
+      if (!claimed) this.shared.hashes.set(sha256, url);
+      const holder = claimed && claimed !== url ? claimed : (await this.state.holderOf(sha256, url))?.url;
       if (holder) {
         // The same bytes under another URL (a mirror link, a download.jsp alias): one copy is enough.
+        if (!claimed) this.shared.hashes.set(sha256, holder);
         this.summary.duplicates++;
-        await this.state.update(url, { ...fetched, ...validators, status: 'duplicate', sha256, kind, duplicate_of: holder.url });
+        await this.state.update(url, { ...fetched, ...validators, status: 'duplicate', sha256, kind, duplicate_of: holder });
       } else {
-        const path = rawPathFor(join(this.options.out, 'raw'), new URL(res.url), extensionFor(kind, bytes), KEEP_EXTENSIONS[kind]);
+        const path = row.path && row.kind === kind ? row.path : await this.claimPath(url, new URL(res.url), extensionFor(kind, bytes), KEEP_EXTENSIONS[kind]);
         await writeAtomic(path, bytes);
         const change = row.sha256 === null ? 'new' : 'changed';
         this.summary[change]++;
@@ -223,7 +269,8 @@ class SourceRun {
   /** The links of a page that was not downloaded again (fresh, or 304), from its saved copy. */
   private async discoverFromSaved(row: UrlRow): Promise<void> {
     if (row.kind !== 'html' || !row.path || !(await exists(row.path))) return;
-    await this.discoverFrom(await readFile(row.path), row.url, row.role);
+    // Links are relative to the URL that answered (after redirects), not the one asked for.
+    await this.discoverFrom(await readFile(row.path), row.final_url ?? row.url, row.role);
   }
 
   /** Queue the links of a page: documents always; list pages only from list pages. */
@@ -236,9 +283,40 @@ class SourceRun {
         this.summary.offsite++;
         continue;
       }
-      if (this.documents.some((re) => re.test(link.url))) await this.enqueue(link.url, 'document');
-      else if (from === 'list' && (this.follow.some((re) => re.test(link.url)) || isPageOf(link, target, page))) await this.enqueue(link.url, 'list');
+      if (this.isDocument(link.url)) await this.enqueue(link.url, 'document');
+      else if (from === 'list' && (matchesAny(this.follow, link.url) || isPageOf(link, target, page))) await this.enqueue(link.url, 'list');
     }
+  }
+
+  private isDocument(url: string): boolean {
+    return matchesAny(this.documents, url);
+  }
+
+  /**
+   * The file for a URL's bytes, never one that another URL's bytes are in: `/a/plan` and
+   * `/a/plan.html` both name plan.html, so the second to claim it gets a name with its URL's hash.
+   */
+  private async claimPath(url: string, answered: URL, extension: string, keep: readonly string[]): Promise<string> {
+    const plain = rawPathFor(join(this.options.out, 'raw'), answered, extension, keep);
+    const claimed = this.shared.paths.get(plain);
+    if (claimed === url) return plain;
+    if (!claimed) {
+      // Claimed before the await, so a download finishing meanwhile sees the claim.
+      this.shared.paths.set(plain, url);
+      const owner = await this.state.pathOwner(plain, url);
+      if (!owner) return plain;
+      this.shared.paths.set(plain, owner);
+    }
+    const hashed = withUrlHash(plain, url);
+    this.shared.paths.set(hashed, url);
+    return hashed;
+  }
+
+  /** Failed before: transient failures are retried every run, permanent ones after recheckDays. */
+  private dueForRetry(row: UrlRow): boolean {
+    if (!isPermanent(row)) return true;
+    const age = Date.parse(this.now()) - Date.parse(row.fetched_at ?? row.discovered_at);
+    return age >= this.options.config.recheckDays * DAY_MS;
   }
 
   private async fail(url: string, role: UrlRole, err: FetchError, attempts: number): Promise<void> {
@@ -277,6 +355,25 @@ function isPageOf(link: { text: string; url: string }, target: URL, page: URL): 
   return target.host === page.host && folder(target) === folder(page);
 }
 
+/** Regexes are tested against the URL as sent (percent-encoded) and as read (decoded), so a pattern may name 工作要点. */
+function matchesAny(patterns: RegExp[], url: string): boolean {
+  let decoded = url;
+  try {
+    decoded = decodeURI(url);
+  } catch {
+    // a malformed escape: the encoded form is all there is
+  }
+  return patterns.some((re) => re.test(url) || (decoded !== url && re.test(decoded)));
+}
+
+/** Failures that asking again tomorrow will not change: the server said no, or what it sent is not a document. */
+const PERMANENT_CODES = new Set(['type_mismatch', 'unsupported_content', 'too_large', 'redirect_outside', 'redirect_robots', 'redirect_unexpected', 'redirect_loop', 'bad_redirect', 'host_not_allowed']);
+
+function isPermanent(row: UrlRow): boolean {
+  if (row.error_code === 'http_status') return row.http_status !== null && row.http_status >= 400 && row.http_status < 500 && row.http_status !== 408 && row.http_status !== 429;
+  return row.error_code !== null && PERMANENT_CODES.has(row.error_code);
+}
+
 async function exists(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null))?.isFile() ?? false;
 }
@@ -291,10 +388,20 @@ async function ingestSaved(options: CrawlOptions, state: CrawlState, sources: So
   const present = [];
   for (const p of pending) if (await exists(p.path!)) present.push(p);
   if (!present.length) return null;
-  const summary = await ingest({ inputs: present.map((p) => p.path!), out: options.out, concurrency: DEFAULT_CONCURRENCY, ocr: options.ocr });
+  const summary = await ingest({
+    inputs: present.map((p) => p.path!),
+    out: options.out,
+    concurrency: DEFAULT_CONCURRENCY,
+    ocr: options.ocr,
+    // A stop during ingest ends the batch between files; what was not read is ingested next run.
+    signal: options.signal,
+    handleSignals: false,
+  });
   const failures = new Map(summary.failures.map((f) => [f.path, f]));
+  const stopped = new Set(summary.stopped);
   const bySource = new Map(sources.map((s) => [s.id, s]));
   for (const p of present) {
+    if (stopped.has(p.path!)) continue;
     const f = failures.get(p.path!);
     await state.update(p.url, { ingested_sha256: p.sha256, ingest_error: f ? `${f.code}: ${f.message}` : null });
     const row = await state.get(p.url);

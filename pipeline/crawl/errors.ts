@@ -16,6 +16,8 @@ export type FetchErrorCode =
   | 'too_large' // over maxBytes
   | 'bad_encoding' // a Content-Encoding we cannot undo, or a corrupt compressed body
   | 'redirect_outside' // a redirect to a host outside the allowed set (never requested)
+  | 'redirect_unexpected' // a document redirected to a web page that is not a document (a login page)
+  | 'host_not_allowed' // a URL recorded by an earlier run whose host the sources file no longer allows
   | 'redirect_robots' // a redirect to a path robots.txt disallows (never requested)
   | 'redirect_loop'
   | 'bad_redirect'

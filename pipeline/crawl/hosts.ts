@@ -8,8 +8,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import PQueue from 'p-queue';
-import type { CrawlConfig } from './sources.js';
-import { CrawlAborted, FetchError } from './errors.js';
+import { allowedHostsOf, type CrawlConfig } from './sources.js';
+import { CrawlAborted, FetchError, PermanentError } from './errors.js';
 import { politeGet, type FetchOptions, type FetchResult } from './fetch.js';
 import { withRetries, type Attempted } from './retry.js';
 import { ALLOW_ALL, DISALLOW_ALL, parseRobots, type RobotsRules } from './robots.js';
@@ -30,7 +30,13 @@ export class Hosts {
   constructor(
     private readonly config: CrawlConfig,
     private readonly signal?: AbortSignal,
-  ) {}
+  ) {
+    const all = config.sources.flatMap((s) => [...allowedHostsOf(s)]);
+    this.anyAllowed = (host) => all.includes(host);
+  }
+
+  /** Whether some source of the run may request `host`. */
+  private readonly anyAllowed: (host: string) => boolean;
 
   /** Options for politeGet shared by every request of the run. */
   fetchOptions(extra: Partial<FetchOptions> = {}): FetchOptions {
@@ -82,32 +88,38 @@ export class Hosts {
     return verdict;
   }
 
+  /**
+   * Not through the host's queue: robots.txt is asked for while a request of that host may hold
+   * the queue's only slot (a redirect hop from http to https needs the https origin's rules), and
+   * waiting for the slot there would wait forever. It is one small request per origin and run.
+   */
   private async fetchRobots(robotsUrl: URL): Promise<RobotsVerdict> {
-    const result = await this.queueOf(robotsUrl.host).add(() =>
-      withRetries(
-        async () => {
-          try {
-            // A robots.txt may redirect (http → https), but never off its own host.
-            return await politeGet(robotsUrl.href, this.fetchOptions({ maxBytes: 512 * 1024, beforeRequest: (hop) => sameHost(hop, robotsUrl) }));
-          } finally {
-            await this.pause(this.config.delayMs);
-          }
-        },
-        { retries: this.config.retries, baseMs: this.config.retryBaseMs },
-        this.signal,
-      ),
+    const result = await withRetries(
+      // RFC 9309 §2.3.1.2: redirects are followed (up to five), but only to hosts some source may
+      // request: a robots.txt on a host we may not ask is no rule we can read.
+      () => politeGet(robotsUrl.href, this.fetchOptions({ maxBytes: 512 * 1024, beforeRequest: (hop) => this.checkRobotsHop(hop, robotsUrl) })),
+      { retries: this.config.retries, baseMs: this.config.retryBaseMs },
+      this.signal,
     );
-    if (result!.ok) return { rules: parseRobots(result!.value.body?.toString('utf8') ?? '', this.config.userAgent) };
-    const err = result!.error;
-    // 4xx (and a redirect elsewhere): there are no rules, so everything is allowed. A server error
-    // or no answer at all: the site may be down or may be blocking us, so it is not crawled now.
-    if (err.status !== undefined && err.status >= 400 && err.status < 500 && err.status !== 429) return { rules: ALLOW_ALL };
-    if (err.code === 'redirect_outside') return { rules: ALLOW_ALL };
+    if (result.ok) return { rules: parseRobots(result.value.body?.toString('utf8') ?? '', this.config.userAgent) };
+    const err = result.error;
+    // 4xx: there are no rules, so everything is allowed. A server error, no answer at all, or a
+    // redirect we may not follow: the site may be down, blocking us, or elsewhere; not crawled now.
+    if (err.status !== undefined && err.status >= 400 && err.status < 500 && err.status !== 429 && err.code === 'http_status') return { rules: ALLOW_ALL };
     const why = new FetchError('robots_unavailable', `robots.txt could not be read (${err.message}), so the host is not crawled this run`, {
       status: err.status,
       cause: err,
     });
     return { rules: DISALLOW_ALL, unavailable: why };
+  }
+
+  private checkRobotsHop(hop: URL, origin: URL): void {
+    if (hop.host !== origin.host && !this.anyAllowed(hop.host)) {
+      throw new PermanentError(
+        'redirect_outside',
+        `${origin.href} redirects to ${hop.host}, which no source allows; start from that host, or add it to allowedHosts`,
+      );
+    }
   }
 
   private queueOf(host: string): PQueue {
@@ -131,11 +143,5 @@ export class Hosts {
   close(): void {
     this.agents.http.destroy();
     this.agents.https.destroy();
-  }
-}
-
-function sameHost(hop: URL, origin: URL): void {
-  if (hop.host !== origin.host) {
-    throw new FetchError('redirect_outside', `robots.txt redirects to another host (${hop.host})`);
   }
 }

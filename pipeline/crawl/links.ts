@@ -15,11 +15,16 @@ export interface PageLink {
   text: string;
 }
 
-/** Anchor texts that mean "another page of this list" on Chinese and English sites. */
-const PAGINATION_TEXT = /^(?:下一页|下页|上一页|上页|尾页|末页|首页|next|prev(?:ious)?|last|first|[>»›]+|[<«‹]+|\d{1,4})$/i;
+/**
+ * Anchor texts that mean "another page of this list" on Chinese and English sites, once spaces,
+ * brackets and arrows are taken off: 下一页, 下一页>>, [2], 第2页, 尾页, ›, next, …
+ */
+const PAGINATION_TEXT = /^(?:下一?页|上一?页|后页|前页|尾页|末页|首页|第?\d{1,4}页?|next|prev(?:ious)?|last|first|)$/i;
+const DECORATION = /[\s[\]【】()（）<>«»‹›〈〉《》.…]/g;
 
 export function isPaginationText(text: string): boolean {
-  return PAGINATION_TEXT.test(text.replace(/[\s[\]【】]/g, ''));
+  if (!text.trim()) return false; // an anchor without text (an image) says nothing
+  return PAGINATION_TEXT.test(text.replace(DECORATION, ''));
 }
 
 export function pageLinks(bytes: Uint8Array, pageUrl: string, headerCharset?: string): PageLink[] {

@@ -46,6 +46,12 @@ function truncateBytes(s: string, max: number): string {
   return cut + suffix;
 }
 
+/** `…/plan.html` → `…/plan~1a2b3c4d5e.html`: the file of a URL whose plain name another URL holds. */
+export function withUrlHash(path: string, url: string): string {
+  const ext = extname(path);
+  return `${path.slice(0, path.length - ext.length)}~${shortHash(url)}${ext}`;
+}
+
 /** The host as a folder name: "127.0.0.1:8080" → "127.0.0.1_8080" (colons are not portable). */
 export function hostFolder(url: URL): string {
   return safeSegment(url.host.replace(/:/g, '_'));

@@ -27,6 +27,8 @@ export interface UrlRow {
   sha256: string | null;
   path: string | null;
   kind: string | null;
+  /** The URL that answered, after redirects: the base of the saved page's relative links. */
+  final_url: string | null;
   discovered_at: string;
   fetched_at: string | null;
   changed_at: string | null;
@@ -49,7 +51,8 @@ CREATE TABLE IF NOT EXISTS crawl_urls (
   last_modified   TEXT,
   sha256          TEXT,                 -- of the saved bytes
   path            TEXT,                 -- where they were saved, as ingested
-  kind            TEXT,                 -- html, pdf, docx, image, text: from the bytes
+  kind            TEXT,                 -- html, pdf, docx, doc, image, text: from the bytes
+  final_url       TEXT,                 -- the URL that answered, after redirects
   discovered_at   TEXT NOT NULL,
   fetched_at      TEXT,                 -- last request that got an answer or gave up
   changed_at      TEXT,                 -- last time the bytes were new or different
@@ -99,9 +102,19 @@ export class CrawlState {
     );
   }
 
-  /** URLs of a source left pending or failed by earlier runs: they are tried first. */
-  unfinished(sourceId: string): Promise<Array<Pick<UrlRow, 'url' | 'role'>>> {
-    return this.db.all(`SELECT url, role FROM crawl_urls WHERE source_id = ? AND status IN ('pending', 'failed') ORDER BY discovered_at, url`, [sourceId]);
+  /** URLs of a source that earlier runs discovered but did not finish (stopped, or over the limit). */
+  pending(sourceId: string): Promise<Array<Pick<UrlRow, 'url' | 'role'>>> {
+    return this.db.all(`SELECT url, role FROM crawl_urls WHERE source_id = ? AND status = 'pending' ORDER BY discovered_at, url`, [sourceId]);
+  }
+
+  /** URLs of a source whose last request failed. */
+  failed(sourceId: string): Promise<UrlRow[]> {
+    return this.db.all(`SELECT * FROM crawl_urls WHERE source_id = ? AND status = 'failed' ORDER BY discovered_at, url`, [sourceId]);
+  }
+
+  /** Whether another URL's bytes are saved at `path`. */
+  async pathOwner(path: string, except: string): Promise<string | undefined> {
+    return (await this.db.get<{ url: string }>('SELECT url FROM crawl_urls WHERE path = ? AND url <> ? LIMIT 1', [path, except]))?.url;
   }
 
   /** Saved documents whose bytes are not (yet) in the database: killed before ingest, or ingest failed. */

@@ -18,6 +18,8 @@ export interface SourceSummary {
   /** Documents whose bytes another URL already holds. */
   duplicates: number;
   failed: number;
+  /** URLs that failed for good in an earlier run (a 404, an error page), not asked again before recheckDays. */
+  notRetried: number;
   /** URLs robots.txt disallows: never requested. */
   robots: number;
   /** Links to hosts outside the allowed set: never requested. */
@@ -49,25 +51,33 @@ export interface CrawlSummary {
 
 export function emptySourceSummary(id: string): SourceSummary {
   return {
-    id, listPages: 0, new: 0, changed: 0, unchanged: 0, notRequested: 0, notModified: 0, duplicates: 0, failed: 0, robots: 0,
+    id, listPages: 0, new: 0, changed: 0, unchanged: 0, notRequested: 0, notModified: 0, duplicates: 0, failed: 0, notRetried: 0, robots: 0,
     offsite: 0, deferred: 0, retries: 0, bytes: 0, ingested: 0, ingestFailed: 0, failedEntirely: false, errors: [],
   };
 }
 
 /** One line per source and a total, for the terminal and the README. */
 export function formatSummary(s: CrawlSummary): string {
-  const line = (label: string, x: Pick<SourceSummary, 'listPages' | 'new' | 'changed' | 'unchanged' | 'failed' | 'robots' | 'duplicates'>) =>
+  type Counts = Pick<SourceSummary, 'listPages' | 'new' | 'changed' | 'unchanged' | 'failed' | 'notRetried' | 'robots' | 'duplicates'>;
+  const line = (label: string, x: Counts) =>
     `${label}: ${x.listPages} list pages, ${x.new} new, ${x.changed} changed, ${x.unchanged} unchanged, ` +
-    `${x.duplicates} duplicates, ${x.failed} failed, ${x.robots} skipped by robots`;
+    `${x.duplicates} duplicates, ${x.failed} failed, ${x.robots} skipped by robots` +
+    (x.notRetried ? ` (${x.notRetried} failed for good earlier, not asked again yet)` : '');
   const lines = s.sources.map((x) => line(`source ${x.id}`, x) + (x.failedEntirely ? ' (FAILED: no start page could be read)' : ''));
   const total = s.sources.reduce(
     (t, x) => ({
       listPages: t.listPages + x.listPages, new: t.new + x.new, changed: t.changed + x.changed, unchanged: t.unchanged + x.unchanged,
-      failed: t.failed + x.failed, robots: t.robots + x.robots, duplicates: t.duplicates + x.duplicates,
+      failed: t.failed + x.failed, notRetried: t.notRetried + x.notRetried, robots: t.robots + x.robots, duplicates: t.duplicates + x.duplicates,
     }),
-    { listPages: 0, new: 0, changed: 0, unchanged: 0, failed: 0, robots: 0, duplicates: 0 },
+    { listPages: 0, new: 0, changed: 0, unchanged: 0, failed: 0, notRetried: 0, robots: 0, duplicates: 0 },
   );
-  lines.push(line('renda crawl', total) + `; ${s.requests} requests, ${s.seconds} s${s.aborted ? ' (stopped: the next run resumes)' : ''}`);
+  const deferred = s.sources.reduce((n, x) => n + x.deferred, 0);
+  lines.push(
+    line('renda crawl', total) +
+      `; ${s.requests} requests, ${s.seconds} s` +
+      (deferred ? `; ${deferred} URLs over maxUrlsPerSource left for the next run` : '') +
+      (s.aborted ? ' (stopped: the next run resumes)' : ''),
+  );
   if (s.ingest) {
     const i = s.ingest;
     lines.push(`renda ingest: ${i.files} files, ${i.documents} documents, ${i.items} items, ${i.failures.length} failures`);
