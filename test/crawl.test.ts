@@ -252,6 +252,34 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
   }
 }
 
+describe('crawl: a run stopped with SIGTERM', () => {
+  let site: FixtureSite;
+  beforeAll(async () => {
+    site = await startFixtureSite();
+  });
+  afterAll(() => site.close());
+
+  it('stops between requests with exit 130, releases its lock, and the next run finishes the job', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'renda-crawl-'));
+    const sourcesFile = join(out, 'sources.json');
+    writeFileSync(sourcesFile, JSON.stringify(testSources(site, { delayMs: 150 })));
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'crawl', '--sources', sourcesFile, '--out', out, '--quiet']);
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const downloaded = () => site.requests.filter((r) => DOCUMENTS.includes(r.path) && r.status === 200).length;
+    await until(() => downloaded() >= 3, 30_000);
+    child.kill('SIGTERM');
+    const code = await new Promise((r) => child.once('exit', r));
+    expect(code).toBe(130);
+    expect(stdout).toContain('(stopped: the next run resumes)');
+    expect(existsSync(join(out, 'crawl.lock'))).toBe(false);
+    const summary = await crawl({ config: sourcesFor(site), out });
+    expect(only(summary).new + only(summary).unchanged).toBe(DOCUMENTS.length);
+    const rows = await dbRows<{ n: number }>(out, 'SELECT count(*) AS n FROM sources');
+    expect(rows[0].n).toBe(DOCUMENTS.length);
+  });
+});
+
 describe('renda crawl on the command line', () => {
   let site: FixtureSite;
   beforeAll(async () => {

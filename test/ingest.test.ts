@@ -133,3 +133,28 @@ describe('renda CLI', () => {
     expect(Object.keys(schema.properties)).toEqual(['schemaVersion', 'source', 'documents']);
   });
 });
+
+describe('ingest: stopped by its caller', () => {
+  const inputs = [fileURLToPath(fixture('text/002_4ff2a9da724ed550.txt')), fileURLToPath(fixture('text/000_aed2f3b3ef629585.txt'))];
+
+  it('installs its SIGINT/SIGTERM handlers only when asked to', async () => {
+    const before = process.listenerCount('SIGTERM');
+    const during: number[] = [];
+    for (const handleSignals of [true, false]) {
+      const out = mkdtempSync(join(tmpdir(), 'renda-out-'));
+      await ingest({ inputs: inputs.slice(0, 1), out, concurrency: DEFAULT_CONCURRENCY, similar: false, handleSignals, onFile: () => during.push(process.listenerCount('SIGTERM')) });
+    }
+    expect(during).toEqual([before + 1, before]);
+    expect(process.listenerCount('SIGTERM')).toBe(before);
+  });
+
+  it('reads no file once the signal is aborted, and lists them as stopped', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'renda-out-'));
+    const controller = new AbortController();
+    controller.abort();
+    const summary = await ingest({ inputs, out, concurrency: DEFAULT_CONCURRENCY, signal: controller.signal, handleSignals: false });
+    expect(summary.stopped).toEqual(inputs);
+    expect([summary.succeeded, summary.failures.length, summary.documents]).toEqual([0, 0, 0]);
+    expect(readdirSync(join(out, 'json'))).toEqual([]);
+  });
+});
