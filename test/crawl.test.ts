@@ -206,15 +206,7 @@ describe('crawl: a run killed halfway', () => {
   afterAll(() => site.close());
 
   it('resumes on the next run without duplicates or lost documents', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'renda-crawl-'));
-    const sourcesFile = join(out, 'sources.json');
-    // Slow enough (150 ms between requests) that the kill lands in the middle of the downloads.
-    writeFileSync(sourcesFile, JSON.stringify(testSources(site, { delayMs: 150 })));
-    // node itself with tsx as a loader, not the tsx wrapper: the wrapper runs the CLI in a child
-    // process, which a SIGKILL of the wrapper would leave running.
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'crawl', '--sources', sourcesFile, '--out', out, '--quiet'], { stdio: 'ignore' });
-    const downloaded = () => site.requests.filter((r) => DOCUMENTS.includes(r.path) && r.status === 200).length;
-    await until(() => downloaded() >= 4, 30_000);
+    const { out, child, downloaded } = await slowCrawlUntil(site, 4);
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const firstRun = downloaded();
@@ -244,6 +236,24 @@ describe('crawl: a run killed halfway', () => {
   });
 });
 
+/**
+ * `renda crawl` in a child process, slow enough (150 ms between requests) that a signal sent once
+ * `documents` documents have been downloaded lands in the middle of the downloads.
+ */
+async function slowCrawlUntil(site: FixtureSite, documents: number) {
+  const out = mkdtempSync(join(tmpdir(), 'renda-crawl-'));
+  const sourcesFile = join(out, 'sources.json');
+  writeFileSync(sourcesFile, JSON.stringify(testSources(site, { delayMs: 150 })));
+  // node itself with tsx as a loader, not the tsx wrapper: the wrapper runs the CLI in a child
+  // process, which a SIGKILL of the wrapper would leave running.
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'crawl', '--sources', sourcesFile, '--out', out, '--quiet']);
+  let stdout = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  const downloaded = () => site.requests.filter((r) => DOCUMENTS.includes(r.path) && r.status === 200).length;
+  await until(() => downloaded() >= documents, 30_000);
+  return { out, child, downloaded, stdout: () => stdout };
+}
+
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!condition()) {
@@ -260,18 +270,11 @@ describe('crawl: a run stopped with SIGTERM', () => {
   afterAll(() => site.close());
 
   it('stops between requests with exit 130, releases its lock, and the next run finishes the job', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'renda-crawl-'));
-    const sourcesFile = join(out, 'sources.json');
-    writeFileSync(sourcesFile, JSON.stringify(testSources(site, { delayMs: 150 })));
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'crawl', '--sources', sourcesFile, '--out', out, '--quiet']);
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    const downloaded = () => site.requests.filter((r) => DOCUMENTS.includes(r.path) && r.status === 200).length;
-    await until(() => downloaded() >= 3, 30_000);
+    const { out, child, stdout } = await slowCrawlUntil(site, 3);
     child.kill('SIGTERM');
     const code = await new Promise((r) => child.once('exit', r));
     expect(code).toBe(130);
-    expect(stdout).toContain('(stopped: the next run resumes)');
+    expect(stdout()).toContain('(stopped: the next run resumes)');
     expect(existsSync(join(out, 'crawl.lock'))).toBe(false);
     const summary = await crawl({ config: sourcesFor(site), out });
     expect(only(summary).new + only(summary).unchanged).toBe(DOCUMENTS.length);
