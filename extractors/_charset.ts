@@ -78,11 +78,17 @@ export function decodeText(bytes: Uint8Array, declared?: string): Decoded {
   );
 }
 
-function fromBom(b: Uint8Array): Decoded | null {
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return decodeAs(b.subarray(3), 'UTF-8');
-  if (b[0] === 0xff && b[1] === 0xfe) return decodeAs(b.subarray(2), 'UTF-16LE');
-  if (b[0] === 0xfe && b[1] === 0xff) return decodeAs(b.subarray(2), 'UTF-16BE');
+/** The encoding a byte-order mark announces, or null when there is none. */
+export function bomEncoding(b: Uint8Array): 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | null {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'UTF-8';
+  if (b[0] === 0xff && b[1] === 0xfe) return 'UTF-16LE';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'UTF-16BE';
   return null;
+}
+
+function fromBom(b: Uint8Array): Decoded | null {
+  const encoding = bomEncoding(b);
+  return encoding ? decodeAs(b.subarray(encoding === 'UTF-8' ? 3 : 2), encoding) : null;
 }
 
 function strictUtf8(b: Uint8Array): string | null {

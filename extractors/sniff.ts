@@ -1,4 +1,5 @@
 import { FileError } from '../pipeline/errors.js';
+import { bomEncoding } from './_charset.js';
 import { isOle2Magic, isZipMagic } from './_docx-zip.js';
 import { HTML_EXTENSIONS } from './html.js';
 import { IMAGE_EXT, isImageMagic } from './image.js';
@@ -44,7 +45,7 @@ export function sniff(probe: SourceProbe, size: number): SniffedType {
 /** NUL bytes, or many C0 control characters, never appear in text in any of the encodings we read. */
 export function looksBinary(head: Uint8Array): boolean {
   // UTF-16 text has NULs; its BOM says so.
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
+  if (bomEncoding(head)?.startsWith('UTF-16')) return false;
   let control = 0;
   for (const b of head) {
     if (b === 0) return true;

@@ -11,6 +11,24 @@ export class Db {
     });
   }
 
+  /**
+   * A read-write connection shared with other renda processes (a crawl and an ingest, two runs):
+   * it waits up to 10 s for another writer instead of failing — set first, before anything can
+   * meet a lock — and uses WAL so readers do not block writers. `init` (schema) runs next; if
+   * anything fails the connection is closed.
+   */
+  static async openShared(path: string, init: (db: Db) => Promise<void>): Promise<Db> {
+    const db = await Db.open(path);
+    try {
+      await db.exec('PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;');
+      await init(db);
+      return db;
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw err;
+    }
+  }
+
   run(sql: string, params: unknown[] = []): Promise<void> {
     return new Promise((resolve, reject) => this.db.run(sql, params, (err) => (err ? reject(err) : resolve())));
   }

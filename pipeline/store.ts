@@ -12,10 +12,8 @@ export class Store {
   private constructor(private readonly db: Db) {}
 
   static async open(path: string): Promise<Store> {
-    const db = await Db.open(path);
-    try {
-      // The timeout first: another renda writing the same database must make us wait, not fail.
-      await db.exec('PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;');
+    const db = await Db.openShared(path, async (db) => {
+      await db.exec('PRAGMA foreign_keys = ON;');
       await db.transaction(async () => {
         const row = await db.get<{ user_version: number }>('PRAGMA user_version');
         if (row && row.user_version > STORE_VERSION) {
@@ -26,11 +24,8 @@ export class Store {
         await db.exec(VIEW_NAMES.map((v) => `DROP VIEW IF EXISTS ${v};`).join('\n') + VIEWS_SQL);
         await db.exec(`PRAGMA user_version = ${STORE_VERSION}`);
       });
-      return new Store(db);
-    } catch (err) {
-      await db.close().catch(() => undefined);
-      throw err;
-    }
+    });
+    return new Store(db);
   }
 
   /**

@@ -53,6 +53,19 @@ async function dbRows<T>(out: string, sql: string): Promise<T[]> {
 
 const only = (s: CrawlSummary): SourceSummary => s.sources[0];
 
+/**
+ * A fixture site of its own for the enclosing describe block (its request log and its flaky
+ * endpoint's count start from zero), started before its tests and closed after them.
+ */
+function useFixtureSite(): () => FixtureSite {
+  let site: FixtureSite | undefined;
+  beforeAll(async () => {
+    site = await startFixtureSite();
+  });
+  afterAll(() => site?.close());
+  return () => site!;
+}
+
 describe('crawl: a fixture site, first run', () => {
   let site: FixtureSite;
   let out: string;
@@ -199,14 +212,10 @@ describe('crawl: later runs are incremental', () => {
 });
 
 describe('crawl: a run killed halfway', () => {
-  let site: FixtureSite;
-  beforeAll(async () => {
-    site = await startFixtureSite();
-  });
-  afterAll(() => site.close());
+  const site = useFixtureSite();
 
   it('resumes on the next run without duplicates or lost documents', async () => {
-    const { out, child, downloaded } = await slowCrawlUntil(site, 4);
+    const { out, child, downloaded } = await slowCrawlUntil(site(), 4);
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const firstRun = downloaded();
@@ -220,7 +229,7 @@ describe('crawl: a run killed halfway', () => {
     expect(left[0].ingested).toBe(0);
     expect(existsSync(join(out, 'crawl.lock'))).toBe(true);
 
-    const summary = await crawl({ config: sourcesFor(site), out });
+    const summary = await crawl({ config: sourcesFor(site()), out });
     // Every document ends up in the database exactly once…
     const rows = await dbRows<{ n: number; distinct_sha: number; distinct_path: number }>(
       out,
@@ -263,20 +272,16 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
 }
 
 describe('crawl: a run stopped with SIGTERM', () => {
-  let site: FixtureSite;
-  beforeAll(async () => {
-    site = await startFixtureSite();
-  });
-  afterAll(() => site.close());
+  const site = useFixtureSite();
 
   it('stops between requests with exit 130, releases its lock, and the next run finishes the job', async () => {
-    const { out, child, stdout } = await slowCrawlUntil(site, 3);
+    const { out, child, stdout } = await slowCrawlUntil(site(), 3);
     child.kill('SIGTERM');
     const code = await new Promise((r) => child.once('exit', r));
     expect(code).toBe(130);
     expect(stdout()).toContain('(stopped: the next run resumes)');
     expect(existsSync(join(out, 'crawl.lock'))).toBe(false);
-    const summary = await crawl({ config: sourcesFor(site), out });
+    const summary = await crawl({ config: sourcesFor(site()), out });
     expect(only(summary).new + only(summary).unchanged).toBe(DOCUMENTS.length);
     const rows = await dbRows<{ n: number }>(out, 'SELECT count(*) AS n FROM sources');
     expect(rows[0].n).toBe(DOCUMENTS.length);
@@ -284,11 +289,7 @@ describe('crawl: a run stopped with SIGTERM', () => {
 });
 
 describe('renda crawl on the command line', () => {
-  let site: FixtureSite;
-  beforeAll(async () => {
-    site = await startFixtureSite();
-  });
-  afterAll(() => site.close());
+  const site = useFixtureSite();
 
   const runCli = (args: string[]) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -304,14 +305,14 @@ describe('renda crawl on the command line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'renda-crawl-'));
     const file = join(dir, 'sources.json');
     writeFileSync(file, JSON.stringify({ sources: [{ id: 'a b', start: ['ftp://x.example/'], documents: ['(unclosed'] }], delayMs: -1 }));
-    const before = site.requests.length;
+    const before = site().requests.length;
     const r = await runCli(['--sources', file, '--out', join(dir, 'out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('sources[0].id');
     expect(r.stderr).toContain('sources[0].start[0]');
     expect(r.stderr).toContain('sources[0].documents[0]');
     expect(r.stderr).toContain('delayMs');
-    expect(site.requests.length).toBe(before);
+    expect(site().requests.length).toBe(before);
   });
 
   it('prints a run summary and exits 1 when a source failed entirely', async () => {
@@ -321,8 +322,8 @@ describe('renda crawl on the command line', () => {
       file,
       JSON.stringify({
         sources: [
-          { id: 'gone', start: [`${site.origin}/old-site/index.html`], documents: ['/files/'] },
-          { id: 'fine', start: [`${site.origin}/gzjh/index_2.html`], documents: ['/download\\.jsp'] },
+          { id: 'gone', start: [`${site().origin}/old-site/index.html`], documents: ['/files/'] },
+          { id: 'fine', start: [`${site().origin}/gzjh/index_2.html`], documents: ['/download\\.jsp'] },
         ],
         delayMs: 0,
       }),
@@ -333,7 +334,7 @@ describe('renda crawl on the command line', () => {
     // From page 3, "上一页" and the pagination script lead back to pages 2 and 1.
     expect(r.stdout).toContain('source fine: 3 list pages, 1 new, 0 changed, 0 unchanged, 0 duplicates, 0 failed, 0 skipped by robots');
     expect(r.stdout).toMatch(/renda ingest: 1 files, 1 documents, \d+ items, 0 failures/);
-    expect(r.stderr).toContain(`error http_status ${site.origin}/old-site/index.html: HTTP 404`);
+    expect(r.stderr).toContain(`error http_status ${site().origin}/old-site/index.html: HTTP 404`);
   });
 });
 

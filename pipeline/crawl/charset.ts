@@ -8,14 +8,14 @@
  * header's charset, which the HTML extractor reads first. ASCII is the same in every encoding we
  * decode, so the prefix cannot disturb the page's own bytes.
  */
-import { canonicalCharset, decodeText } from '../../extractors/_charset.js';
+import { bomEncoding, canonicalCharset, decodeText } from '../../extractors/_charset.js';
 import { sniffCharset } from '../../extractors/html.js';
 
 export function withHeaderCharset(bytes: Uint8Array, headerCharset: string | undefined): Uint8Array {
   const want = canonicalCharset(headerCharset);
   // Western labels are not honoured by the decoder anyway (see _charset.ts); UTF-16 text cannot take
   // an ASCII prefix; a BOM outranks every declaration.
-  if (!want || want.startsWith('UTF-16') || hasBom(bytes)) return bytes;
+  if (!want || want.startsWith('UTF-16') || bomEncoding(bytes)) return bytes;
   if (canonicalCharset(sniffCharset(bytes)) === want) return bytes;
   // Only a header that fits the bytes is written down: nginx's default "charset utf-8" over a GBK
   // page must not outrank the page's own correct <meta>.
@@ -29,6 +29,3 @@ export function withHeaderCharset(bytes: Uint8Array, headerCharset: string | und
   const label = headerCharset!.replace(/[^\w.:-]/g, '');
   return Buffer.concat([Buffer.from(`<meta charset="${label}"><!-- renda crawl: charset from the HTTP Content-Type header -->\n`), bytes]);
 }
-
-const hasBom = (b: Uint8Array): boolean =>
-  (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) || (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);

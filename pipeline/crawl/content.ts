@@ -9,6 +9,8 @@ import { extname } from 'node:path';
 import { isDocxZip, isOle2Magic, isWordOle2, isZipMagic } from '../../extractors/_docx-zip.js';
 import { isImageMagic } from '../../extractors/image.js';
 import { looksBinary } from '../../extractors/sniff.js';
+import { HTML_EXTENSIONS } from '../../extractors/html.js';
+import { bomEncoding, decodeText } from '../../extractors/_charset.js';
 import { PermanentError } from './errors.js';
 
 export type ContentKind = 'html' | 'pdf' | 'docx' | 'doc' | 'image' | 'text' | 'other';
@@ -36,10 +38,7 @@ export function kindOfBytes(bytes: Uint8Array): ContentKind {
  */
 function markupHead(bytes: Uint8Array): string {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 8192));
-  const even = (b: Buffer) => b.subarray(0, b.length - (b.length % 2));
-  if (head[0] === 0xff && head[1] === 0xfe) return even(head.subarray(2)).toString('utf16le');
-  if (head[0] === 0xfe && head[1] === 0xff) return Buffer.from(even(head.subarray(2))).swap16().toString('utf16le');
-  return head.toString('latin1');
+  return bomEncoding(head) ? decodeText(head).text : head.toString('latin1');
 }
 
 /** The kind a Content-Type names; null for generic types (octet-stream, download) that say nothing. */
@@ -54,13 +53,25 @@ export function kindOfContentType(contentType: string | undefined): ContentKind 
   return null;
 }
 
-const BY_EXTENSION: Record<string, ContentKind> = {
-  '.pdf': 'pdf', '.docx': 'docx', '.doc': 'doc', '.png': 'image', '.jpg': 'image', '.jpeg': 'image',
-  '.tif': 'image', '.tiff': 'image', '.txt': 'text',
+/**
+ * The file extensions of each kind, the first being the one a saved file of that kind is given
+ * (images are named by their own signature); the others a saved file may keep from its URL.
+ */
+export const KEEP_EXTENSIONS: Record<ContentKind, readonly string[]> = {
+  html: [...HTML_EXTENSIONS],
+  pdf: ['.pdf'],
+  docx: ['.docx'],
+  doc: ['.doc'],
+  image: ['.png', '.jpg', '.jpeg', '.tif', '.tiff'],
+  text: ['.txt'],
+  other: [],
 };
 
+const KIND_OF_EXTENSION = new Map(Object.entries(KEEP_EXTENSIONS).flatMap(([kind, exts]) => exts.map((e) => [e, kind as ContentKind])));
+
+/** The kind a link's file name promises, if any. */
 export function kindOfUrl(url: URL): ContentKind | null {
-  return BY_EXTENSION[extname(url.pathname).toLowerCase()] ?? null;
+  return KIND_OF_EXTENSION.get(extname(url.pathname).toLowerCase()) ?? null;
 }
 
 /**
@@ -91,19 +102,8 @@ export function extensionFor(kind: ContentKind, bytes: Uint8Array): string {
     if (bytes[0] === 0xff) return '.jpg';
     return '.tif';
   }
-  return { html: '.html', pdf: '.pdf', docx: '.docx', doc: '.doc', text: '.txt', other: '.bin' }[kind];
+  return KEEP_EXTENSIONS[kind][0] ?? '.bin';
 }
-
-/** Extensions a saved file of this kind may keep from its URL. */
-export const KEEP_EXTENSIONS: Record<ContentKind, string[]> = {
-  html: ['.html', '.htm', '.shtml', '.shtm', '.xhtml'],
-  pdf: ['.pdf'],
-  docx: ['.docx'],
-  doc: ['.doc'],
-  image: ['.png', '.jpg', '.jpeg', '.tif', '.tiff'],
-  text: ['.txt'],
-  other: [],
-};
 
 function describe(kind: ContentKind): string {
   return { html: 'a web page', pdf: 'a PDF', docx: 'a DOCX', doc: 'a legacy .doc', image: 'an image', text: 'plain text', other: 'neither a web page nor a document renda reads' }[kind];

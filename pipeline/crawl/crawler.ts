@@ -7,9 +7,9 @@
  * Incremental by design: a document fetched less than `recheckDays` ago is not requested at all;
  * an older one is asked for with its ETag / Last-Modified (a 304 costs no body), and bytes whose
  * hash did not change are not saved or ingested again. List pages are always re-requested
- * (conditionally), since that is where new plans appear. What earlier runs left pending or failed
- * is tried first; saved documents that never reached the database (a run killed before ingesting)
- * are ingested now.
+ * (conditionally), since that is where new plans appear. What earlier runs left pending is taken up
+ * with the start pages, what failed after everything new; saved documents that never reached the
+ * database (a run killed before ingesting) are ingested now.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
@@ -18,11 +18,11 @@ import { writeAtomic } from '../write-json.js';
 import { ingest, DEFAULT_CONCURRENCY, type IngestSummary } from '../ingest.js';
 import type { OcrOptions } from '../ocr-service.js';
 import { withHeaderCharset } from './charset.js';
-import { checkContent, extensionFor, KEEP_EXTENSIONS } from './content.js';
+import { checkContent, extensionFor, KEEP_EXTENSIONS, type ContentKind } from './content.js';
 import { CrawlAborted, FetchError, PermanentError } from './errors.js';
 import { headerCharset, headerOf } from './fetch.js';
 import { Hosts } from './hosts.js';
-import { isPaginationText, pageLinks } from './links.js';
+import { isPaginationText, pageLinks, type PageLink } from './links.js';
 import { acquireCrawlLock } from './lock.js';
 import { rawPathFor, withUrlHash } from './raw-path.js';
 import { allowedHostsOf, type CrawlConfig, type CrawlSource } from './sources.js';
@@ -122,12 +122,12 @@ class SourceRun {
     // a failure that will not change by asking again soon (a 404, an error page) waits recheckDays.
     for (const row of await this.state.failed(this.source.id)) if (this.dueForRetry(row)) await this.enqueue(row.url, row.role);
     await this.drain();
-    const startsRead = [...this.starts].filter((u) => this.readStarts.has(u)).length;
-    this.summary.failedEntirely = startsRead === 0;
+    this.summary.failedEntirely = !this.startRead;
     return this.summary;
   }
 
-  private readonly readStarts = new Set<string>();
+  /** Whether a start page was read (fetched, or 304): without one the source failed entirely. */
+  private startRead = false;
   /** URLs requested in this run, against maxUrlsPerSource. */
   private requested = 0;
 
@@ -144,7 +144,7 @@ class SourceRun {
     if (this.seen.has(url)) return;
     this.seen.add(url);
     await this.state.discover(url, this.source.id, role, this.now());
-    this.work.push(this.visit(url, role).catch((err: unknown) => this.crashed(url, err)));
+    this.work.push(this.visit(url, role).catch((err: unknown) => this.crashed(url, role, err)));
   }
 
   private async visit(url: string, role: UrlRole): Promise<void> {
@@ -173,7 +173,7 @@ class SourceRun {
       this.summary.unchanged++;
       this.summary.notRequested++;
       // Its attachments are still visited (each by its own freshness), from the saved copy.
-      return this.discoverFromSaved(row);
+      return this.discoverFromSaved(row, saved);
     }
     // The budget counts requests only: URLs skipped above cost nothing. A new URL over it stays
     // pending, and the next run takes it up first.
@@ -201,7 +201,7 @@ class SourceRun {
     if (!result.ok) return this.fail(url, role, result.error, result.attempts);
     const res = result.value;
     const fetched = { fetched_at: this.now(), http_status: res.status, error_code: null, error: null, final_url: res.url };
-    if (role === 'list' && this.starts.has(url)) this.readStarts.add(url);
+    if (this.starts.has(url)) this.startRead = true;
 
     if (res.status === 304) {
       await this.state.update(url, { ...fetched, status: row.status === 'duplicate' ? 'duplicate' : 'ok' });
@@ -209,7 +209,7 @@ class SourceRun {
       this.summary.notModified++;
       if (role === 'list') this.summary.listPages++;
       else this.summary.unchanged++;
-      return this.discoverFromSaved(row);
+      return this.discoverFromSaved(row, saved);
     }
 
     const body = res.body!;
@@ -235,8 +235,8 @@ class SourceRun {
     if (role === 'list') {
       this.summary.listPages++;
       // Saved too: a later 304 for this page must still yield its links.
-      const path = saved && row.sha256 === sha256 ? row.path! : await this.claimPath(url, new URL(res.url), '.html', KEEP_EXTENSIONS.html);
-      if (path !== row.path || !saved) await writeAtomic(path, bytes);
+      const path = await this.pathFor(row, kind, bytes, res.url);
+      if (!saved || row.sha256 !== sha256) await writeAtomic(path, bytes);
       await this.state.update(url, { ...fetched, ...validators, status: 'ok', sha256, path, kind });
       return this.discoverFrom(bytes, res.url, role);
     }
@@ -247,14 +247,14 @@ class SourceRun {
     } else {
       const claimed = this.shared.hashes.get(sha256);
       if (!claimed) this.shared.hashes.set(sha256, url);
-      const holder = claimed && claimed !== url ? claimed : (await this.state.holderOf(sha256, url))?.url;
+      const holder = claimed && claimed !== url ? claimed : await this.state.holderOf(sha256, url);
       if (holder) {
         // The same bytes under another URL (a mirror link, a download.jsp alias): one copy is enough.
         if (!claimed) this.shared.hashes.set(sha256, holder);
         this.summary.duplicates++;
         await this.state.update(url, { ...fetched, ...validators, status: 'duplicate', sha256, kind, duplicate_of: holder });
       } else {
-        const path = row.path && row.kind === kind ? row.path : await this.claimPath(url, new URL(res.url), extensionFor(kind, bytes), KEEP_EXTENSIONS[kind]);
+        const path = await this.pathFor(row, kind, bytes, res.url);
         await writeAtomic(path, bytes);
         const change = row.sha256 === null ? 'new' : 'changed';
         this.summary[change]++;
@@ -267,10 +267,10 @@ class SourceRun {
   }
 
   /** The links of a page that was not downloaded again (fresh, or 304), from its saved copy. */
-  private async discoverFromSaved(row: UrlRow): Promise<void> {
-    if (row.kind !== 'html' || !row.path || !(await exists(row.path))) return;
+  private async discoverFromSaved(row: UrlRow, saved: boolean): Promise<void> {
+    if (!saved || row.kind !== 'html') return;
     // Links are relative to the URL that answered (after redirects), not the one asked for.
-    await this.discoverFrom(await readFile(row.path), row.final_url ?? row.url, row.role);
+    await this.discoverFrom(await readFile(row.path!), row.final_url ?? row.url, row.role);
   }
 
   /** Queue the links of a page: documents always; list pages only from list pages. */
@@ -293,11 +293,15 @@ class SourceRun {
   }
 
   /**
-   * The file for a URL's bytes, never one that another URL's bytes are in: `/a/plan` and
-   * `/a/plan.html` both name plan.html, so the second to claim it gets a name with its URL's hash.
+   * The file for a URL's bytes: where its earlier bytes of the same kind are (a changed page keeps
+   * its file, so ingest replaces its rows), else a new name from the URL that answered, never one
+   * that another URL's bytes are in: `/a/plan` and `/a/plan.html` both name plan.html, so the
+   * second to claim it gets a name with its URL's hash.
    */
-  private async claimPath(url: string, answered: URL, extension: string, keep: readonly string[]): Promise<string> {
-    const plain = rawPathFor(join(this.options.out, 'raw'), answered, extension, keep);
+  private async pathFor(row: UrlRow, kind: ContentKind, bytes: Uint8Array, answered: string): Promise<string> {
+    if (row.path && row.kind === kind) return row.path;
+    const url = row.url;
+    const plain = rawPathFor(join(this.options.out, 'raw'), new URL(answered), extensionFor(kind, bytes), KEEP_EXTENSIONS[kind]);
     const claimed = this.shared.paths.get(plain);
     if (claimed === url) return plain;
     if (!claimed) {
@@ -314,43 +318,42 @@ class SourceRun {
 
   /** Failed before: transient failures are retried every run, permanent ones after recheckDays. */
   private dueForRetry(row: UrlRow): boolean {
-    if (!isPermanent(row)) return true;
-    const age = Date.parse(this.now()) - Date.parse(row.fetched_at ?? row.discovered_at);
-    return age >= this.options.config.recheckDays * DAY_MS;
+    return !isPermanent(row) || !this.withinRecheck(row.fetched_at ?? row.discovered_at);
   }
 
   private async fail(url: string, role: UrlRole, err: FetchError, attempts: number): Promise<void> {
     this.summary.failed++;
-    const message = err.message;
-    this.summary.errors.push({ url, role, code: err.code, status: err.status ?? null, attempts, message });
-    await this.state.update(url, { status: 'failed', fetched_at: this.now(), http_status: err.status ?? null, error_code: err.code, error: message });
-    this.options.onEvent?.({ type: 'failed', sourceId: this.source.id, url, code: err.code, message });
+    this.summary.errors.push({ url, role, code: err.code, status: err.status ?? null, attempts, message: err.message });
+    await this.state.update(url, { status: 'failed', fetched_at: this.now(), http_status: err.status ?? null, error_code: err.code, error: err.message });
+    this.options.onEvent?.({ type: 'failed', sourceId: this.source.id, url, code: err.code, message: err.message });
   }
 
   /** A stop leaves the URL pending; anything else is a bug, recorded against the URL, never thrown. */
-  private async crashed(url: string, err: unknown): Promise<void> {
+  private async crashed(url: string, role: UrlRole, err: unknown): Promise<void> {
     if (err instanceof CrawlAborted) return;
     const message = err instanceof Error ? err.message : String(err);
     this.summary.failed++;
-    this.summary.errors.push({ url, role: 'document', code: 'internal_error', status: null, attempts: 0, message });
+    this.summary.errors.push({ url, role, code: 'internal_error', status: null, attempts: 0, message });
     await this.state.update(url, { status: 'failed', error_code: 'internal_error', error: message }).catch(() => undefined);
   }
 
   /** Fetched recently enough that it is not asked for again in this run. */
   private fresh(row: UrlRow): boolean {
-    if (!row.fetched_at || (row.status !== 'ok' && row.status !== 'duplicate')) return false;
-    const age = Date.parse(this.now()) - Date.parse(row.fetched_at);
-    return age < this.options.config.recheckDays * DAY_MS;
+    return (row.status === 'ok' || row.status === 'duplicate') && row.fetched_at !== null && this.withinRecheck(row.fetched_at);
+  }
+
+  private withinRecheck(time: string): boolean {
+    return Date.parse(this.now()) - Date.parse(time) < this.options.config.recheckDays * DAY_MS;
   }
 }
 
 /**
- * A pagination link of the list being read ("下一页", "2", "尾页"): same host and folder as the
- * page, so that a "1 2 3" row elsewhere on the site does not lead the crawl away.
+ * A pagination link of the list being read ("下一页", "2", "尾页", or a page of its pagination
+ * script): same host and folder as the page, so that a "1 2 3" row elsewhere on the site does not
+ * lead the crawl away.
  */
-function isPageOf(link: { text: string; url: string }, target: URL, page: URL): boolean {
-  if (!isPaginationText(link.text) && link.text !== '') return false;
-  if (link.text === '' && !/_\d+\.\w+$|index\.\w+$/.test(target.pathname)) return false;
+function isPageOf(link: PageLink, target: URL, page: URL): boolean {
+  if (!link.pagination && !isPaginationText(link.text)) return false;
   const folder = (u: URL) => u.pathname.slice(0, u.pathname.lastIndexOf('/') + 1);
   return target.host === page.host && folder(target) === folder(page);
 }
@@ -404,9 +407,9 @@ async function ingestSaved(options: CrawlOptions, state: CrawlState, sources: So
     if (stopped.has(p.path!)) continue;
     const f = failures.get(p.path!);
     await state.update(p.url, { ingested_sha256: p.sha256, ingest_error: f ? `${f.code}: ${f.message}` : null });
-    const row = await state.get(p.url);
-    const s = row && bySource.get(row.source_id);
-    if (s) f ? s.ingestFailed++ : s.ingested++;
+    const s = bySource.get(p.source_id)!;
+    if (f) s.ingestFailed++;
+    else s.ingested++;
   }
   return summary;
 }

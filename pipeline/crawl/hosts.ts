@@ -1,7 +1,7 @@
 /**
  * Politeness per host: a queue with the configured concurrency (default 1), a pause after every
  * request before the slot is freed, and the host's robots.txt read once per run before its first
- * request. Hosts are shared by all sources of a run, so two sources on one site do not double the
+ * request (outside the queue, see fetchRobots). Hosts are shared by all sources of a run, so two sources on one site do not double the
  * load on it.
  */
 import http from 'node:http';
@@ -23,7 +23,9 @@ export interface RobotsVerdict {
 export class Hosts {
   private readonly queues = new Map<string, PQueue>();
   private readonly robots = new Map<string, Promise<RobotsVerdict>>();
-  readonly agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  private readonly agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  /** Every host some source of the run may request: where a robots.txt may redirect to. */
+  private readonly allowed: Set<string>;
   /** Requests sent, redirect hops and robots.txt included. */
   requests = 0;
 
@@ -31,15 +33,11 @@ export class Hosts {
     private readonly config: CrawlConfig,
     private readonly signal?: AbortSignal,
   ) {
-    const all = config.sources.flatMap((s) => [...allowedHostsOf(s)]);
-    this.anyAllowed = (host) => all.includes(host);
+    this.allowed = new Set(config.sources.flatMap((s) => [...allowedHostsOf(s)]));
   }
 
-  /** Whether some source of the run may request `host`. */
-  private readonly anyAllowed: (host: string) => boolean;
-
   /** Options for politeGet shared by every request of the run. */
-  fetchOptions(extra: Partial<FetchOptions> = {}): FetchOptions {
+  private fetchOptions(extra: Partial<FetchOptions> = {}): FetchOptions {
     const c = this.config;
     return {
       userAgent: c.userAgent,
@@ -114,7 +112,7 @@ export class Hosts {
   }
 
   private checkRobotsHop(hop: URL, origin: URL): void {
-    if (hop.host !== origin.host && !this.anyAllowed(hop.host)) {
+    if (hop.host !== origin.host && !this.allowed.has(hop.host)) {
       throw new PermanentError(
         'redirect_outside',
         `${origin.href} redirects to ${hop.host}, which no source allows; start from that host, or add it to allowedHosts`,

@@ -11,8 +11,10 @@ import { sniffCharset } from '../../extractors/html.js';
 
 export interface PageLink {
   url: string;
-  /** The anchor's text, whitespace folded ('' for script pagination). */
+  /** The anchor's text, whitespace folded ('' for script pagination and image links). */
   text: string;
+  /** Set on the pages a pagination script lists: they are the list's own pages whatever their text. */
+  pagination?: true;
 }
 
 /**
@@ -38,16 +40,16 @@ export function pageLinks(bytes: Uint8Array, pageUrl: string, headerCharset?: st
   }
   const seen = new Set<string>();
   const links: PageLink[] = [];
-  const add = (href: string, text: string): void => {
+  const add = (href: string, text: string, pagination?: true): void => {
     const url = absolute(href, base);
     if (!url || seen.has(url)) return;
     seen.add(url);
-    links.push({ url, text });
+    links.push(pagination ? { url, text, pagination } : { url, text });
   };
   $('a[href], area[href]').each((_, el) => {
     add($(el).attr('href') ?? '', $(el).text().replace(/\s+/g, ' ').trim());
   });
-  for (const url of scriptPagination(html, base)) add(url, '');
+  for (const url of scriptPagination(html, base)) add(url, '', true);
   return links;
 }
 

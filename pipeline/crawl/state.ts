@@ -78,15 +78,7 @@ export class CrawlState {
   private constructor(private readonly db: Db) {}
 
   static async open(path: string): Promise<CrawlState> {
-    const db = await Db.open(path);
-    try {
-      await db.exec('PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;');
-      await db.exec(SCHEMA);
-      return new CrawlState(db);
-    } catch (err) {
-      await db.close().catch(() => undefined);
-      throw err;
-    }
+    return new CrawlState(await Db.openShared(path, (db) => db.exec(SCHEMA)));
   }
 
   get(url: string): Promise<UrlRow | undefined> {
@@ -118,9 +110,9 @@ export class CrawlState {
   }
 
   /** Saved documents whose bytes are not (yet) in the database: killed before ingest, or ingest failed. */
-  uningested(sourceId: string): Promise<Array<Pick<UrlRow, 'url' | 'path' | 'sha256'>>> {
+  uningested(sourceId: string): Promise<Array<Pick<UrlRow, 'url' | 'source_id' | 'path' | 'sha256'>>> {
     return this.db.all(
-      `SELECT url, path, sha256 FROM crawl_urls
+      `SELECT url, source_id, path, sha256 FROM crawl_urls
        WHERE source_id = ? AND role = 'document' AND status = 'ok' AND path IS NOT NULL
          AND ifnull(ingested_sha256, '') <> sha256 ORDER BY url`,
       [sourceId],
@@ -128,11 +120,12 @@ export class CrawlState {
   }
 
   /** Another URL already holding these bytes, for content-hash dedupe. */
-  async holderOf(sha256: string, except: string): Promise<UrlRow | undefined> {
-    return this.db.get<UrlRow>(
-      `SELECT * FROM crawl_urls WHERE sha256 = ? AND url <> ? AND status = 'ok' AND path IS NOT NULL ORDER BY discovered_at LIMIT 1`,
+  async holderOf(sha256: string, except: string): Promise<string | undefined> {
+    const row = await this.db.get<{ url: string }>(
+      `SELECT url FROM crawl_urls WHERE sha256 = ? AND url <> ? AND status = 'ok' AND path IS NOT NULL ORDER BY discovered_at LIMIT 1`,
       [sha256, except],
     );
+    return row?.url;
   }
 
   async update(url: string, fields: Partial<Omit<UrlRow, 'url' | 'discovered_at'>>): Promise<void> {
@@ -153,10 +146,6 @@ export class CrawlState {
 
   async finishRun(id: number, now: string, summary: unknown): Promise<void> {
     await this.db.run('UPDATE crawl_runs SET finished_at = ?, summary = ? WHERE id = ?', [now, JSON.stringify(summary), id]);
-  }
-
-  all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.db.all<T>(sql, params);
   }
 
   close(): Promise<void> {

@@ -56,26 +56,22 @@ export function emptySourceSummary(id: string): SourceSummary {
   };
 }
 
+/** The counts of the summary line, per source and in total. */
+const LINE_COUNTS = ['listPages', 'new', 'changed', 'unchanged', 'duplicates', 'failed', 'notRetried', 'robots', 'deferred'] as const;
+type Counts = Pick<SourceSummary, (typeof LINE_COUNTS)[number]>;
+
 /** One line per source and a total, for the terminal and the README. */
 export function formatSummary(s: CrawlSummary): string {
-  type Counts = Pick<SourceSummary, 'listPages' | 'new' | 'changed' | 'unchanged' | 'failed' | 'notRetried' | 'robots' | 'duplicates'>;
   const line = (label: string, x: Counts) =>
     `${label}: ${x.listPages} list pages, ${x.new} new, ${x.changed} changed, ${x.unchanged} unchanged, ` +
     `${x.duplicates} duplicates, ${x.failed} failed, ${x.robots} skipped by robots` +
     (x.notRetried ? ` (${x.notRetried} failed for good earlier, not asked again yet)` : '');
   const lines = s.sources.map((x) => line(`source ${x.id}`, x) + (x.failedEntirely ? ' (FAILED: no start page could be read)' : ''));
-  const total = s.sources.reduce(
-    (t, x) => ({
-      listPages: t.listPages + x.listPages, new: t.new + x.new, changed: t.changed + x.changed, unchanged: t.unchanged + x.unchanged,
-      failed: t.failed + x.failed, notRetried: t.notRetried + x.notRetried, robots: t.robots + x.robots, duplicates: t.duplicates + x.duplicates,
-    }),
-    { listPages: 0, new: 0, changed: 0, unchanged: 0, failed: 0, notRetried: 0, robots: 0, duplicates: 0 },
-  );
-  const deferred = s.sources.reduce((n, x) => n + x.deferred, 0);
+  const total = Object.fromEntries(LINE_COUNTS.map((k) => [k, s.sources.reduce((n, x) => n + x[k], 0)])) as Counts;
   lines.push(
     line('renda crawl', total) +
       `; ${s.requests} requests, ${s.seconds} s` +
-      (deferred ? `; ${deferred} URLs over maxUrlsPerSource left for the next run` : '') +
+      (total.deferred ? `; ${total.deferred} URLs over maxUrlsPerSource left for the next run` : '') +
       (s.aborted ? ' (stopped: the next run resumes)' : ''),
   );
   if (s.ingest) {
