@@ -1,12 +1,18 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { SourceResult, type Document, type Item } from '../schemas/index.js';
+import { SourceResult, type CommitteeKey, type DocType, type Document, type Item, type ItemKind, type Level, type Organ } from '../schemas/index.js';
+import { AnswerKey, keyDocuments, looksLikeKey } from './answer-key.js';
+import { normalise } from './normalize.js';
+import { dropPinyinGlosses } from './pinyin.js';
+import { convertTraditional } from './simplify.js';
 
 /**
- * The team's measure of extraction quality against hand-checked gold files in the output format.
- * Items are matched one-to-one by text similarity (character-bigram Dice ≥ 0.8), in order, within
- * aligned documents; kind, months and committee are then scored on matched items only, so a
- * segmentation error is counted once (in precision/recall), not again in every field.
+ * The team's measure of extraction quality against gold: hand-checked files in the output format,
+ * or answer keys (pipeline/answer-key.ts) that name items by their first characters. Items are
+ * matched one-to-one, in order, within aligned documents: output-format gold by text similarity
+ * (character-bigram Dice ≥ 0.8), keys by their start. Kind, months, committee and organ are then
+ * scored on matched items only, so a segmentation error is counted once (in precision/recall), not
+ * again in every field.
  */
 export interface Scores {
   files: number;
@@ -19,17 +25,50 @@ export interface Scores {
   kindAccuracy: number;
   monthsExact: number;
   committeeAccuracy: number;
+  /** On matched items whose gold names an organ field (keys may leave it out). */
+  organAccuracy: number;
+  /** docType, year, jurisdiction code and level together. */
   documentMetadataAccuracy: number;
+  docTypeAccuracy: number;
+  yearAccuracy: number;
+  jurisdictionCodeAccuracy: number;
+  /** On work reports whose gold states the year reported on. */
+  reviewYearAccuracy: number;
 }
 
 export interface FileScores extends Scores {
   gold: string;
-  /** The gold file's source path, which names the fixture. */
+  /** The gold file's source path (or, for a key, its own name), which names the fixture. */
   source: string;
   predicted: string | null;
+  /** Every disagreement, as a line a person can check against the text. */
+  misses: string[];
+}
+
+/** Gold in one shape, whichever file it came from. */
+export interface GoldDocument {
+  title: string | null;
+  docType: DocType;
+  year: number | null;
+  reviewYear?: number | null;
+  code: string | null;
+  level: Level | null;
+  items: GoldItem[];
+}
+export interface GoldItem {
+  /** The whole item text (output-format gold) … */
+  text?: string;
+  /** … or its first characters (a key). */
+  start?: string;
+  kind: ItemKind;
+  months: number[];
+  committee: CommitteeKey | null;
+  organ?: Organ | null;
 }
 
 const MATCH_THRESHOLD = 0.8;
+/** Items are looked for this far ahead of the last match. */
+const WINDOW = 40;
 
 export async function evaluateDirs(
   goldDir: string,
@@ -37,56 +76,130 @@ export async function evaluateDirs(
   options: { matchedOnly?: boolean } = {},
 ): Promise<{ total: Scores; perFile: FileScores[]; problems: string[] }> {
   const problems: string[] = [];
-  const gold = await loadDir(goldDir, problems);
-  const pred = await loadDir(predDir, problems);
+  const gold = await loadGold(goldDir, problems);
+  const pred = await loadPredictions(predDir, problems);
   const perFile: FileScores[] = [];
   const acc = newAcc();
   let files = 0;
-  for (const [name, g] of gold) {
-    const p = pred.get(name) ?? findByStem(pred, g);
+  for (const g of gold) {
+    const p = pred.get(basename(g.file)) ?? findByStem(pred, g.stem);
     // Scoring a subset (only the PDF twins, say): gold files without a prediction are left out.
     if (!p && options.matchedOnly) continue;
     files++;
     const fileAcc = newAcc();
-    scoreSource(g.result, p?.result ?? null, fileAcc);
+    scoreSource(g.documents, p?.result.documents ?? null, fileAcc);
     addAcc(acc, fileAcc);
-    perFile.push({ gold: g.file, source: g.result.source.path, predicted: p?.file ?? null, ...finish(fileAcc, 1) });
+    perFile.push({ gold: g.file, source: g.source, predicted: p?.file ?? null, ...finish(fileAcc, 1), misses: fileAcc.misses });
   }
   return { total: finish(acc, files), perFile, problems };
 }
 
+/** Score one source's documents against its gold, in memory (tests, benchmarks). */
+export function scoreDocuments(gold: GoldDocument[], pred: Document[] | null): Scores & { misses: string[] } {
+  const acc = newAcc();
+  scoreSource(gold, pred, acc);
+  return { ...finish(acc, 1), misses: acc.misses };
+}
+
+/** Scores over several sources together, as evaluateDirs totals them. */
+export function scoreAll(pairs: Array<{ gold: GoldDocument[]; pred: Document[] | null }>): Scores {
+  const acc = newAcc();
+  for (const { gold, pred } of pairs) scoreSource(gold, pred, acc);
+  return finish(acc, pairs.length);
+}
+
+export function goldFromOutput(result: SourceResult): GoldDocument[] {
+  return result.documents.map((d) => ({
+    title: d.title,
+    docType: d.docType,
+    year: d.year,
+    reviewYear: (d as { reviewYear?: number | null }).reviewYear,
+    code: d.jurisdiction.code,
+    level: d.jurisdiction.level,
+    items: d.items.map((it) => ({ text: it.text, kind: it.kind, months: it.months, committee: it.committee?.key ?? null, organ: it.organ })),
+  }));
+}
+
+export function goldFromKey(key: AnswerKey): GoldDocument[] {
+  return keyDocuments(key).map((d) => ({
+    title: d.title,
+    docType: d.docType,
+    year: d.year,
+    reviewYear: d.reviewYear,
+    code: d.jurisdiction.code,
+    level: d.jurisdiction.level,
+    items: d.items.map((it) => ({ start: it.start, kind: it.kind, months: it.months, committee: it.committee, organ: it.organ })),
+  }));
+}
+
+interface LoadedGold {
+  file: string;
+  source: string;
+  /** The stem that names the fixture: the source path's for output gold, the key's own for a key. */
+  stem: string;
+  documents: GoldDocument[];
+}
 interface Loaded {
   file: string;
   result: SourceResult;
 }
 
+const stemOf = (p: string) => basename(p, extname(p));
+
 /**
- * Every output-format file in a folder. JSON that is not a source result (a notes file, a list of
- * known differences) is passed over; a file that looks like one but is broken is a problem to report.
+ * Every gold file in a folder: output-format files and answer keys. JSON that is neither (a notes
+ * file, a list of known differences) is passed over; a file that claims to be one but is broken is
+ * a problem to report.
  */
-async function loadDir(dir: string, problems: string[]): Promise<Map<string, Loaded>> {
-  const out = new Map<string, Loaded>();
-  for (const f of (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()) {
-    const path = join(dir, f);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(await readFile(path, 'utf8'));
-    } catch (err) {
-      problems.push(`${path}: not valid JSON (${(err as Error).message})`);
-      continue;
+async function loadGold(dir: string, problems: string[]): Promise<LoadedGold[]> {
+  const out: LoadedGold[] = [];
+  for (const { path, raw } of await readJsonDir(dir, problems)) {
+    if ('schemaVersion' in raw) {
+      const parsed = SourceResult.safeParse(raw);
+      if (parsed.success) out.push({ file: path, source: parsed.data.source.path, stem: stemOf(parsed.data.source.path), documents: goldFromOutput(parsed.data) });
+      else problems.push(describe(path, 'not in the output format', parsed.error));
+    } else if (looksLikeKey(raw)) {
+      const parsed = AnswerKey.safeParse(raw);
+      if (parsed.success) out.push({ file: path, source: basename(path), stem: stemOf(path), documents: goldFromKey(parsed.data) });
+      else problems.push(describe(path, 'not an answer key', parsed.error));
     }
-    if (typeof raw !== 'object' || raw === null || !('schemaVersion' in raw)) continue;
-    const parsed = SourceResult.safeParse(raw);
-    if (parsed.success) out.set(f, { file: path, result: parsed.data });
-    else problems.push(`${path}: not in the output format (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
   }
   return out;
 }
 
-/** Twins (a PDF or OCR of a text fixture) share the file stem of their source path. */
-function findByStem(pred: Map<string, Loaded>, g: Loaded): Loaded | undefined {
-  const stem = (p: string) => basename(p, extname(p));
-  return [...pred.values()].find((p) => stem(p.result.source.path) === stem(g.result.source.path));
+async function loadPredictions(dir: string, problems: string[]): Promise<Map<string, Loaded>> {
+  const out = new Map<string, Loaded>();
+  for (const { path, raw } of await readJsonDir(dir, problems)) {
+    if (!('schemaVersion' in raw)) continue;
+    const parsed = SourceResult.safeParse(raw);
+    if (parsed.success) out.set(basename(path), { file: path, result: parsed.data });
+    else problems.push(describe(path, 'not in the output format', parsed.error));
+  }
+  return out;
+}
+
+async function readJsonDir(dir: string, problems: string[]): Promise<Array<{ path: string; raw: object }>> {
+  const out: Array<{ path: string; raw: object }> = [];
+  for (const f of (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()) {
+    const path = join(dir, f);
+    try {
+      const raw: unknown = JSON.parse(await readFile(path, 'utf8'));
+      if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) out.push({ path, raw });
+    } catch (err) {
+      problems.push(`${path}: not valid JSON (${(err as Error).message})`);
+    }
+  }
+  return out;
+}
+
+function describe(path: string, what: string, error: { issues: Array<{ path: PropertyKey[]; message: string }> }): string {
+  const issue = error.issues[0];
+  return `${path}: ${what} (${issue?.path.map(String).join('.')}: ${issue?.message})`;
+}
+
+/** Twins (a PDF or OCR of a text fixture) and keys share the file stem of the source path. */
+function findByStem(pred: Map<string, Loaded>, stem: string): Loaded | undefined {
+  return [...pred.values()].find((p) => stemOf(p.result.source.path) === stem);
 }
 
 interface Acc {
@@ -96,60 +209,150 @@ interface Acc {
   kind: number;
   months: number;
   committee: number;
+  organ: number;
+  organTotal: number;
   metaRight: number;
   metaTotal: number;
+  docs: number;
+  docType: number;
+  year: number;
+  code: number;
+  reviewYear: number;
+  reviewYearTotal: number;
+  misses: string[];
 }
 
-const newAcc = (): Acc => ({ gold: 0, pred: 0, matched: 0, kind: 0, months: 0, committee: 0, metaRight: 0, metaTotal: 0 });
+const newAcc = (): Acc => ({
+  gold: 0, pred: 0, matched: 0, kind: 0, months: 0, committee: 0, organ: 0, organTotal: 0, metaRight: 0, metaTotal: 0,
+  docs: 0, docType: 0, year: 0, code: 0, reviewYear: 0, reviewYearTotal: 0, misses: [],
+});
 
 function addAcc(a: Acc, b: Acc): void {
-  for (const k of Object.keys(a) as Array<keyof Acc>) a[k] += b[k];
+  for (const k of Object.keys(a) as Array<keyof Acc>) {
+    if (k === 'misses') a.misses.push(...b.misses);
+    else a[k] += b[k];
+  }
 }
 
-function scoreSource(gold: SourceResult, pred: SourceResult | null, acc: Acc): void {
-  const predDocs = pred?.documents ?? [];
-  gold.documents.forEach((gd, k) => {
-    const pd = predDocs.find((d) => d.title === gd.title) ?? predDocs[k] ?? null;
+function scoreSource(gold: GoldDocument[], pred: Document[] | null, acc: Acc): void {
+  const predDocs = pred ?? [];
+  gold.forEach((gd, k) => {
+    const pd = (gd.title !== null ? predDocs.find((d) => d.title === gd.title) : undefined) ?? predDocs[k] ?? null;
     acc.gold += gd.items.length;
     scoreMetadata(gd, pd, acc);
-    if (!pd) return;
-    for (const [gi, pi] of matchItems(gd.items, pd.items)) {
+    if (!pd) {
+      if (gd.items.length) acc.misses.push(`no document for gold document ${k + 1} (${gd.items.length} items)`);
+      return;
+    }
+    const pairs = matchGold(gd.items, pd.items);
+    const matched = new Set(pairs.map(([g]) => g));
+    for (const g of gd.items) if (!matched.has(g)) acc.misses.push(`missing item "${label(g)}"`);
+    const used = new Set(pairs.map(([, p]) => p));
+    for (const p of pd.items) if (!used.has(p)) acc.misses.push(`extra item "${p.text.slice(0, 24)}"`);
+    for (const [gi, pi] of pairs) {
       acc.matched++;
-      if (gi.kind === pi.kind) acc.kind++;
-      if (gi.months.join(',') === pi.months.join(',')) acc.months++;
-      if ((gi.committee?.key ?? null) === (pi.committee?.key ?? null)) acc.committee++;
+      const check = (field: string, want: unknown, got: unknown): number => {
+        const ok = JSON.stringify(want) === JSON.stringify(got);
+        if (!ok) acc.misses.push(`${field} "${label(gi)}": gold ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+        return ok ? 1 : 0;
+      };
+      acc.kind += check('kind', gi.kind, pi.kind);
+      acc.months += check('months', gi.months, pi.months);
+      acc.committee += check('committee', gi.committee, pi.committee?.key ?? null);
+      if (gi.organ !== undefined) {
+        acc.organTotal++;
+        acc.organ += check('organ', gi.organ, pi.organ);
+      }
     }
   });
   // Predicted items in documents the gold does not have are false positives too.
   acc.pred += predDocs.reduce((n, d) => n + d.items.length, 0);
+  for (const d of predDocs.slice(gold.length)) if (d.items.length) acc.misses.push(`extra document "${d.title.slice(0, 24)}" (${d.items.length} items)`);
 }
 
-function scoreMetadata(gd: Document, pd: Document | null, acc: Acc): void {
-  const fields: Array<(d: Document) => unknown> = [(d) => d.docType, (d) => d.year, (d) => d.jurisdiction.code, (d) => d.jurisdiction.level];
-  for (const f of fields) {
-    acc.metaTotal++;
-    if (pd && f(pd) === f(gd)) acc.metaRight++;
+const label = (g: GoldItem) => (g.start ?? g.text ?? '').slice(0, 24);
+
+function scoreMetadata(gd: GoldDocument, pd: Document | null, acc: Acc): void {
+  const field = (name: string, want: unknown, got: unknown): number => {
+    const ok = pd !== null && want === got;
+    if (!ok) acc.misses.push(`${name}: gold ${JSON.stringify(want)}, got ${pd ? JSON.stringify(got) : 'no document'}`);
+    return ok ? 1 : 0;
+  };
+  const docType = field('docType', gd.docType, pd?.docType);
+  const year = field('year', gd.year, pd?.year);
+  const code = field('jurisdiction code', gd.code, pd?.jurisdiction.code);
+  const level = field('level', gd.level, pd?.jurisdiction.level);
+  acc.docs++;
+  acc.docType += docType;
+  acc.year += year;
+  acc.code += code;
+  acc.metaRight += docType + year + code + level;
+  acc.metaTotal += 4;
+  if (gd.reviewYear !== undefined && gd.reviewYear !== null) {
+    acc.reviewYearTotal++;
+    acc.reviewYear += field('reviewYear', gd.reviewYear, (pd as { reviewYear?: number | null } | null)?.reviewYear ?? null);
   }
 }
 
-/** Greedy in-order matching: documents list items in reading order, so search forward only. */
+/** Pair gold items with predicted ones: by start for keys, by text similarity for full gold. */
+function matchGold(gold: GoldItem[], pred: Item[]): Array<[GoldItem, Item]> {
+  // Normalising every predicted item costs time; only keys need it.
+  const squashed = gold.some((g) => g.start !== undefined) ? pred.map((p) => squash(p.text)) : [];
+  const pairs: Array<[GoldItem, Item]> = [];
+  const used = new Set<number>();
+  let from = 0;
+  for (const g of gold) {
+    const j = g.start !== undefined ? findByStart(squash(g.start), squashed, used, from) : findBySimilarity(g.text ?? '', pred, used, from);
+    if (j >= 0) {
+      used.add(j);
+      pairs.push([g, pred[j]]);
+      from = j + 1;
+    }
+  }
+  return pairs;
+}
+
+/** The first item that begins with the start; failing that, the first that contains it. */
+function findByStart(start: string, squashed: string[], used: Set<number>, from: number): number {
+  const end = Math.min(squashed.length, from + WINDOW);
+  for (let j = from; j < end; j++) if (!used.has(j) && squashed[j].startsWith(start)) return j;
+  for (let j = from; j < end; j++) if (!used.has(j) && squashed[j].includes(start)) return j;
+  return -1;
+}
+
+function findBySimilarity(text: string, pred: Item[], used: Set<number>, from: number): number {
+  let best = -1;
+  let bestScore = MATCH_THRESHOLD;
+  for (let j = from; j < pred.length && j < from + WINDOW; j++) {
+    if (used.has(j)) continue;
+    const s = dice(text, pred[j].text);
+    if (s >= bestScore) [best, bestScore] = [j, s];
+    if (s === 1) break;
+  }
+  return best;
+}
+
+/**
+ * A key quotes the file as written (traditional characters, pinyin glosses, ASCII punctuation);
+ * renda's item text is normalised. Both go through the same folding before they are compared.
+ */
+function squash(s: string): string {
+  const text = convertTraditional(dropPinyinGlosses(s));
+  const n = normalise({ extractor: 'text', mediaType: 'text/plain', pageCount: null, pages: [{ number: 1, text }], meta: {} });
+  return n.text.replace(/\s+/g, '');
+}
+
+/** Greedy in-order matching of output-format items: documents list items in reading order. */
 export function matchItems(gold: Item[], pred: Item[]): Array<[Item, Item]> {
   const pairs: Array<[Item, Item]> = [];
   const used = new Set<number>();
   let from = 0;
   for (const g of gold) {
-    let best = -1;
-    let bestScore = MATCH_THRESHOLD;
-    for (let j = from; j < pred.length && j < from + 40; j++) {
-      if (used.has(j)) continue;
-      const s = dice(g.text, pred[j].text);
-      if (s >= bestScore) [best, bestScore] = [j, s];
-      if (s === 1) break;
-    }
-    if (best >= 0) {
-      used.add(best);
-      pairs.push([g, pred[best]]);
-      from = best + 1;
+    const j = findBySimilarity(g.text, pred, used, from);
+    if (j >= 0) {
+      used.add(j);
+      pairs.push([g, pred[j]]);
+      from = j + 1;
     }
   }
   return pairs;
@@ -177,6 +380,7 @@ export function dice(a: string, b: string): number {
 
 function finish(a: Acc, files: number): Scores {
   const r = (x: number) => Math.round(x * 1000) / 1000;
+  const ratio = (x: number, n: number) => r(n ? x / n : 0);
   const precision = a.pred ? a.matched / a.pred : 0;
   const recall = a.gold ? a.matched / a.gold : 0;
   return {
@@ -187,9 +391,14 @@ function finish(a: Acc, files: number): Scores {
     precision: r(precision),
     recall: r(recall),
     f1: r(precision + recall ? (2 * precision * recall) / (precision + recall) : 0),
-    kindAccuracy: r(a.matched ? a.kind / a.matched : 0),
-    monthsExact: r(a.matched ? a.months / a.matched : 0),
-    committeeAccuracy: r(a.matched ? a.committee / a.matched : 0),
-    documentMetadataAccuracy: r(a.metaTotal ? a.metaRight / a.metaTotal : 0),
+    kindAccuracy: ratio(a.kind, a.matched),
+    monthsExact: ratio(a.months, a.matched),
+    committeeAccuracy: ratio(a.committee, a.matched),
+    organAccuracy: ratio(a.organ, a.organTotal),
+    documentMetadataAccuracy: ratio(a.metaRight, a.metaTotal),
+    docTypeAccuracy: ratio(a.docType, a.docs),
+    yearAccuracy: ratio(a.year, a.docs),
+    jurisdictionCodeAccuracy: ratio(a.code, a.docs),
+    reviewYearAccuracy: ratio(a.reviewYear, a.reviewYearTotal),
   };
 }

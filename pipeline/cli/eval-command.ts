@@ -9,11 +9,13 @@ export const evalCommand: Command = {
   summary: 'score output JSON against hand-checked gold JSON',
   help: `Usage: renda eval <gold-dir> <json-dir> [--matched-only] [--json]
 
-Compares every gold file (<sourceId>.json, the output format) with the file of the same name in
-<json-dir>, or, failing that, with the output whose source has the same file stem (a PDF or OCR
-twin of a text fixture). Reports item segmentation precision, recall and F1 (items matched by
+Compares every gold file in <gold-dir> — output-format files (<sourceId>.json) or answer keys
+(<stem>.json naming items by their first characters; fixtures/real/ANNOTATING.md) — with the file
+of the same name in <json-dir>, or, failing that, with the output whose source has the same file
+stem (a PDF or OCR twin of a text fixture, the page a key was written for). Reports item segmentation precision, recall and F1 (items matched by
 text similarity), and on matched items: kind accuracy, months exact match, committee accuracy;
-plus document metadata accuracy (docType, year, jurisdiction code and level). Exits 1 when a file
+plus document metadata accuracy (docType, year, jurisdiction code and level together, then
+docType, year and code each). Exits 1 when a file
 that claims the output format (has schemaVersion) cannot be read or does not validate.
 
 Options:
@@ -36,10 +38,23 @@ Options:
       process.stdout.write(JSON.stringify({ total, perFile, problems }, null, 2) + '\n');
       return code;
     }
-    const row = (name: string, s: Scores) =>
-      [name.padEnd(34), String(s.goldItems).padStart(4), String(s.predictedItems).padStart(4), s.precision.toFixed(3), s.recall.toFixed(3), s.f1.toFixed(3),
-        s.kindAccuracy.toFixed(3), s.monthsExact.toFixed(3), s.committeeAccuracy.toFixed(3), s.documentMetadataAccuracy.toFixed(3)].join('  ');
-    process.stdout.write(['file'.padEnd(34), 'gold', 'pred', 'P    ', 'R    ', 'F1   ', 'kind ', 'month', 'cmte ', 'meta '].join('  ') + '\n');
+    const f3 = (x: number) => x.toFixed(3);
+    const columns: Array<[string, (s: Scores) => string]> = [
+      ['gold', (s) => String(s.goldItems).padStart(4)],
+      ['pred', (s) => String(s.predictedItems).padStart(4)],
+      ['P    ', (s) => f3(s.precision)],
+      ['R    ', (s) => f3(s.recall)],
+      ['F1   ', (s) => f3(s.f1)],
+      ['kind ', (s) => f3(s.kindAccuracy)],
+      ['month', (s) => f3(s.monthsExact)],
+      ['cmte ', (s) => f3(s.committeeAccuracy)],
+      ['meta ', (s) => f3(s.documentMetadataAccuracy)],
+      ['type ', (s) => f3(s.docTypeAccuracy)],
+      ['year ', (s) => f3(s.yearAccuracy)],
+      ['code ', (s) => f3(s.jurisdictionCodeAccuracy)],
+    ];
+    const row = (name: string, s: Scores) => [name.padEnd(34), ...columns.map(([, cell]) => cell(s))].join('  ');
+    process.stdout.write(['file'.padEnd(34), ...columns.map(([h]) => h)].join('  ') + '\n');
     for (const f of perFile) process.stdout.write(row(f.source.split('/').pop() ?? f.source, f) + '\n');
     process.stdout.write(row('TOTAL', total) + '\n');
     return code;

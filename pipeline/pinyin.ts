@@ -1,0 +1,17 @@
+/**
+ * Mirror sites that re-publish official pages in traditional characters often insert pinyin
+ * glosses after characters they think hard: "監(jiān)督", "統(tǒng)籌", "計(jì)劃". The glosses are
+ * not part of the document; left in, they break words ("監(jiān)督" is no longer 监督) and, after
+ * bracket folding, look like parenthesised notes. A gloss is a bracketed run of Latin letters with
+ * at least one tone-marked vowel (or ü) right after a Han character — plain "(a)", "(PDF)" and
+ * "(2024)" never qualify.
+ */
+const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü';
+export const PINYIN_GLOSS = new RegExp(
+  `(?<=[\\u3400-\\u9fff])[(（](?=[a-z${TONED}]*[${TONED}])[a-z${TONED}]{1,7}[)）]`,
+  'g',
+);
+
+export function dropPinyinGlosses(text: string): string {
+  return text.replace(PINYIN_GLOSS, '');
+}
