@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Document } from '../schemas/index.js';
 import { analyse } from '../pipeline/analyse.js';
 import { AnswerKey } from '../pipeline/answer-key.js';
-import { goldFromKey, scoreAll, scoreDocuments, type GoldDocument, type Scores } from '../pipeline/evaluate.js';
+import { goldFromKey, scoreSources, type GoldDocument, type Scores } from '../pipeline/evaluate.js';
 import { normalise } from '../pipeline/normalize.js';
 import { readAndExtract } from '../pipeline/read-source.js';
 
@@ -29,7 +29,7 @@ export async function scoreKeyed(folder: string, options: { keys?: string; only?
   const dir = new URL(`../fixtures/${folder}/`, import.meta.url);
   const keys = new URL(`${options.keys ?? 'answers'}/`, dir);
   const pairs: Array<{ gold: GoldDocument[]; pred: Document[] }> = [];
-  const rows: KeyedRow[] = [];
+  const files: string[] = [];
   for (const f of readdirSync(dir).filter((n) => SOURCE.test(n)).sort()) {
     const stem = f.replace(/\.\w+$/, '');
     if (options.only && !options.only(stem)) continue;
@@ -37,9 +37,10 @@ export async function scoreKeyed(folder: string, options: { keys?: string; only?
     const read = await readAndExtract(fileURLToPath(new URL(f, dir)));
     const pred = analyse({ sourceId: read.id, normalised: normalise(read.extracted), meta: read.extracted.meta });
     pairs.push({ gold, pred });
-    rows.push({ file: f, ...scoreDocuments(gold, pred) });
+    files.push(f);
   }
-  return { rows, total: scoreAll(pairs) };
+  const { total, perFile } = scoreSources(pairs);
+  return { rows: perFile.map((s, k) => ({ file: files[k], ...s })), total };
 }
 
 const COLUMNS: Array<[string, (s: Scores) => string]> = [

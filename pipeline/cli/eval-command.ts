@@ -12,11 +12,11 @@ export const evalCommand: Command = {
 Compares every gold file in <gold-dir> — output-format files (<sourceId>.json) or answer keys
 (<stem>.json naming items by their first characters; fixtures/real/ANNOTATING.md) — with the file
 of the same name in <json-dir>, or, failing that, with the output whose source has the same file
-stem (a PDF or OCR twin of a text fixture, the page a key was written for). Reports item segmentation precision, recall and F1 (items matched by
-text similarity), and on matched items: kind accuracy, months exact match, committee accuracy;
-plus document metadata accuracy (docType, year, jurisdiction code and level together, then
-docType, year and code each). Exits 1 when a file
-that claims the output format (has schemaVersion) cannot be read or does not validate.
+stem (a PDF or OCR twin of a text fixture, the page a key was written for). Reports item
+segmentation precision, recall and F1 (items matched by text similarity, or by a key's start),
+and on matched items: kind accuracy, months exact match, committee accuracy; plus document
+metadata accuracy (docType, year, jurisdiction code and level together, then docType, year and
+code each). Exits 1 when a gold file or an output file cannot be read or does not validate.
 
 Options:
   --matched-only   score only gold files that have a prediction (e.g. a folder of PDF twins)
