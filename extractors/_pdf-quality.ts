@@ -1,4 +1,5 @@
 import { isCommonHan } from '../pipeline/gb2312.js';
+import { convertChar } from '../pipeline/simplify.js';
 
 /**
  * Whether a page's text layer can be trusted, or the page must be OCR'd. A scan has no text layer;
@@ -25,14 +26,15 @@ export function judgeTextLayer(text: string, ink?: number): TextLayerVerdict {
  * Share of characters that real Chinese documents do not contain: private-use and replacement
  * characters, C0/C1 controls, and Han characters outside GB2312's first level (the 3,755 common
  * characters that make up nearly all official prose). Latin letters, digits and punctuation count
- * as plausible.
+ * as plausible, and so does a traditional character whose simplified form is common: a page set in
+ * traditional characters (a mirror site's copy, a Hong Kong or Taiwan print) is text, not garbage.
  */
 export function garbageShare(chars: string[]): number {
   let bad = 0;
   for (const ch of chars) {
     const c = ch.codePointAt(0)!;
     if ((c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd || c < 0x20 || (c >= 0x7f && c < 0xa0)) bad++;
-    else if (c >= 0x3400 && c <= 0x9fff && !isCommonHan(ch)) bad++;
+    else if (c >= 0x3400 && c <= 0x9fff && !isCommonHan(ch) && !isCommonHan(convertChar(ch))) bad++;
   }
   return bad / chars.length;
 }

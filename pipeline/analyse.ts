@@ -1,8 +1,9 @@
-import type { Document, Item, Jurisdiction, Section, Warning } from '../schemas/index.js';
+import type { DocType, Document, Item, Jurisdiction, Section, Warning } from '../schemas/index.js';
 import type { ExtractedText } from '../extractors/types.js';
+import { splitInlineAgenda, splitMonthFirst, splitOrdinalList } from './acts.js';
 import { classify } from './classify.js';
 import { committeeNames, findLeadCommittee, resolveAbbreviation } from './committee.js';
-import { detectDocType, findAdoptedDate, findYear } from './docmeta.js';
+import { detectDocType, findAdoptedDate, findYears } from './docmeta.js';
 import { resolveJurisdiction } from './jurisdiction.js';
 import { extractLaws } from './laws.js';
 import { extractMonths } from './months.js';
@@ -34,11 +35,24 @@ export function analyse(input: AnalyseInput): Document[] {
   const drafts = slices.map((slice, index) => {
     const docText = text.slice(slice.start, slice.end);
     const bodyStart = slice.bodyStart - slice.start;
-    const seg = segment(docText, bodyStart);
+    const docType = detectDocType(slice.title, hasByline, docText.slice(bodyStart));
+    const seg = segment(docText, bodyStart, { report: docType === 'work_report' });
     const adoptedDate = findAdoptedDate(docText.slice(0, Math.min(docText.length, bodyStart + 200)));
     const docId = `${sourceId}-${index + 1}`;
     const warnings: Warning[] = [];
-    const items = seg.items.map((s) => buildItem(s, docId, docText, slice.start, normalised, namesInFile, input.ocrConfidence));
+    const built = seg.items
+      .flatMap((s) => splitOrdinalList(s, docText))
+      .flatMap((s) => splitInlineAgenda(s, docText))
+      .flatMap((s) => splitMonthFirst(s, docText))
+      .map((s) => buildItem(s, docId, docText, slice.start, normalised, namesInFile, input.ocrConfidence, docType));
+    // News tells of acts among leads, quotes and comment: only paragraphs that state an act are items,
+    // and they took place on the day the lede gives ("5月27日上午，…会议召开" then "会议听取…").
+    const items =
+      docType === 'news'
+        ? built.filter((it, k) => !isNewsFrame(it, k)).map((it) => withDatelineMonth(it, docText, DATED_LINE))
+        : docType === 'agenda'
+          ? built.map((it) => withDatelineMonth(it, docText, ONE_MEETING.test(docText.slice(0, 400)) ? DATED_HEADING : DATE_LINE))
+          : built;
     const sections: Section[] = seg.sections.map((sec) => {
       const itemCount = items.filter((it) => it.path.startsWith(sec.path + '.')).length;
       if (sec.declaredCount !== null && sec.declaredCount !== itemCount) {
@@ -50,10 +64,9 @@ export function analyse(input: AnalyseInput): Document[] {
       return { path: sec.path, title: sec.title, declaredCount: sec.declaredCount, itemCount };
     });
     if (items.length === 0) warnings.push({ code: 'no_items', message: 'no items were found in this document' });
-    const year = findYear(slice.title, docText, [adoptedDate, publishedDate ?? null]);
+    const { year, reviewYear } = findYears(slice.title, docText, [adoptedDate, publishedDate ?? null], docType === 'work_report');
     if (year === null) warnings.push({ code: 'year_unknown', message: 'no year in the title, headings or dates' });
-    const docType = detectDocType(slice.title, hasByline);
-    return { id: docId, title: slice.title, docType, year, adoptedDate, publishedDate: publishedDate ?? null, sections, items, warnings, text: docText };
+    return { id: docId, title: slice.title, docType, year, reviewYear, adoptedDate, publishedDate: publishedDate ?? null, sections, items, warnings, text: docText };
   });
 
   const jurisdictions = resolveAll(drafts.map((d) => ({ title: d.title, text: d.text })));
@@ -72,9 +85,10 @@ function buildItem(
   normalised: NormalisedText,
   namesInFile: string[],
   ocrConfidence: Map<number, number> | undefined,
+  docType: DocType,
 ): Item {
   const text = docText.slice(s.span[0], s.span[1]);
-  const c = classify(text, s.context);
+  const c = classify(text, s.context, docType);
   const fromRow = s.hints?.months;
   const months = fromRow && fromRow.length ? fromRow : extractMonths(text);
   let committee = findLeadCommittee(text);
@@ -98,6 +112,44 @@ function buildItem(
     confidence: Math.round(c.confidence * textFactor(page, ocrConfidence) * 100) / 100,
     rule: c.rule,
   };
+}
+
+/**
+ * The frame of a news article around the acts it reports: the lede (its first paragraph, or the one
+ * that opens the meeting: who presided, who attended) and the quotes and comment ("会议指出…",
+ * "他强调…"), when they state no act themselves. A paragraph that states no act but is neither, such
+ * as one entry of a plan the article lists, stays an item.
+ */
+const NEWS_FRAME = /^(会议|会上|他|她|[\u4e00-\u9fff]{2,4}(指出|强调|表示|要求|认为|说))|主持(会议)?|出席(会议)?|列席(会议)?|讲话|召开|举行/;
+/** Comment, whatever it names: "会议要求，要…办理好代表建议" exhorts; it reports no act. */
+// A document's own requirements ("方案要求，…") are its contents, not comment.
+const COMMENT = /^(会议|会上|(?!方案|计划|要点|意见|通知|文件|规划)[\u4e00-\u9fff]{2,4})(指出|强调|要求|认为|表示|希望)[，：,:]/;
+/** A lede that opens the meeting (who presided, who attended) and names no act of its own. */
+const LEDE_ONLY = /(召开|举行|开幕|闭幕)/;
+const LEDE_ACT = /听取|审议|表决|通过|检查|视察|调研|询问|评议|任免|选举|决定(?![^，。；]{0,30}召开)/;
+const isNewsFrame = (item: Item, index: number): boolean =>
+  COMMENT.test(item.text) ||
+  (item.kind === 'other' && (index === 0 || NEWS_FRAME.test(item.text))) ||
+  (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text));
+
+/** A paragraph that opens with a day: "5月27日上午，…", "本报讯（记者…）2月20日，…". */
+const DATED_LINE = /(?:^|\n)(?:[^\n，。]{0,12}讯\s*(?:（[^）\n]{0,24}）)?\s*)?(\d{1,2})月\d{1,2}日/g;
+
+/**
+ * An agenda's entries are taken up at the meeting its date heading names ("8月28日" on a line of its
+ * own). The agenda of one meeting ("第二十七次会议议题", "本次会议的建议议程") is also dated by its
+ * note ("（2019年8月1日…会议通过）", "（2021年8月30日在…会议上）"); a year's agenda adopted in
+ * January is not: its entries are spread over the year.
+ */
+const ONE_MEETING = /第[一二三四五六七八九十百\d]+次?会议[^\n。]{0,4}(议程|议题)|本次(常委会)?会议|会议议程（草案）/;
+const DATE_LINE = /(?:^|\n)(?:\d{4}年)?(\d{1,2})月(?:\d{1,2}日)?(?:份)?(?=\s*(?:\n|$))/g;
+const DATED_HEADING = /(?:^|\n)(?:[^\n]{0,40}（)?(?:\d{4}年)?(\d{1,2})月\d{1,2}日(?=[^\n。；]{0,60}(?:）|$|\n))/g;
+
+function withDatelineMonth(item: Item, docText: string, dated: RegExp): Item {
+  if (item.months.length) return item;
+  let month: number | null = null;
+  for (const m of docText.slice(0, item.span[0]).matchAll(dated)) month = Number(m[1]);
+  return month !== null && month >= 1 && month <= 12 ? { ...item, months: [month] } : item;
 }
 
 /** Recognised text below this mean confidence makes every reading of it less certain. */

@@ -1,4 +1,4 @@
-import { ITEM_KINDS, type ItemKind } from '../schemas/index.js';
+import { ITEM_KINDS, type DocType, type ItemKind } from '../schemas/index.js';
 
 /**
  * What kind of act an item is. Each rule recognises one act from how plans phrase it; an item gets
@@ -19,22 +19,28 @@ const CLAUSE = '[^。；！？]';
 
 const RULES: Rule[] = [
   { id: 'law_check.enforcement_inspection', kind: 'law_check', re: /(执法检查|执法大检查)(?!水平|能力|工作水平)/, weight: 0.95 },
-  { id: 'law_check.implementation_check', kind: 'law_check', re: /(法律法规|法规|法律|条例|法》)(实施|贯彻|执行)[^。；]{0,12}(情况)?的?检查(?!组)/, weight: 0.85 },
+  { id: 'law_check.implementation_check', kind: 'law_check', re: /(法律法规|法规|法律|条例|法》|规定》|办法》|决定》)[》”"]?(实施|贯彻|执行)[^。；]{0,12}(情况)?的?检查(?!组)/, weight: 0.85 },
+  // "检查《…法》实施情况", "检查《…条例》和《…规定》贯彻执行情况": the check named before the law.
+  { id: 'law_check.check_named_law', kind: 'law_check', re: new RegExp(`检查${CLAUSE}{0,4}?[《“"][^》”"]+[》”"]${CLAUSE}{0,30}?(实施|执行|贯彻|落实)${CLAUSE}{0,4}?情况`), weight: 0.85 },
   // "作出决议", "作出关于…的决议"; not "近两年作出的决议" (decisions already made, being followed up).
-  { id: 'decision.resolution', kind: 'decision', re: new RegExp(`(作出|做出)(?!的)(${CLAUSE}{0,10}|关于${CLAUSE}{0,60}?的)(决议|决定)`), weight: 0.9 },
+  { id: 'decision.resolution', kind: 'decision', re: new RegExp(`(作出|做出)了?(?!的)(${CLAUSE}{0,10}|关于${CLAUSE}{0,60}?的)(决议|决定)`), weight: 0.9 },
   { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,30}(决算|预算|调整方案)`), weight: 0.9 },
   { id: 'decision.adopt_plan', kind: 'decision', re: new RegExp(`(审议通过|表决通过|讨论通过)${CLAUSE}{0,40}(计划|要点|方案|规划)`), weight: 0.85 },
+  // A motion put to the committee for its approval ("审议市政府关于提请审议…项目的议案"), or a
+  // resolution it votes on ("审议并表决…的决议（草案）"), is a decision; deputies' 议案 are not motions.
+  { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）`), weight: 0.85 },
   { id: 'decision.decide_major_matters', kind: 'decision', re: /讨论(、)?决定(本行政区域内的)?重大事项|讨论决定重大|重大事项决定工作/, weight: 0.8 },
   { id: 'inquiry.question', kind: 'inquiry', re: /专题询问|质询|(开展|组织|进行)询问/, weight: 0.9 },
   { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)/, weight: 0.85 },
   { id: 'report.hear', kind: 'report', re: new RegExp(`(听取|审议(?!意见))${CLAUSE}{0,80}?(报告|汇报|规划)(?!的?(审议)?意见)`), weight: 0.9 },
   { id: 'legislation.bill', kind: 'legislation', re: new RegExp(`(制定|修改|修订|废止|审议|表决|起草|出台|清理)(?!的)${CLAUSE}{0,30}?(法规|条例|法规案|法律草案|规章)(?!》?(和|及|等)?${CLAUSE}{0,12}(贯彻|实施|执行|落实)情况)`), weight: 0.8 },
-  { id: 'legislation.measures', kind: 'legislation', re: /(制定|修改|修订|废止|表决)《[^》]*(办法|规定|条例|法)》/, weight: 0.75 },
+  { id: 'legislation.measures', kind: 'legislation', re: /(制定|修改|修订|废止|表决|审议)《[^》]*(办法|规定|条例|法)(（[^）]*草案）)?》/, weight: 0.75 },
   // 立法 as an activity ("立法调研", "加强立法联系点建设", "科学立法"), not as one word in a list of functions.
   // Legislation plans list bills by title: "《某某市物业管理条例》（修订）", "某某省养老服务条例（制定）".
   { id: 'legislation.bill_title', kind: 'legislation', re: /^[《]?[^，。；]{2,40}(条例|法|办法|规定|决定)》?\s*(（(制定|修订|修改|废止|草案|初审|二审|三审|审议|表决|继续审议|打包修改)[^）]{0,10}）)/, weight: 0.85 },
   { id: 'legislation.lawmaking', kind: 'legislation', re: /法规(案)?(立项|起草|论证)|立法(?!法)(工作|调研|计划|项目|建议|规划|联系点|论证|听证|评估|质量|权限|资源|格局|协商|起草|后评估)|(科学|民主|依法|开展|加强|推进|做好|参与|配合|地方|特色|精准性|创制性)立法/, weight: 0.7 },
-  { id: 'research.survey', kind: 'research', re: /调研|视察(?!学习)|调查研究|(?<!学习|观摩)考察(?!学习)/, weight: 0.8 },
+  // A check of anything but a law's implementation ("检查全县防汛准备工作") is a visit of inspection.
+  { id: 'research.survey', kind: 'research', re: /调研|视察(?!学习)|调查研究|(?<!学习|观摩)考察(?!学习)|(开展|组织|进行|专项|集中)检查(?!组|报告|结果)|检查(?!组|报告|结果|意见|[^，。；]{0,6}(整改|落实))[^，。；]{0,12}(工作|情况)/, weight: 0.8 },
   { id: 'appointment.elect_appoint', kind: 'appointment', re: /选举(?!单位)|任免|任命(?!的?人员)|罢免|辞职|补选|宪法宣誓|人事安排|任前(审核|审查|法律|考试|询问|发言|公示|谈话)|供职发言/, weight: 0.85 },
   {
     id: 'deputy.deputies',
@@ -62,7 +68,14 @@ export interface Classification {
   confidence: number;
 }
 
-export function classify(text: string, context: string[] = []): Classification {
+/**
+ * What a document's type says of an item that names no act, in its text or its section heading: a
+ * bare bill name in a legislation plan is legislation, a bare matter in a plan for deciding major
+ * matters is a decision.
+ */
+const DOC_TYPE_KIND: Partial<Record<DocType, ItemKind>> = { legislation_plan: 'legislation', decision_plan: 'decision' };
+
+export function classify(text: string, context: string[] = [], docType?: DocType): Classification {
   const masked = maskNames(text);
   const hits = firing(masked);
   const kinds = ITEM_KINDS.filter((k) => hits.some((h) => h.kind === k));
@@ -76,6 +89,8 @@ export function classify(text: string, context: string[] = []): Classification {
       const c = classify(context[i]);
       if (c.kind !== 'other') return { kind: c.kind, kinds: [c.kind], rule: `section.${c.rule}`, confidence: 0.6 };
     }
+    const inherited = docType && DOC_TYPE_KIND[docType];
+    if (inherited) return { kind: inherited, kinds: [inherited], rule: `doctype.${docType}`, confidence: 0.55 };
     return { kind: 'other', kinds: ['other'], rule: 'other.default', confidence: 0.5 };
   }
   // Deputies are named everywhere in congress texts, so deputy is the weakest signal: a lead sentence

@@ -12,6 +12,13 @@ const LINE_RULES: RegExp[] = [
   /^(分享到|打印本页|关闭窗口|返回顶部|扫一扫|【\s*(打印|关闭|字体|大|中|小|收藏))/,
   /^【?\s*(大|中|小)\s*】?\s*【?\s*(大|中|小)\s*】?$/,
   /(版权所有|ICP备|ICP证|公网安备|技术支持[:：]|主办单位[:：]|承办单位[:：]|联系电话[:：]|网站标识码)/,
+  // E-paper page heads: "天津日报/2025年/1月/13日/第002版要闻", "2024年05月28日 第A03版".
+  /^[^\s/]{0,12}报?\s*\/?\s*\d{4}年\s*\/?\s*\d{1,2}月\s*\/?\s*\d{1,2}日\s*\/?\s*第\s*[A-Z]?\d{1,3}\s*版/,
+  /^第\s*[A-Z]?\d{1,3}\s*版[:：]?/,
+  // A reporter's byline on its own line: "本报记者 张立平", "记者 王某 通讯员 李某".
+  /^(本报|本台|本刊)?(记者|通讯员|特约记者)\s*[\u4e00-\u9fff]{2,4}((\s|、|，)+((记者|通讯员)\s*)?[\u4e00-\u9fff]{2,4})*$/,
+  // Page buttons and leftovers of markup: "正文复制", "![]()", a lone "|".
+  /^(正文)?复制(链接|本文)?$|^!\[[^\]]*\][（(][^）)]*[）)]\|?$|^[|｜\s]+$/,
 ];
 
 /** A heading after which the rest of the page is links and promotions. */
@@ -35,12 +42,13 @@ export function isTailStart(line: string): boolean {
 
 /** An ISO date from a byline such as "时间:2025-02-26" or "发布时间:2021-11-11 15:25:21". */
 export function bylineDate(line: string): string | null {
-  if (!/(时间|日期)[:：]/.test(line)) return null;
+  if (!/(时间|日期)[:：]|第\s*[A-Z]?\d{1,3}\s*版/.test(line)) return null;
   return isoDate(line);
 }
 
 export function isoDate(s: string): string | null {
-  const m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(s);
+  // "2025-01-13", "2025年1月13日", and e-paper heads' "2025年/1月/13日".
+  const m = /(\d{4})\s*(?:[-/.]|年\s*\/?)\s*(\d{1,2})\s*(?:[-/.]|月\s*\/?)\s*(\d{1,2})/.exec(s);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;

@@ -110,6 +110,7 @@ export function goldFromOutput(result: SourceResult): GoldDocument[] {
     title: d.title,
     docType: d.docType,
     year: d.year,
+    reviewYear: d.reviewYear,
     code: d.jurisdiction.code,
     level: d.jurisdiction.level,
     items: d.items.map((it) => ({ text: it.text, kind: it.kind, months: it.months, committee: it.committee?.key ?? null, organ: it.organ })),
@@ -286,8 +287,8 @@ function scoreMetadata(gd: GoldDocument, pd: Document | null, acc: Acc): void {
   acc.metaTotal += 4;
   if (gd.reviewYear !== undefined && gd.reviewYear !== null) {
     acc.reviewYearTotal++;
-    // The output contract gains reviewYear with issue 10; until then a key's reviewYear meets null.
-    acc.reviewYear += field('reviewYear', gd.reviewYear, (pd as { reviewYear?: number | null } | null)?.reviewYear ?? null);
+    // Output written before schema 1.3.0 has no reviewYear: it meets null.
+    acc.reviewYear += field('reviewYear', gd.reviewYear, pd?.reviewYear ?? null);
   }
 }
 
@@ -299,7 +300,7 @@ function matchGold<G extends { text?: string; start?: string }>(gold: G[], pred:
   const used = new Set<number>();
   let from = 0;
   for (const g of gold) {
-    const j = g.start !== undefined ? findByStart(squash(g.start), squashed, used, from) : findBySimilarity(g.text ?? '', pred, used, from);
+    const j = g.start !== undefined ? findByStart(squash(cutGloss(g.start)), squashed, used, from) : findBySimilarity(g.text ?? '', pred, used, from);
     if (j >= 0) {
       used.add(j);
       pairs.push([g, pred[j]]);
@@ -331,6 +332,9 @@ function findBySimilarity(text: string, pred: Item[], used: Set<number>, from: n
   }
   return best;
 }
+
+/** A start cut after 12 characters can end inside a pinyin gloss ("學(xué"); the fragment is no text. */
+const cutGloss = (start: string): string => start.replace(/[（(][a-zA-Z\u00c0-\u024f]*$/, '');
 
 /**
  * A key quotes the file as written (traditional characters, pinyin glosses, ASCII punctuation);

@@ -48,7 +48,50 @@ export function resolveJurisdiction({ title, text, fallback }: JurisdictionInput
   }
   if (fallback) return { jurisdiction: fallback, warnings: [] };
   if (place?.kind === 'level') return inferFromText(place.word, text);
+  const inBody = placeInBody(text);
+  if (inBody) {
+    const r = inBody.kind === 'chain' ? fromChain(inBody.chain, '', text) : inferFromText(inBody.word, text);
+    if (r.jurisdiction.code !== null) {
+      const said = inBody.kind === 'chain' ? inBody.chain.map((c) => c.written).join('') : inBody.word;
+      return { jurisdiction: r.jurisdiction, warnings: [{ code: 'jurisdiction_inferred', message: `the title names no issuing body; "${said}人大" in the text` }] };
+    }
+  }
   return { jurisdiction: NONE, warnings: [{ code: 'jurisdiction_unknown', message: `the title names no issuing body: "${title}"` }] };
+}
+
+/** How much of an untitled page is read for the body it is about: its first paragraphs. */
+const BODY_HEAD = 1200;
+const LEVEL_TAIL = /(自治区|自治州|自治县|省|市|县|区|州|旗|盟)$/;
+
+/**
+ * A page with no title (a news excerpt, a yearbook entry) names its body in the text:
+ * "扎鲁特旗十六届人大常委会第三十次会议", "市人大常委会主任…". The place named most often wins;
+ * a bare level word ("市人大") only when no place is named.
+ */
+function placeInBody(text: string): Extract<TitlePlace, { kind: 'chain' | 'level' }> | null {
+  const flat = text.slice(0, BODY_HEAD).replace(SPACE_IN_HAN, '');
+  const chains = new Map<string, { n: number; chain: Array<{ written: string; divisions: Division[] }> }>();
+  const levels = new Map<string, number>();
+  for (const m of flat.matchAll(ANCHOR)) {
+    const run = (HAN_RUN.exec(flat.slice(0, m.index).trimEnd())?.[0] ?? '').replace(TERM, '');
+    if (!run || /全国$/.test(run)) continue;
+    const chain = parseChain(run);
+    if (chain.length) {
+      const key = chain.map((c) => c.written).join('');
+      const seen = chains.get(key) ?? { n: 0, chain };
+      seen.n++;
+      chains.set(key, seen);
+      continue;
+    }
+    const level = LEVEL_TAIL.exec(run)?.[1];
+    if (level) levels.set(level, (levels.get(level) ?? 0) + 1);
+  }
+  // "市人大常委会主任…" said five times outweighs one "枣庄市第十六届人民代表大会" (a higher body
+  // the deputies are elected to): the level word is then resolved from the places the text names.
+  const topChain = [...chains.values()].sort((a, b) => b.n - a.n)[0];
+  const topLevel = [...levels.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (topChain && (!topLevel || topChain.n >= topLevel[1])) return { kind: 'chain', chain: topChain.chain };
+  return topLevel ? { kind: 'level', word: topLevel[0] } : null;
 }
 
 function placeInTitle(title: string): TitlePlace | null {
@@ -119,7 +162,17 @@ function inferFromText(word: string, text: string): JurisdictionResult {
   const candidates = idx.all.filter((d) => d.name.endsWith(word) && (word !== '区' || d.level === 'county'));
   // Short forms only for provinces: a bare prefecture name (保定, 长治) is too often an ordinary word.
   const own = (d: Division) => (d.level === 'province' ? idx.namesOf(d) : [d.name]);
-  const counts = candidates.map((d) => ({ d, n: count(text, own(d)) })).filter((c) => c.n > 0);
+  let counts = candidates.map((d) => ({ d, n: count(text, own(d)) })).filter((c) => c.n > 0);
+  // No full name at all: a prefecture's short name said at least twice ("包头新闻网", "包头打造成…")
+  // is the place; once could be an ordinary word (长治久安).
+  if (!counts.length && word === '市') {
+    counts = candidates
+      .filter((d) => d.level === 'prefecture' && d.name.length >= 3)
+      .map((d) => ({ d, n: count(text, [d.name.slice(0, -1)]) }))
+      .filter((c) => c.n >= 2);
+  }
+  // 南县 is read inside every 苍南县: a name found only within a longer candidate's name is not a mention.
+  counts = counts.filter((c) => !counts.some((o) => o !== c && o.d.name.length > c.d.name.length && o.d.name.includes(c.d.name) && o.n >= c.n));
   const top = Math.max(0, ...counts.map((c) => c.n));
   const best = counts.filter((c) => c.n === top);
   if (best.length === 1) {

@@ -1,10 +1,11 @@
 import type { ExtractedText } from '../extractors/types.js';
 import { CJK_PUNCT, HAN } from './chars.js';
-import { bylineDate, isClutterLine, isTailStart } from './clutter.js';
+import { bylineDate, isClutterLine, isoDate, isTailStart } from './clutter.js';
 import { MappedText, MappedTextBuilder } from './mapped-text.js';
 import { isBracketedNote, isTableRow, unclosed } from './lines.js';
 import { startsWithMarker } from './markers.js';
 import { isTitleText } from './split.js';
+import { PINYIN_GLOSS, TONELESS_GLOSS } from './pinyin.js';
 import { toSimplified } from './simplify.js';
 
 /**
@@ -25,6 +26,8 @@ export interface NormalisedText {
 }
 
 const PAGE_BREAK = '\f';
+/** An ISO-style date (and time) opening a line, then a bracket or Chinese text, or nothing. */
+const LEADING_DATE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日(?=\s*$))(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?=$|[（(\u4e00-\u9fff])/;
 const SENTENCE_END = /[。！？；：!?;:」』”）)】〕》…]$/;
 const OPEN_CLAUSE_END = /[，,、—\-]$/;
 /** Lines at least this long that end mid-sentence were broken by layout, not by the author. */
@@ -47,6 +50,10 @@ export function normalise(extracted: ExtractedText): NormalisedText {
   const simplifiedText = toSimplified(t.text);
   const simplified = simplifiedText !== t.text;
   if (simplified) t = new MappedText(simplifiedText, t.origin);
+  // Mirror sites gloss characters with pinyin ("监(jiān)督"); the glosses split words. Dropped here,
+  // the original stays reachable through rawOffset.
+  t = t.replace(PINYIN_GLOSS, () => '');
+  if (simplified) t = t.replace(TONELESS_GLOSS, () => '');
   t = t.mapChars(foldWidth);
   t = t.replace(/ {2,}/g, () => ' ');
   t = foldPunctuation(t);
@@ -55,6 +62,7 @@ export function normalise(extracted: ExtractedText): NormalisedText {
   // Only inside a sentence: at a line start "1 2月" is a row number and a month.
   t = t.replace(/(?<=[\u4e00-\u9fff，。、；：,.;:（(])\s?1 ([0-2]) ?(?=月)/g, (m, d: string) => (m.startsWith(' ') ? ' ' : '') + `1${d}`);
   t = removeSpacesAroundHan(t);
+  t = breakRunTogetherHeadings(t);
 
   const { text: joined, publishedDate } = joinLines(t, continues);
 
@@ -111,6 +119,17 @@ function removeSpacesAroundHan(t: MappedText): MappedText {
 }
 
 /**
+ * Some copies lose every line break of a plan: "…会议议题（…通过）一、听取…报告。二、审议…". When a
+ * long line carries its own numbered headings after sentence ends, the breaks are put back before
+ * each of them. Only such run-together pages are touched; a paragraph that mentions "二、" once is not.
+ */
+const INLINE_HEADING = /(?<=[。；）])(?=(?:[一二三四五六七八九十]|十[一二三四五六七八九])、|（[一二三四五六七八九十]{1,2}）)/g;
+function breakRunTogetherHeadings(t: MappedText): MappedText {
+  const flattened = t.text.split('\n').some((l) => l.length > 150 && (l.match(INLINE_HEADING)?.length ?? 0) >= 3);
+  return flattened ? t.replace(INLINE_HEADING, () => '\n') : t;
+}
+
+/**
  * Trim lines, drop web chrome and blank lines, and join lines that a page break or the layout
  * split inside a sentence. The result has one paragraph (or heading, or table row) per line.
  */
@@ -130,6 +149,13 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
     let end = nl;
     while (start < end && src[start] === ' ') start++;
     while (end > start && src[end - 1] === ' ') end--;
+    // Page tops print the publication date before the first line ("2024-05-11（2024年3月21日…通过）"):
+    // the date is a dateline, not the start of a title or an item.
+    const dated = lines.length < 3 && !tail ? LEADING_DATE.exec(src.slice(start, end)) : null;
+    if (dated) {
+      publishedDate ??= isoDate(dated[1]);
+      start += dated[0].length;
+    }
     const text = src.slice(start, end);
     if (text && !tail) {
       if (isTailStart(text)) tail = true;

@@ -15,3 +15,11 @@ export const PINYIN_GLOSS = new RegExp(
 export function dropPinyinGlosses(text: string): string {
   return text.replace(PINYIN_GLOSS, '');
 }
+
+/**
+ * OCR loses the tone marks ("網(wang)"): in a page already known to be a traditional-character mirror
+ * copy, a bracketed lowercase run after a Han character that spells one pinyin syllable is a gloss
+ * too. Elsewhere "(a)" or "(de)" could be anything, so this is only used for such pages.
+ */
+const SYLLABLE = '(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:a|o|e|i|u|v|ai|ei|ao|ou|an|en|ang|eng|ong|er|ia|ie|iu|in|ing|ian|iang|iao|iong|ua|uo|ui|un|uan|uang|uai|ue|ve)';
+export const TONELESS_GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff])[(（]${SYLLABLE}[)）]`, 'g');

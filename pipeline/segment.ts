@@ -43,18 +43,65 @@ interface Node {
 /** Markers that must be seen on this many lines before a document counts as numbered. */
 const NUMBERED_MIN = 2;
 
-export function segment(docText: string, bodyStart: number): Segmentation {
-  const lines = splitLines(docText.slice(bodyStart), bodyStart);
+export interface SegmentOptions {
+  /** A work report to a congress session: its address, set phrases and opening summary are not items. */
+  report?: boolean;
+}
+
+/**
+ * The set phrases of a work report: the salutation, the mandate ("我受…常务委员会委托，向大会报告
+ * 工作，请予审议。"), the announcement ("现将…报告如下"). Reports are written to a form; these lines
+ * belong to the form, not to the year's work.
+ */
+const SET_PHRASE = [
+  /^各位(代表|委员|主任|副主任)[，、各位代表委员主任副秘书长]{0,12}[:：！!]?$/,
+  /^(现在，)?(我)?(受|代表)[^。]{0,40}(委托|常务委员会|常委会)[，,]?[^。]{0,30}(报告|汇报|说明)[^。]{0,12}(请予审议|请审议)?[^。]{0,20}[。：:]?$/,
+  /^现将[^。]{0,40}(报告如下|汇报如下)[:：。]?$/,
+  /^请予审议。?$/,
+];
+export const isSetPhrase = (text: string): boolean => SET_PHRASE.some((re) => re.test(text.trim()));
+
+export function segment(docText: string, bodyStart: number, options: SegmentOptions = {}): Segmentation {
+  let lines = splitLines(docText.slice(bodyStart), bodyStart).filter((l) => !isSetPhrase(l.text));
+  if (options.report) lines = withoutReportForm(lines);
   const markerCount = lines.filter((l) => matchMarker(l.text)).length;
   // A fragment (a cropped scan, a one-item notice) may hold a single numbered line; it is still numbered.
   const numbered = markerCount >= NUMBERED_MIN || (markerCount === 1 && !!lines[0] && matchMarker(lines[0].text) !== null);
-  const roots = numbered ? buildNumberedTree(lines) : buildHeadingTree(lines);
+  const roots = numbered ? buildNumberedTree(lines, options.report === true) : buildHeadingTree(lines);
   const out: Segmentation = { sections: [], items: [] };
   emit(roots, '', [], out);
   return out;
 }
 
-function buildNumberedTree(lines: Line[]): Node[] {
+/**
+ * A report's form around its content: set phrases anywhere, and the summary of the year before
+ * the first heading ("2024年是…。一年来，常委会…") when headings follow. A report with no heading
+ * at all (a short 摘要) keeps its paragraphs.
+ */
+function withoutReportForm(lines: Line[]): Line[] {
+  const kept = lines;
+  const firstHeading = kept.findIndex(
+    (l, i) => matchMarker(l.text) !== null || (isHeadingLike(l.text) && !isTableRow(l.text) && !isByline(l.text) && i + 1 < kept.length),
+  );
+  if (firstHeading < 0) return kept;
+  const body = kept.slice(firstHeading);
+  // "2020年的主要工作" / "十五届以来工作回顾" opens with a summary of the period before its
+  // first sub-heading; the summary (and a photo caption with it) is the report's preamble too.
+  if (!REVIEW_HEADING.test(body[0].text) || matchMarker(body[0].text)) return body;
+  let next = 1;
+  while (next < body.length && !isReportHeading(body[next].text)) next++;
+  // A summary is a paragraph or two; a run of paragraphs is the review itself, without sub-headings.
+  return next < body.length && next <= 3 ? [body[0], ...body.slice(next)] : body;
+}
+
+const REVIEW_HEADING = /(工作回顾|主要工作|工作情况|工作总结)$/;
+const isReportHeading = (text: string): boolean => matchMarker(text) !== null || (isHeadingLike(text) && !isByline(text));
+
+/** The lines under a report's title: "——2025年1月14日在…会议上", "州人大常委会主任 张三". */
+const isByline = (text: string): boolean =>
+  /^(——|—|（)/.test(text) || /(主任|副主任|秘书长|委员长)(\s*[\u4e00-\u9fff]{2,4})?$/.test(text) || /^[\u4e00-\u9fff]{2,4}$/.test(text);
+
+function buildNumberedTree(lines: Line[], report = false): Node[] {
   const roots: Node[] = [];
   // 'heading' stands for an unnumbered section heading above numbered items.
   const stack: Array<{ style: MarkerStyle | 'heading'; node: Node }> = [];
@@ -90,7 +137,7 @@ function buildNumberedTree(lines: Line[]): Node[] {
     (stack.length ? stack[stack.length - 1].node.children : roots).push(node);
     stack.push({ style: marker.style, node });
   }
-  promoteHeadingLeaves(roots);
+  promoteHeadingLeaves(roots, report);
   return roots;
 }
 
@@ -111,9 +158,10 @@ const balanced = (t: string) => (t.match(/（/g) ?? []).length === (t.match(/）
  * A numbered heading with no numbered children but several paragraphs under it ("一、加强监督"
  * followed by paragraphs, as in many reports) is a section whose paragraphs are items. With one
  * paragraph it is an item whose heading and description belong together, unless another heading
- * of the same style in the document is such a section: a document builds its headings one way.
+ * of the same style in the document is such a section (a document builds its headings one way) or
+ * the document is a work report.
  */
-function promoteHeadingLeaves(roots: Node[]): void {
+function promoteHeadingLeaves(roots: Node[], report: boolean): void {
   const all: Node[] = [];
   const walk = (n: Node) => {
     all.push(n);
@@ -121,7 +169,8 @@ function promoteHeadingLeaves(roots: Node[]): void {
   };
   roots.forEach(walk);
   const headingLeaf = (n: Node) => !!n.marker && n.children.length === 0 && n.body.length >= 1 && isHeadingLike(n.line.text.slice(n.marker.length));
-  const sectionStyles = new Set(all.filter((n) => headingLeaf(n) && n.body.length >= 2).map((n) => n.marker!.style));
+  // In a work report a heading never is the act: its paragraphs, even one, are the items.
+  const sectionStyles = new Set(all.filter((n) => headingLeaf(n) && (report || n.body.length >= 2)).map((n) => n.marker!.style));
   for (const n of all) {
     if (!headingLeaf(n) || !sectionStyles.has(n.marker!.style)) continue;
     n.children = n.body.map((line) => ({ marker: null, line, body: [], children: [] }));

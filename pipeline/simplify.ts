@@ -52,7 +52,8 @@ export function convertTraditional(text: string): string {
   return Array.from(text, (ch) => (ch.length === 1 ? convertChar(ch) : ch)).join('');
 }
 
-function convertChar(ch: string): string {
+/** One character's simplified form (itself when it has none); cached, for per-character tests. */
+export function convertChar(ch: string): string {
   let s = charCache.get(ch);
   if (s === undefined) {
     s = load()(ch);

@@ -40,12 +40,11 @@ export function splitDocuments(text: string, fallbackTitle?: string): DocumentSl
 
   const merged = mergeRepeatedTitles(titles, lines);
   if (merged.length === 0) {
-    // No recognisable title: the first line is one only if it is a heading, not an item or a table row.
+    // No recognisable title: the first line is one only if it reads as a headline.
     const first = lines[0];
-    const usable = first && isHeadingLike(first.text, 64) && !startsWithMarker(first.text) && !isTableRow(first.text);
-    const title = usable ? first.text : (fallbackTitle ?? '');
-    const bodyStart = first && title === first.text ? first.end : 0;
-    return [{ start: 0, end: text.length, title, bodyStart }];
+    const headline = first ? headlineOf(first.text) : null;
+    if (headline !== null) return [{ start: 0, end: text.length, title: headline, bodyStart: first.end }];
+    return [{ start: 0, end: text.length, title: fallbackTitle ?? '', bodyStart: 0 }];
   }
   return merged.map((t, k) => ({
     // Whatever precedes the first title (page chrome, a cover line) belongs to the first document.
@@ -54,6 +53,25 @@ export function splitDocuments(text: string, fallbackTitle?: string): DocumentSl
     title: t.title,
     bodyStart: lines[t.last].end,
   }));
+}
+
+/** A republished article names its headline "原标题：…"; the label is not part of it. */
+const ORIGINAL_TITLE = /^原标题\s*[:：]\s*/;
+/** Titles say something: a volume label ("2023卷") or a lone date has too few words to be one. */
+const MIN_TITLE_HAN = 5;
+
+/**
+ * The headline of a page whose first line is no document title: a heading-like line, not an
+ * item, table row, adoption note, dateline, yearbook entry (【概况】…) or volume label.
+ */
+export function headlineOf(line: string): string | null {
+  const t = line.replace(ORIGINAL_TITLE, '').trim();
+  if (!isHeadingLike(t, 64) || startsWithMarker(t) || isTableRow(t)) return null;
+  if (/^[（【〔]/.test(t) || /^(本报讯|——|—)/.test(t) || /^\d{1,4}\s*[年月]\s*\d{0,2}\s*[月日]/.test(t)) return null;
+  // The speaker's line under a report's title: "苏州市人大常委会主任 李亚平".
+  if (/(主任|副主任|秘书长|委员长|主席)\s*[\u4e00-\u9fff]{2,4}$/.test(t) && !/(会议|召开|举行)/.test(t)) return null;
+  if ((t.match(/[\u4e00-\u9fff]/g) ?? []).length < MIN_TITLE_HAN) return null;
+  return t;
 }
 
 /** A title at line i, possibly with an issuer line before it (or the issuer line at i and the title next). */

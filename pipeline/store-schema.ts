@@ -3,7 +3,7 @@
  * read from it) and the views analysts query directly. `user_version` records the schema version so
  * a later release can migrate an existing database instead of failing on it.
  */
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 
 export const SCHEMA_SQL = `
 PRAGMA foreign_keys = ON;
@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS documents (
   ordinal         INTEGER NOT NULL,
   title           TEXT NOT NULL,
   doc_type        TEXT NOT NULL,
-  year            INTEGER,
+  year            INTEGER,                      -- the year the document is for (a work report: its session)
+  review_year     INTEGER,                      -- work reports: the year they review
   adopted_date    TEXT,
   published_date  TEXT,
   jurisdiction_id INTEGER REFERENCES jurisdictions(id)
@@ -161,7 +162,7 @@ CREATE VIEW v_items AS
 SELECT i.id AS item_id, i.path, i.number, i.kind, i.kinds, i.text, i.committee_key, i.committee_raw,
        i.organ, i.page, i.confidence, i.rule,
        (SELECT group_concat(m.month, ',') FROM (SELECT month FROM item_months WHERE item_id = i.id ORDER BY month) m) AS months,
-       d.id AS document_id, d.title AS document_title, d.doc_type, d.year,
+       d.id AS document_id, d.title AS document_title, d.doc_type, d.year, d.review_year,
        j.name AS jurisdiction, j.code AS jurisdiction_code, j.level, j.province, j.prefecture,
        s.path AS source_path, s.id AS source_id,
        nullif(c.canonical_id, d.id) AS copy_of
@@ -173,7 +174,7 @@ LEFT JOIN jurisdictions j ON j.id = d.jurisdiction_id;
 
 -- One row per document, with its jurisdiction, source and counts.
 CREATE VIEW v_documents AS
-SELECT d.id AS document_id, d.title, d.doc_type, d.year, d.adopted_date, d.published_date,
+SELECT d.id AS document_id, d.title, d.doc_type, d.year, d.review_year, d.adopted_date, d.published_date,
        j.name AS jurisdiction, j.code AS jurisdiction_code, j.level, j.province, j.prefecture,
        s.path AS source_path, s.extractor,
        (SELECT count(*) FROM items i WHERE i.document_id = d.id) AS items,

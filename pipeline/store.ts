@@ -19,6 +19,8 @@ export class Store {
         if (row && row.user_version > STORE_VERSION) {
           throw new StoreError(`database schema version ${row.user_version} is newer than this renda (${STORE_VERSION})`);
         }
+        // Schema 2 had no review_year; CREATE TABLE IF NOT EXISTS leaves an old table as it was.
+        if (row && row.user_version > 0 && row.user_version < 3) await addReviewYear(db);
         await db.exec(SCHEMA_SQL);
         if (row && row.user_version > 0 && row.user_version < 2) await indexExistingItems(db);
         await db.exec(VIEW_NAMES.map((v) => `DROP VIEW IF EXISTS ${v};`).join('\n') + VIEWS_SQL);
@@ -45,9 +47,9 @@ export class Store {
       for (const [k, doc] of documents.entries()) {
         const jurisdictionId = await this.jurisdictionId(doc.jurisdiction);
         await this.db.run(
-          `INSERT INTO documents (id, source_id, ordinal, title, doc_type, year, adopted_date, published_date, jurisdiction_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [doc.id, source.id, k + 1, doc.title, doc.docType, doc.year, doc.adoptedDate, doc.publishedDate, jurisdictionId],
+          `INSERT INTO documents (id, source_id, ordinal, title, doc_type, year, review_year, adopted_date, published_date, jurisdiction_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [doc.id, source.id, k + 1, doc.title, doc.docType, doc.year, doc.reviewYear ?? null, doc.adoptedDate, doc.publishedDate, jurisdictionId],
         );
         for (const w of doc.warnings) {
           await this.db.run('INSERT INTO document_warnings (document_id, code, message) VALUES (?, ?, ?)', [doc.id, w.code, w.message]);
@@ -125,6 +127,17 @@ async function indexExistingItems(db: Db): Promise<void> {
     await db.run('INSERT INTO items_fts (text) VALUES (?)', [it.text]);
     await db.run('INSERT INTO items_fts_rows (item_id, fts_rowid) VALUES (?, last_insert_rowid())', [it.id]);
   }
+}
+
+/**
+ * Up to schema 2 a work report's year was the year it reviewed; from 3 it is its session's year and
+ * review_year holds the other. Old rows are moved over, so one database never mixes the meanings.
+ */
+async function addReviewYear(db: Db): Promise<void> {
+  const cols = await db.all<{ name: string }>('PRAGMA table_info(documents)');
+  if (cols.some((c) => c.name === 'review_year')) return;
+  await db.exec('ALTER TABLE documents ADD COLUMN review_year INTEGER');
+  await db.run("UPDATE documents SET review_year = year, year = year + 1 WHERE doc_type = 'work_report' AND year IS NOT NULL");
 }
 
 /** The database cannot be used at all: the batch stops before reading any file. */

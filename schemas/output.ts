@@ -6,7 +6,7 @@ import { COMMITTEE_KEYS, DOC_TYPES, EXTRACTORS, ITEM_KINDS, LEVELS, OCR_ENGINES,
  * removes or renames a field bumps SCHEMA_VERSION's major number; adding an optional field or a
  * value to a closed vocabulary (which a strict reader would otherwise reject) bumps the minor.
  */
-export const SCHEMA_VERSION = '1.2.0';
+export const SCHEMA_VERSION = '1.3.0';
 
 export const Warning = z
   .object({
@@ -57,7 +57,13 @@ export const Document = z
   id: z.string().describe('<sourceId>-<index>'),
   title: z.string(),
   docType: z.enum(DOC_TYPES),
-  year: z.number().int().min(1949).max(2100).nullable(),
+  year: z
+    .number().int().min(1949).max(2100).nullable()
+    .describe('the year the document is for: a plan\'s year; a work report\'s congress session (since 1.3.0; before, the year it reviewed); news: its date'),
+  reviewYear: z
+    .number().int().min(1949).max(2100).nullable()
+    .optional()
+    .describe('work reports only: the year whose work the report reviews, normally year − 1; null otherwise (since 1.3.0)'),
   adoptedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().describe('date the document was adopted, where stated'),
   publishedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().describe('publication date, where stated'),
   jurisdiction: Jurisdiction,

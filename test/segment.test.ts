@@ -117,7 +117,9 @@ describe('segment: unnumbered reports and news', () => {
       '1.2.1 deputy ',
       '2.1 other ',
     ]);
-    expect(doc.year).toBe(2023);
+    // Read at the 2024 session, it reviews 2023.
+    expect(doc.year).toBe(2024);
+    expect(doc.reviewYear).toBe(2023);
   });
 });
 

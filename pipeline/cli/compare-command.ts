@@ -23,6 +23,11 @@ Compares groups of jurisdictions from the database:
   plans       for each jurisdiction and year with both a plan and a work report: how many planned
               items the report mentions, and item by item, with the report's words as evidence
 
+Years: a document's year is the year it is for (a plan's year; a work report's congress session,
+so the report read in January 2025 is 2025; news: its date). --year and the laws' years use it.
+'plans' pairs a report with the plans of the year it reviews (its review year, 2024 above) and
+shows that plan year.
+
 Options:
   --by <grouping>          ${GROUPINGS.join(' | ')} (default: jurisdiction)
   --section <s,…>          only these sections (default: all; 'plans' adds the item detail)

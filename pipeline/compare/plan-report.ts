@@ -3,8 +3,9 @@ import { filterSql, type ItemFilter } from '../read/filters.js';
 import { itemTerms, lawTerms } from '../similar/terms.js';
 
 /**
- * Which planned items a year's work report mentions. A work report for year Y (renda gives it
- * year Y, the year it reviews) is set beside the plans of the same jurisdiction and year. Each
+ * Which planned items a year's work report mentions. A work report is set beside the plans of the
+ * same jurisdiction for the year it reviews (its reviewYear: the 2025 session's report reviews
+ * 2024, so it meets the 2024 plans); the pair's year is that plan year. Each
  * planned item is looked for sentence by sentence in the report: the share of the item's own words
  * a sentence contains, each word weighed by its rarity in the whole database (so 食品安全 counts
  * for more than 监督), is the item's score in that sentence; a plan's law check is also found when
@@ -43,6 +44,7 @@ interface DocRow {
   document_title: string;
   doc_type: string;
   year: number;
+  review_year: number | null;
   jurisdiction: string | null;
   grp: string;
 }
@@ -59,7 +61,7 @@ export async function planReportPairs(db: Reader, filter: ItemFilter, threshold 
   // Kinds do not select documents here: a plan is compared whole.
   const f = filterSql({ ...filter, kinds: undefined }, 'v');
   const docs = await db.all<DocRow>(
-    `SELECT DISTINCT v.document_id, v.document_title, v.doc_type, v.year, v.jurisdiction,
+    `SELECT DISTINCT v.document_id, v.document_title, v.doc_type, v.year, v.review_year, v.jurisdiction,
             coalesce(v.jurisdiction_code, v.jurisdiction) AS grp
      FROM v_items v WHERE ${f.where} AND v.year IS NOT NULL AND coalesce(v.jurisdiction_code, v.jurisdiction) IS NOT NULL
      ORDER BY v.document_id`,
@@ -67,7 +69,7 @@ export async function planReportPairs(db: Reader, filter: ItemFilter, threshold 
   );
   const pairs: Array<{ plan: DocRow; report: DocRow }> = [];
   for (const report of docs.filter((d) => d.doc_type === 'work_report')) {
-    for (const plan of docs.filter((d) => PLAN_TYPES.includes(d.doc_type) && d.grp === report.grp && d.year === report.year)) {
+    for (const plan of docs.filter((d) => PLAN_TYPES.includes(d.doc_type) && d.grp === report.grp && d.year === (report.review_year ?? report.year - 1))) {
       pairs.push({ plan, report });
     }
   }

@@ -36,6 +36,8 @@ export interface ReportDocument {
   title: string;
   docType: string;
   year: number | null;
+  /** Work reports: the year reviewed (schema ≥ 3), else null. */
+  reviewYear: number | null;
   jurisdiction: Jurisdiction;
   /** As stored: the path given to `renda ingest`, relative to the working folder of that run. */
   sourcePath: string;
@@ -133,11 +135,12 @@ async function readDocuments(db: Db): Promise<ReportDocument[]> {
   // copy_of arrives with store schema 2; an older database simply has no twins marked.
   const columns = await db.all<{ name: string }>("SELECT name FROM pragma_table_info('v_documents')");
   const copyOf = columns.some((c) => c.name === 'copy_of') ? 'v.copy_of' : 'NULL';
+  const reviewYear = columns.some((c) => c.name === 'review_year') ? 'v.review_year' : 'NULL';
   const rows = await db.all<JurisdictionColumns & {
-    document_id: string; title: string; doc_type: string; year: number | null; source_path: string; extractor: string;
-    items: number; copy_of: string | null;
+    document_id: string; title: string; doc_type: string; year: number | null; review_year: number | null; source_path: string;
+    extractor: string; items: number; copy_of: string | null;
   }>(
-    `SELECT v.document_id, v.title, v.doc_type, v.year, v.jurisdiction, v.jurisdiction_code, v.level, v.source_path,
+    `SELECT v.document_id, v.title, v.doc_type, v.year, ${reviewYear} AS review_year, v.jurisdiction, v.jurisdiction_code, v.level, v.source_path,
             v.extractor, v.items, ${copyOf} AS copy_of
      FROM v_documents v JOIN documents d ON d.id = v.document_id
      ORDER BY v.source_path, d.ordinal, v.document_id`,
@@ -147,6 +150,7 @@ async function readDocuments(db: Db): Promise<ReportDocument[]> {
     title: r.title,
     docType: r.doc_type,
     year: r.year,
+    reviewYear: r.review_year,
     jurisdiction: jurisdiction(r),
     sourcePath: r.source_path,
     extractor: r.extractor,

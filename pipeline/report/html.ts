@@ -118,14 +118,14 @@ function documentsTable(data: ReportData, ctx: PageContext): string {
   const rows = data.documents.map((d) => {
     const copy = d.copyOf !== null ? ' <span class="note">(twin copy)</span>' : '';
     return (
-      `<tr><td>${e(d.title)}${copy}</td><td title="${e(d.docType)}">${e(label(DOC_TYPE_LABELS, d.docType))}</td><td>${d.year ?? ''}</td>` +
+      `<tr><td>${e(d.title)}${copy}</td><td title="${e(d.docType)}">${e(label(DOC_TYPE_LABELS, d.docType))}</td><td>${d.year ?? ''}${d.reviewYear !== null ? ` <span class="note">(reviews ${d.reviewYear})</span>` : ''}</td>` +
       `<td>${e(d.jurisdiction.name)}</td><td>${e(label(LEVEL_LABELS, d.jurisdiction.level))}</td><td>${d.items}</td>` +
       `<td class="source"><a href="${e(sourceHref(d.sourcePath, null, ctx))}">${e(d.sourcePath)}</a></td></tr>`
     );
   });
   return (
     `<details><summary>${data.documents.length} documents from ${new Set(data.documents.map((d) => d.sourcePath)).size} files</summary>\n` +
-    '<table id="documents"><thead><tr><th>title</th><th>type</th><th>year</th><th>jurisdiction</th><th>level</th><th>items</th><th>source</th></tr></thead><tbody>\n' +
+    '<table id="documents"><thead><tr><th>title</th><th>type</th><th title="the year the document is for; a work report: its congress session (it reviews the year before)">year</th><th>jurisdiction</th><th>level</th><th>items</th><th>source</th></tr></thead><tbody>\n' +
     rows.join('\n') +
     '\n</tbody></table></details>'
   );

@@ -1,0 +1,141 @@
+import { classify } from './classify.js';
+import { extractMonths } from './months.js';
+import type { ItemKind } from '../schemas/index.js';
+import type { SegItem } from './segment.js';
+
+/**
+ * One item per act in a month-first paragraph. Reports and news run a month's acts together:
+ * "6月份，听取和审议…的报告；审议…的报告；开展…执法检查。8月，…". Each act joined by "；" (or a
+ * new month after "。") is an item of its own, carrying the month the paragraph gave it until
+ * another month is named. A paragraph that tells of one act in several sentences stays whole:
+ * only clauses that state an act of their own are split off; the others stay with the act before.
+ */
+const MONTH_FIRST = /^(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:\s*[—\-至~]\s*\d{1,2})?\s*月(?:份|上旬|中旬|下旬|初|底|中)?[，,]?/;
+
+const LAW_CHECK_REPORT = /(执法)?检查(组)?(的)?报告/;
+
+export function splitMonthFirst(item: SegItem, docText: string): SegItem[] {
+  if (item.number !== null || item.hints) return [item];
+  const [start, end] = item.span;
+  const text = docText.slice(start, end);
+  const lead = MONTH_FIRST.exec(text);
+  if (!lead) return [item];
+  const clauses = clausesOf(text);
+  const acts: Clause[] = [];
+  let previous: ItemKind | null = null;
+  for (const [k, c] of clauses.entries()) {
+    const kind = classify(c.text).kind;
+    // Hearing a law check's own report is a step of that check ("…开展执法检查；11月听取审议执法检查报告").
+    // Such a clause names no law or subject of its own.
+    const stepOfCheck =
+      previous === 'law_check' && (kind === 'report' || kind === 'law_check') && LAW_CHECK_REPORT.test(c.text) && !/《|开展执法检查|进行执法检查/.test(c.text);
+    if (k === 0 || (kind !== 'other' && !stepOfCheck)) {
+      acts.push(c);
+      previous = kind;
+    }
+  }
+  if (acts.length < 2) return [item];
+
+  const out: SegItem[] = [];
+  let month = extractMonths(lead[0]);
+  for (let k = 0; k < acts.length; k++) {
+    const from = acts[k].start;
+    const to = k + 1 < acts.length ? acts[k + 1].start : text.length;
+    const own = extractMonths(docText.slice(start + from, start + to));
+    // A clause that opens with its own month starts a new run of that month; one that does not
+    // ("同次会议听取…，12月跟踪听取…") took place in the month running, and in any it names.
+    const opensWithMonth = MONTH_FIRST.test(acts[k].text) && own.length > 0;
+    if (opensWithMonth) month = own;
+    const months = opensWithMonth ? own : [...new Set([...month, ...own])].sort((a, b) => a - b);
+    out.push({
+      path: `${item.path}.${k + 1}`,
+      number: null,
+      span: [start + from, start + trimEnd(text, to)],
+      context: item.context,
+      hints: { months },
+    });
+  }
+  return out;
+}
+
+interface Clause {
+  start: number;
+  text: string;
+}
+
+/** Clauses at "；", and at "。" when the next sentence opens with a month. */
+function clausesOf(text: string): Clause[] {
+  const out: Clause[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const cut = ch === '；' || (ch === '。' && MONTH_FIRST.test(text.slice(i + 1)));
+    if (!cut) continue;
+    out.push({ start: from, text: text.slice(from, i + 1) });
+    from = i + 1;
+  }
+  if (from < text.length) out.push({ start: from, text: text.slice(from) });
+  return out.filter((c) => c.text.trim().length > 0);
+}
+
+const trimEnd = (text: string, to: number): number => {
+  let e = to;
+  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  return e;
+};
+
+/**
+ * A paragraph that enumerates entries by ordinal ("本次会议的建议议程共有19项：第一项议程是，审议…；
+ * 第二项议程是，…"): each entry is an item, numbered by its ordinal; the sentence that announces
+ * the list is not one.
+ */
+const ORDINAL_ENTRY = /第([一二三四五六七八九十]{1,3})项(?:议程|议题|内容|工作|任务)?(?:是|为)?[，,：:]?/g;
+
+export function splitOrdinalList(item: SegItem, docText: string): SegItem[] {
+  if (item.hints) return [item];
+  const [start, end] = item.span;
+  const text = docText.slice(start, end);
+  const entries = [...text.matchAll(ORDINAL_ENTRY)].filter((m) => m.index === 0 || /[：:；;。，\s]$/.test(text.slice(0, m.index)));
+  if (entries.length < 2) return [item];
+  return entries.map((m, k) => {
+    const from = (m.index ?? 0) + m[0].length;
+    const to = k + 1 < entries.length ? (entries[k + 1].index ?? text.length) : text.length;
+    return {
+      path: `${item.path}.${k + 1}`,
+      number: `第${m[1]}项`,
+      span: [start + from, start + trimEnd(text, to)] as [number, number],
+      context: item.context,
+    };
+  });
+}
+
+/**
+ * A paragraph that gives a meeting's agenda inline ("建议主要议程为：审议…；听取审议…；人事任免事项等。",
+ * "会议的主要议程：…；…") lists its entries: one item each, the announcing words are not one.
+ */
+const AGENDA_INTRO = /(议程|议题)(主要)?(是|为|有|包括|主要包括|如下)?[:：]/;
+
+export function splitInlineAgenda(item: SegItem, docText: string): SegItem[] {
+  if (item.hints) return [item];
+  const [start, end] = item.span;
+  const text = docText.slice(start, end);
+  const intro = AGENDA_INTRO.exec(text);
+  if (!intro) return [item];
+  const from = (intro.index ?? 0) + intro[0].length;
+  const entries: Array<[number, number]> = [];
+  let at = from;
+  for (let i = from; i <= text.length; i++) {
+    if (i === text.length || text[i] === '；' || (text[i] === '。' && i > from)) {
+      if (i > at) entries.push([at, i + (i < text.length ? 1 : 0)]);
+      at = i + 1;
+      if (text[i] === '。') break;
+    }
+  }
+  if (entries.length < 2) return [item];
+  return entries.map(([a, b], k) => ({
+    path: `${item.path}.${k + 1}`,
+    number: null,
+    span: [start + a, start + trimEnd(text, b)] as [number, number],
+    context: item.context,
+  }));
+}
