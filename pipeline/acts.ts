@@ -96,7 +96,9 @@ export function splitOrdinalList(item: SegItem, docText: string): SegItem[] {
   const [start, end] = item.span;
   const text = docText.slice(start, end);
   const entries = [...text.matchAll(ORDINAL_ENTRY)].filter((m) => m.index === 0 || /[：:；;。，\s]$/.test(text.slice(0, m.index)));
-  if (entries.length < 2) return [item];
+  // An enumeration counts from one ("第一项…第二项…"); ordinals that refer back to an agenda
+  // ("第五项议程：…负责人。第六项议程：…", who attends for which entry) list no entries of their own.
+  if (entries.length < 2 || entries[0][1] !== '一') return [item];
   return entries.map((m, k) => {
     const from = (m.index ?? 0) + m[0].length;
     const to = k + 1 < entries.length ? (entries[k + 1].index ?? text.length) : text.length;
@@ -115,12 +117,21 @@ export function splitOrdinalList(item: SegItem, docText: string): SegItem[] {
  */
 const AGENDA_INTRO = /(议程|议题)(主要)?(是|为|有|包括|主要包括|如下)?[:：]/;
 
+const ENTRY_START = /^(以及|还有)?(听取|审议|审查|批准|表决|传达|学习|通报|讨论|决定|人事|任免|选举|补选|其他)/;
+
+/** The announcing words end their paragraph, and the entries follow on the next line. */
+const AGENDA_INTRO_AT_END = /(议程|议题)(主要)?(是|为|有|包括|主要包括|如下)?[:：]\s*$/;
+
 export function splitInlineAgenda(item: SegItem, docText: string): SegItem[] {
   if (item.hints) return [item];
   const [start, end] = item.span;
   const text = docText.slice(start, end);
-  const intro = AGENDA_INTRO.exec(text);
+  const intro = AGENDA_INTRO.exec(text) ?? (AGENDA_INTRO_AT_END.test(docText.slice(Math.max(0, start - 200), start)) ? { index: 0, 0: '' } : null);
   if (!intro) return [item];
+  // The paragraph that only announces the list is not an entry.
+  if (AGENDA_INTRO_AT_END.test(text) && text.length - (intro.index ?? 0) - intro[0].length < 2) {
+    return classify(text.slice(0, intro.index ?? 0)).kind === 'other' ? [] : [item];
+  }
   const from = (intro.index ?? 0) + intro[0].length;
   const entries: Array<[number, number]> = [];
   let at = from;
@@ -131,11 +142,33 @@ export function splitInlineAgenda(item: SegItem, docText: string): SegItem[] {
       if (text[i] === '。') break;
     }
   }
+  // Entries run together with commas ("…精神，审议…决定（草案），听取和审议…报告，以及人事事项。"):
+  // a comma starts an entry where an act begins.
+  if (entries.length === 1) {
+    const [a, b] = entries[0];
+    const cuts = [a];
+    for (let i = a; i < b; i++) if (text[i] === '，' && ENTRY_START.test(text.slice(i + 1, i + 8))) cuts.push(i + 1);
+    if (cuts.length >= 3) {
+      entries.splice(0, 1, ...cuts.map((c, k): [number, number] => [c, k + 1 < cuts.length ? cuts[k + 1] : b]));
+    }
+  }
   if (entries.length < 2) return [item];
+  const agendaOf = { month: meetingMonth(docText.slice(Math.max(0, start - 300), start) + text.slice(0, from)) };
   return entries.map(([a, b], k) => ({
     path: `${item.path}.${k + 1}`,
     number: null,
     span: [start + a, start + trimEnd(text, b)] as [number, number],
     context: item.context,
+    agendaOf,
   }));
+}
+
+/** The meeting's own date: "会议于2024年2月26日上午…召开" (the last one said before its agenda). */
+const MEETING_ON = /(?:定于|将于|于)(?:\d{4}年)?(\d{1,2})月\d{1,2}日[^。；\n]{0,40}?(?:召开|举行|开幕)/g;
+const MEETING_TODAY = /(?:将于|于)今[（(]?\d{0,2}[）)]?日[^。；\n]{0,20}?(?:召开|举行|开幕)/;
+
+function meetingMonth(before: string): number | 'today' | null {
+  const dated = [...before.matchAll(MEETING_ON)].pop();
+  if (dated) return Number(dated[1]);
+  return MEETING_TODAY.test(before) ? 'today' : null;
 }

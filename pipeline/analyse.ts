@@ -40,18 +40,27 @@ export function analyse(input: AnalyseInput): Document[] {
     const adoptedDate = findAdoptedDate(docText.slice(0, Math.min(docText.length, bodyStart + 200)));
     const docId = `${sourceId}-${index + 1}`;
     const warnings: Warning[] = [];
-    const built = seg.items
+    const segs = seg.items
       .flatMap((s) => splitOrdinalList(s, docText))
       .flatMap((s) => splitInlineAgenda(s, docText))
-      .flatMap((s) => splitMonthFirst(s, docText))
-      .map((s) => buildItem(s, docId, docText, slice.start, normalised, namesInFile, input.ocrConfidence, docType));
+      .flatMap((s) => splitMonthFirst(s, docText));
+    const built = segs.map((s) => buildItem(s, docId, docText, slice.start, normalised, namesInFile, input.ocrConfidence, docType));
     // News tells of acts among leads, quotes and comment: only paragraphs that state an act are items,
     // and they took place on the day the lede gives ("5月27日上午，…会议召开" then "会议听取…").
-    const items =
+    // The entries of an agenda it lists are items whatever they say, and belong to the meeting that
+    // agenda is for: its own date, not the lede's ("主任会议…建议…会议于近期召开，议程为：…").
+    // A text of articles ("第一条 为了…", "第二条 …") lays down rules: it schedules no act, so a notice
+    // issuing such rules has no items.
+    const items = isRulesText(docText.slice(bodyStart)) && docType === 'other' ? [] :
       docType === 'news'
-        ? built.filter((it, k) => !isNewsFrame(it, k)).map((it) => withDatelineMonth(it, docText, DATED_LINE))
+        ? built
+            .map((it, k) => ({ it, agendaOf: segs[k].agendaOf }))
+            .filter(({ it, agendaOf }, k) => agendaOf !== undefined || !isNewsFrame(it, k))
+            .map(({ it, agendaOf }) =>
+              agendaOf === undefined ? withDatelineMonth(it, docText, [DATED_LINE]) : withMeetingMonth(it, agendaOf.month, publishedDate ?? null),
+            )
         : docType === 'agenda'
-          ? built.map((it) => withDatelineMonth(it, docText, ONE_MEETING.test(docText.slice(0, 400)) ? DATED_HEADING : DATE_LINE))
+          ? built.map((it) => withDatelineMonth(it, docText, ONE_MEETING.test(docText.slice(0, 400)) ? [DATED_HEADING, MEETING_DATE] : [DATE_LINE]))
           : built;
     const sections: Section[] = seg.sections.map((sec) => {
       const itemCount = items.filter((it) => it.path.startsWith(sec.path + '.')).length;
@@ -129,8 +138,17 @@ const LEDE_ONLY = /(召开|举行|开幕|闭幕)/;
 const LEDE_ACT = /听取|审议|表决|通过|检查|视察|调研|询问|评议|任免|选举|决定(?![^，。；]{0,30}召开)/;
 const isNewsFrame = (item: Item, index: number): boolean =>
   COMMENT.test(item.text) ||
-  (item.kind === 'other' && (index === 0 || NEWS_FRAME.test(item.text))) ||
+  ATTENDANCE_ONLY(item.text) ||
+  (item.kind === 'other' && ((index === 0 && item.rule !== 'other.tally') || NEWS_FRAME.test(item.text) || (item.rule === 'other.default' && !MEETING_ACT.test(item.text)))) ||
   (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text));
+
+/** The meeting itself as the subject of an act no rule names: "会议传达学习了…精神". */
+const MEETING_ACT = /^(会议|会上)(还|先后|首先)?(传达|学习|研究|通报)/;
+/** Who attended, presided or sat in: every sentence ends so ("…列席会议。", "…6位公民旁听。"). */
+const ATTENDANCE_ONLY = (text: string): boolean => {
+  const sentences = text.split(/(?<=[。！])/).map((x) => x.trim()).filter(Boolean);
+  return sentences.length > 0 && sentences.every((x) => /(出席|列席|旁听|主持|陪同|参加)(了)?(会议|活动|座谈会)?[。！]?$/.test(x));
+};
 
 /** A paragraph that opens with a day: "5月27日上午，…", "本报讯（记者…）2月20日，…". */
 const DATED_LINE = /(?:^|\n)(?:[^\n，。]{0,12}讯\s*(?:（[^）\n]{0,24}）)?\s*)?(\d{1,2})月\d{1,2}日/g;
@@ -141,15 +159,35 @@ const DATED_LINE = /(?:^|\n)(?:[^\n，。]{0,12}讯\s*(?:（[^）\n]{0,24}）)?\
  * note ("（2019年8月1日…会议通过）", "（2021年8月30日在…会议上）"); a year's agenda adopted in
  * January is not: its entries are spread over the year.
  */
-const ONE_MEETING = /第[一二三四五六七八九十百\d]+次?会议[^\n。]{0,4}(议程|议题)|本次(常委会)?会议|会议议程（草案）/;
+const ONE_MEETING = /第[一二三四五六七八九十百\d]+次?会议[^\n。]{0,4}(议程|议题)|本次(常委会)?会议|会议议程（草案）|关于召开[^\n]{0,40}会议的决定|会议(定|将)于/;
+/** The meeting's own date in a notice or a decision to convene: "会议定于8月26日…举行", "…会议于2022年12月25日至27日召开". */
+const MEETING_DATE = /(?:定于|将于|于)(?:\d{4}年)?(\d{1,2})月\d{1,2}日[^。\n]{0,40}?(?:召开|举行|开幕)/g;
 const DATE_LINE = /(?:^|\n)(?:\d{4}年)?(\d{1,2})月(?:\d{1,2}日)?(?:份)?(?=\s*(?:\n|$))/g;
 const DATED_HEADING = /(?:^|\n)(?:[^\n]{0,40}（)?(?:\d{4}年)?(\d{1,2})月\d{1,2}日(?=[^\n。；]{0,60}(?:）|$|\n))/g;
 
-function withDatelineMonth(item: Item, docText: string, dated: RegExp): Item {
+function withDatelineMonth(item: Item, docText: string, dated: RegExp[]): Item {
   if (item.months.length) return item;
+  // The date nearest above the item, whichever form it takes.
   let month: number | null = null;
-  for (const m of docText.slice(0, item.span[0]).matchAll(dated)) month = Number(m[1]);
+  let at = -1;
+  for (const re of dated) {
+    for (const m of docText.slice(0, item.span[0]).matchAll(re)) {
+      if ((m.index ?? 0) >= at) {
+        at = m.index ?? 0;
+        month = Number(m[1]);
+      }
+    }
+  }
   return month !== null && month >= 1 && month <= 12 ? { ...item, months: [month] } : item;
+}
+
+const ARTICLE = /(^|\n|\s|。)第[一二三四五六七八九十百]+条\s*/g;
+const isRulesText = (body: string): boolean => (body.match(ARTICLE)?.length ?? 0) >= 2;
+
+function withMeetingMonth(item: Item, month: number | 'today' | null, publishedDate: string | null): Item {
+  if (item.months.length) return item;
+  const m = month === 'today' ? (publishedDate ? Number(publishedDate.slice(5, 7)) : null) : month;
+  return m !== null && m >= 1 && m <= 12 ? { ...item, months: [m] } : item;
 }
 
 /** Recognised text below this mean confidence makes every reading of it less certain. */

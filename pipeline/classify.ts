@@ -23,17 +23,23 @@ const RULES: Rule[] = [
   // "检查《…法》实施情况", "检查《…条例》和《…规定》贯彻执行情况": the check named before the law.
   { id: 'law_check.check_named_law', kind: 'law_check', re: new RegExp(`检查${CLAUSE}{0,4}?[《“"][^》”"]+[》”"]${CLAUSE}{0,30}?(实施|执行|贯彻|落实)${CLAUSE}{0,4}?情况`), weight: 0.85 },
   // "作出决议", "作出关于…的决议"; not "近两年作出的决议" (decisions already made, being followed up).
-  { id: 'decision.resolution', kind: 'decision', re: new RegExp(`(作出|做出)了?(?!的)(${CLAUSE}{0,10}|关于${CLAUSE}{0,60}?的)(决议|决定)`), weight: 0.9 },
-  { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,30}(决算|预算|调整方案)`), weight: 0.9 },
-  { id: 'decision.adopt_plan', kind: 'decision', re: new RegExp(`(审议通过|表决通过|讨论通过)${CLAUSE}{0,40}(计划|要点|方案|规划)`), weight: 0.85 },
+  // "作出决议", "作出关于…的决议", "作出《关于…的决议》"; not "近两年作出的决议" (decisions already made, being followed up).
+  { id: 'decision.resolution', kind: 'decision', re: new RegExp(`(作出|做出)了?(?!的)(${CLAUSE}{0,10}|关于${CLAUSE}{0,60}?的|《[^》]{0,80})(决议|决定)`), weight: 0.9 },
+  // "审查和批准…计划执行情况及…计划草案的报告", "批准…决算": approving a plan or budget decides it.
+  { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,40}(决算|预算|调整方案|计划)`), weight: 0.9 },
+  { id: 'decision.adopt_plan', kind: 'decision', re: new RegExp(`(审议通过|表决通过|讨论通过|审议表决|审议并表决)${CLAUSE}{0,40}(计划|要点|方案|规划)`), weight: 0.85 },
+  // A vote on the committee's own decision or resolution: "审议表决了…关于表彰…的决定", "表决通过…的决议".
+  { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,60}(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)`), weight: 0.85 },
   // A motion put to the committee for its approval ("审议市政府关于提请审议…项目的议案"), or a
   // resolution it votes on ("审议并表决…的决议（草案）"), is a decision; deputies' 议案 are not motions.
-  { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）`), weight: 0.85 },
+  { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》`), weight: 0.85 },
   { id: 'decision.decide_major_matters', kind: 'decision', re: /讨论(、)?决定(本行政区域内的)?重大事项|讨论决定重大|重大事项决定工作/, weight: 0.8 },
   { id: 'inquiry.question', kind: 'inquiry', re: /专题询问|质询|(开展|组织|进行)询问/, weight: 0.9 },
   { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)/, weight: 0.85 },
   { id: 'report.hear', kind: 'report', re: new RegExp(`(听取|审议(?!意见))${CLAUSE}{0,80}?(报告|汇报|规划)(?!的?(审议)?意见)`), weight: 0.9 },
   { id: 'legislation.bill', kind: 'legislation', re: new RegExp(`(制定|修改|修订|废止|审议|表决|起草|出台|清理)(?!的)${CLAUSE}{0,30}?(法规|条例|法规案|法律草案|规章)(?!》?(和|及|等)?${CLAUSE}{0,12}(贯彻|实施|执行|落实)情况)`), weight: 0.8 },
+  // The committee's rules of procedure are its own legislation: "修订常委会议事规则".
+  { id: 'legislation.procedure_rules', kind: 'legislation', re: new RegExp(`(制定|修改|修订|废止)${CLAUSE}{0,20}?议事规则`), weight: 0.75 },
   { id: 'legislation.measures', kind: 'legislation', re: /(制定|修改|修订|废止|表决|审议)《[^》]*(办法|规定|条例|法)(（[^）]*草案）)?》/, weight: 0.75 },
   // 立法 as an activity ("立法调研", "加强立法联系点建设", "科学立法"), not as one word in a list of functions.
   // Legislation plans list bills by title: "《某某市物业管理条例》（修订）", "某某省养老服务条例（制定）".
@@ -41,7 +47,7 @@ const RULES: Rule[] = [
   { id: 'legislation.lawmaking', kind: 'legislation', re: /法规(案)?(立项|起草|论证)|立法(?!法)(工作|调研|计划|项目|建议|规划|联系点|论证|听证|评估|质量|权限|资源|格局|协商|起草|后评估)|(科学|民主|依法|开展|加强|推进|做好|参与|配合|地方|特色|精准性|创制性)立法/, weight: 0.7 },
   // A check of anything but a law's implementation ("检查全县防汛准备工作") is a visit of inspection.
   { id: 'research.survey', kind: 'research', re: /调研|视察(?!学习)|调查研究|(?<!学习|观摩)考察(?!学习)|(开展|组织|进行|专项|集中)检查(?!组|报告|结果)|检查(?!组|报告|结果|意见|[^，。；]{0,6}(整改|落实))[^，。；]{0,12}(工作|情况)/, weight: 0.8 },
-  { id: 'appointment.elect_appoint', kind: 'appointment', re: /选举(?!单位)|任免|任命(?!的?人员)|罢免|辞职|补选|宪法宣誓|人事安排|任前(审核|审查|法律|考试|询问|发言|公示|谈话)|供职发言/, weight: 0.85 },
+  { id: 'appointment.elect_appoint', kind: 'appointment', re: /选举(?!单位)|任免|人事事项|任命(?!的?人员)|罢免|辞职|补选|宪法宣誓|人事安排|任前(审核|审查|法律|考试|询问|发言|公示|谈话)|供职发言/, weight: 0.85 },
   {
     id: 'deputy.deputies',
     kind: 'deputy',
@@ -59,7 +65,7 @@ const PUBLICITY: Rule = { id: 'other.publicity', kind: 'other', re: /(宣传|报
 const LEAD_MAX = 40;
 
 /** A paragraph that counts several kinds of activity ("召开会议6次…开展执法检查6次") tallies, it does not schedule. */
-const COUNTED = /\d+\s*(次|场|批|项)(?!目)/g;
+const COUNTED = /\d+\s*(次|场|批|项(?!目)|件|个(?!人|月|百分点)|人次)/g;
 
 export interface Classification {
   kind: ItemKind;
@@ -123,7 +129,15 @@ const institutionLead = (masked: string) => INSTITUTION_RULE.re.test(leadSentenc
 /** Cases where a rule's words are present but the act is not. */
 function vetoed(rule: Rule, text: string): boolean {
   // 任前询问 is a step of appointment, not an inquiry into a state organ's work.
-  return rule.kind === 'inquiry' && /任前询问/.test(text) && !/专题询问|质询/.test(text);
+  if (rule.kind === 'inquiry') return /任前询问/.test(text) && !/专题询问|质询/.test(text);
+  // "表决通过关于修改《…条例》的决定" amends a law: legislation, not a decision of the committee's own.
+  // "讨论决定重大事项工作计划" names a plan, not the act of deciding.
+  if (rule.id === 'decision.decide_major_matters') {
+    const acts = text.replace(/(讨论(、)?决定(本行政区域内的)?重大事项|重大事项决定)[^，。；]{0,30}(计划|清单|目录|制度|办法|规定)/g, '');
+    return !rule.re.test(acts);
+  }
+  if (rule.id === 'decision.vote') return /(修改|废止|修订)[^。；]{0,40}决定/.test(text) && !/决议/.test(text);
+  return false;
 }
 
 /**
@@ -141,7 +155,11 @@ function maskNames(text: string): string {
       const core = inner.replace(/(（[^（）]*）)+$/, '');
       return '《' + '＿'.repeat(Math.max(0, core.length - 2)) + core.slice(-2) + '》';
     })
-    .replace(/(请示|调研|视察|述职)报告(?!会)/g, '$1＿＿')
+    // …but a research group's report put to the committee is heard: "审议…调研组关于…的调研报告".
+    .replace(/(?<!(听取|审议)[^，。；]{0,60})(请示|调研|视察|述职)报告(?!会)/g, '$2＿＿')
+    // A report on how the committee's opinions were acted on names the acts they came from
+    // ("关于对…视察、《…条例》执法检查等6项审议意见办理情况的报告"): those acts are past, the report is heard.
+    .replace(/关于([^。；]{2,200}?)((的|等[\d一二三四五六七八九十]*项)审议意见)/g, (_, acts: string, tail: string) => `关于${maskActs(acts)}${tail}`)
     .replace(/报告(履职|工作情况)/g, '＿＿$1');
 }
 

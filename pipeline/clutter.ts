@@ -4,6 +4,8 @@
  * any one site. Dates in bylines are read before the line is dropped.
  */
 
+const MASTHEAD = /^[^\s，。；\d]{2,16}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s*\d{1,2}:\d{2}(:\d{2})?)?(\s*[^\s，。\d]{1,4})?$/;
+
 const LINE_RULES: RegExp[] = [
   /^(首页|当前位置|您的位置|你的位置|所在位置|位置)\s*[:：]?\s*[>＞»›]/, // breadcrumb
   /^(当前位置|您的位置|你的位置|您现在的位置)[:：]/,
@@ -17,6 +19,8 @@ const LINE_RULES: RegExp[] = [
   /^第\s*[A-Z]?\d{1,3}\s*版[:：]?/,
   // A reporter's byline on its own line: "本报记者 张立平", "记者 王某 通讯员 李某".
   /^(本报|本台|本刊)?(记者|通讯员|特约记者)\s*[\u4e00-\u9fff]{2,4}((\s|、|，)+((记者|通讯员)\s*)?[\u4e00-\u9fff]{2,4})*$/,
+  // A masthead line: source, ISO date and time, and perhaps a font button ("绵阳晚报 2018-04-11 09:10 大字").
+  MASTHEAD,
   // Page buttons and leftovers of markup: "正文复制", "![]()", a lone "|".
   /^(正文)?复制(链接|本文)?$|^!\[[^\]]*\][（(][^）)]*[）)]\|?$|^[|｜\s]+$/,
 ];
@@ -42,7 +46,7 @@ export function isTailStart(line: string): boolean {
 
 /** An ISO date from a byline such as "时间:2025-02-26" or "发布时间:2021-11-11 15:25:21". */
 export function bylineDate(line: string): string | null {
-  if (!/(时间|日期)[:：]|第\s*[A-Z]?\d{1,3}\s*版/.test(line)) return null;
+  if (!/(时间|日期)[:：]|第\s*[A-Z]?\d{1,3}\s*版/.test(line) && !MASTHEAD.test(line.trim())) return null;
   return isoDate(line);
 }
 

@@ -6,7 +6,8 @@ import { isoDate } from './clutter.js';
  * and the adoption date stated in the customary bracketed note.
  */
 const DOC_TYPE_RULES: Array<[DocType, RegExp]> = [
-  ['agenda', /议题安排|会议议题|议题计划|安排表|会议议程|议程草案|建议议程|议程（草案）/],
+  // A decision to convene a session ("关于召开县第十九届人民代表大会第二次会议的决定") gives its agenda.
+  ['agenda', /议题安排|会议议题|议题计划|安排表|会议议程|议程草案|建议议程|议程（草案）|^关于召开[^\n]{0,40}会议的决定$/],
   ['supervision_plan', /监督工作计划|监督计划/],
   ['deputy_work_plan', /代表工作计划|代表工作要点/],
   ['legislation_plan', /立法工作计划|立法计划|立法规划/],
@@ -37,6 +38,10 @@ export function detectDocType(title: string, hasByline: boolean, body = ''): Doc
   return body ? bodyDocType(body) : 'other';
 }
 
+const DATELINE_LEDE = /^[^\n]{0,30}?(\d{1,2}月\d{1,2}日)?(讯|电)\s*（[^）\n]{0,30}记者/;
+const DELIVERY_NOTE = /(^|\n)\s*——\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在[^\n]{0,40}人民代表大会[^\n]{0,20}会议上/;
+const AGENDA_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]\s*)?(会议议程|议程（草案）|会议议题|建议议程)/;
+const WORK_POINTS_OPENING = /工作的总体要求是|总体工作要求是/;
 const REPORT_ADDRESS = /各位代表\s*[:：]|向大会(报告|作)[^。\n]{0,6}工作|请予审议/;
 const BILL_LINE = /^.{0,6}?[^，。；\n]{2,40}(条例|办法|规定|决定)》?\s*（(制定|修订|修改|废止|立项|初审|二审|审议|调研)[^）]{0,8}）/gm;
 /** "现将2024年监督工作计划安排如下", "制定本年度代表工作计划": a preamble naming its document. */
@@ -58,17 +63,29 @@ const REPORT_SUBJECT = /(^|。)(一年来，|过去一年，|五年来，)?常�
  */
 export function bodyDocType(body: string): DocType {
   const head = body.slice(0, 600);
+  // A news agency's dateline ("…2月13日讯（…记者…）") opens an article, whatever document it then names.
+  // So does a lede that opens with the day ("1月26日，…主持召开…工作总结座谈会"): the document it
+  // names is the occasion of the article.
+  if (DATELINE_LEDE.test(head.slice(0, 80)) || NEWS_LEDE.test(head.split('\n').find((l) => l.trim()) ?? '')) return 'news';
   // A first line that names its document, even one run together with the body ("…会议议题（…通过）一、…").
   const firstLine = head.split('\n').find((l) => l.trim())?.slice(0, 60) ?? '';
   const named = DOC_TYPE_RULES.find(([, re]) => re.test(firstLine.replace(/（[^）]*）/g, '')));
   if (named && ISSUER_OR_YEAR_IN.test(firstLine)) return named[0];
   if (REPORT_ADDRESS.test(head)) return 'work_report';
+  // "——2023年1月6日在扬州市第九届人民代表大会第二次会议上" over the committee's report.
+  if (DELIVERY_NOTE.test(head.slice(0, 200)) && /常委会|常务委员会/.test(head)) return 'work_report';
   if ((body.match(BILL_LINE)?.length ?? 0) >= 3) return 'legislation_plan';
-  for (const sentence of head.split(/[。\n]/)) {
+  // A meeting notice whose heading lines give its agenda ("一、会议议程（草案）").
+  if (head.split('\n').some((l) => l.trim().length <= 24 && AGENDA_HEADING.test(l))) return 'agenda';
+  // Only the preamble names its own document; a numbered entry's "研究制定地方立法规划" plans another one.
+  const preamble = head.split(/\n(?=[一二三四五六七八九十]+[、.．])/)[0];
+  for (const sentence of preamble.split(/[。\n]/)) {
     if (!PREAMBLE_TYPE.test(sentence)) continue;
     const typed = DOC_TYPE_RULES.find(([, re]) => re.test(sentence));
     if (typed) return typed[0];
   }
+  // "今年常委会工作的总体要求是：…" opens the year's work points.
+  if (WORK_POINTS_OPENING.test(preamble) && /\n[一二三四五六七八九十]+、/.test(body)) return 'work_points';
   if (NEWS_LEDE.test(head) || MEETING_SENTENCE.test(body) || YEARBOOK_ENTRY.test(head)) return 'news';
   if ((body.match(REPORT_SUBJECT)?.length ?? 0) >= 2) return 'work_report';
   // Adopted and numbered, naming no type of its own: the committee's general plan for the year.

@@ -23,6 +23,12 @@ export interface SegItem {
   context: string[];
   /** Months and committee stated by a table row rather than the item text. */
   hints?: TableCellHints;
+  /**
+   * An entry of a meeting's agenda given inline in a paragraph: its meeting's month when the
+   * paragraph dates it ("会议于2024年2月26日召开"), 'today' when it opens today ("将于今日开幕"),
+   * null when it does not ("将于近期召开").
+   */
+  agendaOf?: { month: number | 'today' | null };
 }
 
 export interface Segmentation {
@@ -91,8 +97,13 @@ function withoutReportForm(lines: Line[]): Line[] {
   let next = 1;
   while (next < body.length && !isReportHeading(body[next].text)) next++;
   // A summary is a paragraph or two; a run of paragraphs is the review itself, without sub-headings.
-  return next < body.length && next <= 3 ? [body[0], ...body.slice(next)] : body;
+  if (next < body.length && next <= 3) return [body[0], ...body.slice(next)];
+  // An excerpt cut before the first sub-heading: the summary still opens the way summaries do
+  // ("一年来，在…领导下，…", "2022年是极不平凡的一年").
+  return body.length > 1 && SUMMARY_OPENING.test(body[1].text) ? [body[0], ...body.slice(2)] : body;
 }
+
+const SUMMARY_OPENING = /^(一年来|过去一年|五年来|过去五年|(?:19|20)\d{2}\s*年(是|以来|，))/;
 
 const REVIEW_HEADING = /(工作回顾|主要工作|工作情况|工作总结)$/;
 const isReportHeading = (text: string): boolean => matchMarker(text) !== null || (isHeadingLike(text) && !isByline(text));
