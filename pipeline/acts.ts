@@ -99,6 +99,12 @@ export function splitOrdinalList(item: SegItem, docText: string): SegItem[] {
   // An enumeration counts from one ("第一项…第二项…"); ordinals that refer back to an agenda
   // ("第五项议程：…负责人。第六项议程：…", who attends for which entry) list no entries of their own.
   if (entries.length < 2 || entries[0][1] !== '一') return [item];
+  const spans = entries.map((m, k): [number, number] => [
+    (m.index ?? 0) + m[0].length,
+    k + 1 < entries.length ? (entries[k + 1].index ?? text.length) : text.length,
+  ]);
+  // …and an enumeration of entries names acts; "第一项议程：区水务局负责人。" only refers to one.
+  if (spans.every(([a, b]) => classify(text.slice(a, b)).kind === 'other')) return [item];
   return entries.map((m, k) => {
     const from = (m.index ?? 0) + m[0].length;
     const to = k + 1 < entries.length ? (entries[k + 1].index ?? text.length) : text.length;

@@ -41,6 +41,9 @@ export function analyse(input: AnalyseInput): Document[] {
     const docId = `${sourceId}-${index + 1}`;
     const warnings: Warning[] = [];
     const segs = seg.items
+      // An e-paper page that opens with the rest of an article from an earlier page ("（上接第一版）…"):
+      // that paragraph's start, and its act, are on the other page.
+      .filter((s) => !CONTINUED_FROM.test(docText.slice(s.span[0], s.span[1])))
       .flatMap((s) => splitOrdinalList(s, docText))
       .flatMap((s) => splitInlineAgenda(s, docText))
       .flatMap((s) => splitMonthFirst(s, docText));
@@ -180,6 +183,8 @@ function withDatelineMonth(item: Item, docText: string, dated: RegExp[]): Item {
   }
   return month !== null && month >= 1 && month <= 12 ? { ...item, months: [month] } : item;
 }
+
+const CONTINUED_FROM = /^[（(]上接第?\s*[A-Z\d一二三四五六七八九十]+\s*版[）)]/;
 
 const ARTICLE = /(^|\n|\s|。)第[一二三四五六七八九十百]+条\s*/g;
 const isRulesText = (body: string): boolean => (body.match(ARTICLE)?.length ?? 0) >= 2;

@@ -32,7 +32,9 @@ export function detectDocType(title: string, hasByline: boolean, body = ''): Doc
   const subtitle = /^\s*——([^\n]*)/.exec(body)?.[1] ?? '';
   const headline = subtitle && !/在[^\n]{0,40}(会议|大会)上/.test(subtitle) ? `${title}${subtitle}` : title;
   // A byline marks an article, but only a titled one: an untitled excerpt is read from its body.
-  if (NEWS_TITLE.test(headline) || NEWS_HEADLINE.test(headline) || (hasByline && title && !typed)) return 'news';
+  // "…人大常委会关于印发《…》的通知" is the notice itself, though its words tell of issuing something.
+  const notice = /关于(印发|转发)[^\n]*的通知$/.test(title.trim());
+  if ((!notice && NEWS_TITLE.test(headline)) || NEWS_HEADLINE.test(headline) || (hasByline && title && !typed)) return 'news';
   if (typed) return typed[0];
   if (/计划|要点/.test(title)) return 'work_points';
   return body ? bodyDocType(body) : 'other';

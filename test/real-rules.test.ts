@@ -177,3 +177,105 @@ describe('PDF text layers', () => {
     expect(judgeTextLayer('\ue001\ue002\ue003\ue004\ue005\ue006')).toBe('garbage');
   });
 });
+
+describe('agendas of one meeting: notices and decisions to convene', () => {
+  it('a decision to convene a session is its agenda; entries after an announcing line, dated by the session', () => {
+    const doc = only(`关于召开某某县第九届人民代表大会第三次会议的决定
+（2024年12月2日县九届人大常委会第十五次会议通过）
+经县九届人大常委会第十五次会议决定，某某县第九届人民代表大会第三次会议于2025年1月8日至10日召开。建议会议的主要议程：
+听取和审议县人民政府工作报告；审查和批准县2025年国民经济和社会发展计划；听取和审议县人大常委会工作报告；选举事项；其他。
+某某县人民代表大会常务委员会`);
+    expect(doc.docType).toBe('agenda');
+    expect(rows(doc.text)).toEqual(['report 1 听取和审议县人民', 'decision 1 审查和批准县20', 'report 1 听取和审议县人大', 'appointment 1 选举事项；', 'other 1 其他。']);
+  });
+
+  it('an untitled meeting notice with an agenda heading is an agenda, dated by the notice', () => {
+    const body = `某某区第八届人大常委会第十次会议定于6月18日上午9时在区机关会议室举行。
+一、会议议程（草案）
+1.听取和审议区人民政府关于河道保洁工作情况的报告。
+2.人事任免事项。
+二、列席人员
+1.根据议程安排列席会议的人员：第一项议程：区水务局负责人。第二项议程：区人社局负责人。`;
+    expect(bodyDocType(body)).toBe('agenda');
+    const doc = only(body);
+    expect(doc.docType).toBe('agenda');
+    // Ordinals that refer back to the agenda ("第二项议程：…负责人") do not start entries of their own.
+    expect(doc.items.map((i) => i.months)).toEqual([[6], [6], [6]]);
+    expect(doc.items[2].text).toMatch(/^根据议程安排列席会议的人员/);
+  });
+
+  it('news listing a coming meeting\'s agenda: entries run with commas, months of that meeting, not the lede', () => {
+    const doc = only(`3月2日，市人大常委会召开第八次主任会议。
+会议研究决定，市十届人大常委会第五次会议将于近期召开。建议会议的主要议程为：传达学习省人民代表大会会议精神，审议市人大常委会关于某某事项的决定（草案），听取和审议市人大常委会法工委关于备案审查工作情况的报告，以及人事事项。`);
+    expect(doc.docType).toBe('news');
+    expect(rows(doc.text)).toEqual(['other  传达学习省人民代', 'decision  审议市人大常委会', 'report  听取和审议市人大', 'appointment  以及人事事项。']);
+  });
+
+  it('a session that opens today takes the month of the masthead date', () => {
+    const doc = only(`县九届人大二次会议今日开幕
+某某日报 2022-01-06 08:30
+本报讯（记者 某某）县九届人大二次会议将于今（6）日开幕。
+本次大会建议议程主要包括：听取和审议县人民政府工作报告；听取和审议县人民法院工作报告等。`);
+    expect(doc.publishedDate).toBe('2022-01-06');
+    expect(doc.items.map((i) => `${i.kind} ${i.months}`)).toEqual(['report 1', 'report 1']);
+  });
+});
+
+describe('news frames and report form', () => {
+  it('comment, background and attendance paragraphs are not items; a tally and the acts are', () => {
+    const doc = only(`凝心聚力再出发——县人大常委会一年工作综述
+一年来，县人大常委会共听取审议报告12个，开展执法检查3项，审议通过决定决议5件，任免干部40人次。
+一串串数字，记录着县人大常委会依法履职的坚实足迹。
+2023年是全面贯彻党的二十大精神的开局之年。
+县人大常委会围绕乡村振兴，听取审议县政府关于农村饮水安全工作情况的报告。
+本次会议还邀请了8位县人大代表列席，3位公民旁听。`);
+    expect(doc.docType).toBe('news');
+    expect(doc.items.map((i) => `${i.kind} ${i.text.slice(0, 6)}`)).toEqual(['other 一年来，县人', 'report 县人大常委会']);
+  });
+
+  it('a lede that opens with the day makes the page news, whatever meeting it names', () => {
+    expect(bodyDocType('2月9日，县人大常委会召开2022年度人大工作总结会。\n与会人员视察了城区污水处理厂。')).toBe('news');
+    expect(bodyDocType('台海网3月1日讯（记者 某某）2015年省人大常委会监督工作计划日前确定。')).toBe('news');
+  });
+
+  it('a work report delivered to a session is typed by its delivery note; a cut summary is no item', () => {
+    const doc = only(`——2024年1月10日在某某市第五届人民代表大会第三次会议上
+市人大常委会主任 某某
+2023年主要工作
+一年来，在市委的坚强领导下，市人大常委会依法行使各项职权，各项工作取得新成效。`);
+    expect(doc.docType).toBe('work_report');
+    expect(doc.year).toBe(2024);
+    expect(doc.items).toHaveLength(0);
+  });
+
+  it('an e-paper paragraph continued from an earlier page is not an item; a rules text has none', () => {
+    const report = only(`某某区人民代表大会常务委员会工作报告
+（上接第一版）组织新任命人员宪法宣誓30人次。
+三、依法监督
+听取和审议区政府关于城市管理工作情况的报告。`);
+    expect(report.items.map((i) => i.text.slice(0, 6))).toEqual(['听取和审议区']);
+    const notice = only(`某某县人大常委会关于印发《某某县人大常委会规范性文件备案审查办法》的通知
+第一条为了规范备案审查工作，制定本办法。
+第二条每年3月，常委会听取备案审查工作情况的报告。`);
+    expect(notice.docType).toBe('other');
+    expect(notice.items).toHaveLength(0);
+  });
+});
+
+describe('act forms from real pages', () => {
+  it.each([
+    ['审议表决了县人大常委会关于表彰优秀人大代表的决定', 'decision'],
+    ['审议表决县人大常委会2024年工作要点（草案）', 'decision'],
+    ['听取和审议了县人大常委会《关于加强河长制工作的决议（草案）》', 'decision'],
+    ['在全市率先作出《关于全面推进法治乡村建设的决议》', 'decision'],
+    ['审查和批准县2023年国民经济和社会发展计划执行情况的报告', 'decision'],
+    ['修订常委会议事规则，完善工作制度', 'legislation'],
+    ['表决通过关于修改《某某市供水条例》的决定', 'legislation'],
+    ['审议市人大常委会调研组关于养老服务工作情况的调研报告', 'report'],
+    ['听取审议县政府关于对农村公路视察、《某某条例》执法检查等3项审议意见办理情况的报告', 'report'],
+    ['会议还研究了讨论决定重大事项工作计划的编制工作', 'other'],
+    ['全年审议通过法规 8 件，听取审议报告 20 个，开展执法检查 4 项', 'other'],
+  ])('%s → %s', (text, kind) => {
+    expect(classify(text).kind).toBe(kind);
+  });
+});
