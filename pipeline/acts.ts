@@ -170,7 +170,7 @@ export function splitInlineAgenda(item: SegItem, docText: string): SegItem[] {
 }
 
 /** The meeting's own date: "会议于2024年2月26日上午…召开" (the last one said before its agenda). */
-const MEETING_ON = /(?:定于|将于|于)(?:\d{4}年)?(\d{1,2})月\d{1,2}日[^。；\n]{0,40}?(?:召开|举行|开幕)/g;
+const MEETING_ON = /(?:定于|将于|于)(?:\d{4}年)?(\d{1,2})月(?:\d{1,2}日|上旬|中旬|下旬|初|底)[^。；\n]{0,40}?(?:召开|举行|开幕)/g;
 const MEETING_TODAY = /(?:将于|于)今[（(]?\d{0,2}[）)]?日[^。；\n]{0,20}?(?:召开|举行|开幕)/;
 
 function meetingMonth(before: string): number | 'today' | null {

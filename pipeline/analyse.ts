@@ -142,9 +142,11 @@ const LEDE_ACT = /听取|审议|表决|通过|检查|视察|调研|询问|评议
 const isNewsFrame = (item: Item, index: number): boolean =>
   COMMENT.test(item.text) ||
   ATTENDANCE_ONLY(item.text) ||
-  (item.kind === 'other' && ((index === 0 && item.rule !== 'other.tally') || NEWS_FRAME.test(item.text) || (item.rule === 'other.default' && !MEETING_ACT.test(item.text)))) ||
+  (item.kind === 'other' && ((index === 0 && item.rule !== 'other.tally') || NEWS_FRAME.test(item.text) || (item.rule === 'other.default' && !MEETING_ACT.test(item.text) && !DOC_CONTENT.test(item.text)))) ||
   (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text));
 
+/** What a plan the article reports on says is its content: "方案要求，…", "计划明确，…". */
+const DOC_CONTENT = /(方案|计划|要点|意见|规划)(要求|提出|明确|规定|强调)[，,：:]/;
 /** The meeting itself as the subject of an act no rule names: "会议传达学习了…精神". */
 const MEETING_ACT = /^(会议|会上)(还|先后|首先)?(传达|学习|研究|通报)/;
 /** Who attended, presided or sat in: every sentence ends so ("…列席会议。", "…6位公民旁听。"). */
@@ -162,9 +164,9 @@ const DATED_LINE = /(?:^|\n)(?:[^\n，。]{0,12}讯\s*(?:（[^）\n]{0,24}）)?\
  * note ("（2019年8月1日…会议通过）", "（2021年8月30日在…会议上）"); a year's agenda adopted in
  * January is not: its entries are spread over the year.
  */
-const ONE_MEETING = /第[一二三四五六七八九十百\d]+次?会议[^\n。]{0,4}(议程|议题)|本次(常委会)?会议|会议议程（草案）|关于召开[^\n]{0,40}会议的决定|会议(定|将)于/;
+const ONE_MEETING = /第[一二三四五六七八九十百\d]+次?会议[^\n。]{0,4}(议程|议题)|本次(常委会)?会议|会议议程（草案）|关于召开[^\n]{0,40}会议的决定|会议(定|将)于|(定|将)于[^。\n]{0,30}(召开|举行)/;
 /** The meeting's own date in a notice or a decision to convene: "会议定于8月26日…举行", "…会议于2022年12月25日至27日召开". */
-const MEETING_DATE = /(?:定于|将于|于)(?:\d{4}年)?(\d{1,2})月\d{1,2}日[^。\n]{0,40}?(?:召开|举行|开幕)/g;
+const MEETING_DATE = /(?:定于|将于|于)(?:\d{4}年)?(\d{1,2})月(?:\d{1,2}日|上旬|中旬|下旬|初|底)[^。\n]{0,40}?(?:召开|举行|开幕)/g;
 const DATE_LINE = /(?:^|\n)(?:\d{4}年)?(\d{1,2})月(?:\d{1,2}日)?(?:份)?(?=\s*(?:\n|$))/g;
 const DATED_HEADING = /(?:^|\n)(?:[^\n]{0,40}（)?(?:\d{4}年)?(\d{1,2})月\d{1,2}日(?=[^\n。；]{0,60}(?:）|$|\n))/g;
 

@@ -42,7 +42,7 @@ export function detectDocType(title: string, hasByline: boolean, body = ''): Doc
 
 const DATELINE_LEDE = /^[^\n]{0,30}?(\d{1,2}月\d{1,2}日)?(讯|电)\s*（[^）\n]{0,30}记者/;
 const DELIVERY_NOTE = /(^|\n)\s*——\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在[^\n]{0,40}人民代表大会[^\n]{0,20}会议上/;
-const AGENDA_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]\s*)?(会议议程|议程（草案）|会议议题|建议议程)/;
+const AGENDA_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]\s*)?[^\n，。；]{0,8}(议程|议题)(（草案）)?[:：]?\s*$/;
 const WORK_POINTS_OPENING = /工作的总体要求是|总体工作要求是/;
 const REPORT_ADDRESS = /各位代表\s*[:：]|向大会(报告|作)[^。\n]{0,6}工作|请予审议/;
 const BILL_LINE = /^.{0,6}?[^，。；\n]{2,40}(条例|办法|规定|决定)》?\s*（(制定|修订|修改|废止|立项|初审|二审|审议|调研)[^）]{0,8}）/gm;
