@@ -29,6 +29,11 @@ export interface DivisionIndex {
   maxLength: number;
   /** The full name and short forms, longest first, for counting mentions. */
   namesOf(d: Division): string[];
+  /**
+   * Names a district had as a county or county-level city before it was made a district
+   * (撤县设区, 撤市设区: 济阳县 → 济阳区), which older pages still use. The list knows only today's names.
+   */
+  formerNames(d: Division): string[];
 }
 
 interface Node {
@@ -112,13 +117,24 @@ function build(tree: Node[]): DivisionIndex {
     if (provinces.length && provinces.length < ds.length) short.set(k, provinces);
   }
 
+  const former = new Map<string, Division[]>();
+  const formerForms = new Map<Division, string[]>();
+  for (const d of all) {
+    const stem = d.level === 'county' ? /^(.{2,})区$/.exec(d.name)?.[1] : undefined;
+    if (!stem || /(城|新|郊|矿|林|开发|市辖|管理|示范)$/.test(stem)) continue;
+    const names = [`${stem}县`, `${stem}市`].filter((f) => !full.has(f) && !short.has(f));
+    formerForms.set(d, names);
+    for (const f of names) add(former, f, d);
+  }
+
   let maxLength = 0;
-  for (const k of [...full.keys(), ...short.keys()]) maxLength = Math.max(maxLength, k.length);
+  for (const k of [...full.keys(), ...short.keys(), ...former.keys()]) maxLength = Math.max(maxLength, k.length);
   return {
     all,
-    lookup: (name) => full.get(name) ?? short.get(name),
+    lookup: (name) => full.get(name) ?? short.get(name) ?? former.get(name),
     maxLength,
     namesOf: (d) => [d.name, ...(forms.get(d) ?? [])].sort((a, b) => b.length - a.length),
+    formerNames: (d) => formerForms.get(d) ?? [],
   };
 }
 

@@ -21,6 +21,8 @@ const LINE_RULES: RegExp[] = [
   /^(本报|本台|本刊)?(记者|通讯员|特约记者)\s*[\u4e00-\u9fff]{2,4}((\s|、|，)+((记者|通讯员)\s*)?[\u4e00-\u9fff]{2,4})*$/,
   // A masthead line: source, ISO date and time, and perhaps a font button ("绵阳晚报 2018-04-11 09:10 大字").
   MASTHEAD,
+  // A site's address alone on a line ("rd.example.gov.cn", "https://www.example.cn/").
+  /^(https?:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+){2,}(\/\S*)?$/i,
   // Page buttons and leftovers of markup: "正文复制", "![]()", a lone "|".
   /^(正文)?复制(链接|本文)?$|^!\[[^\]]*\][（(][^）)]*[）)]\|?$|^[|｜\s]+$/,
 ];
@@ -36,7 +38,7 @@ export function isClutterLine(line: string): boolean {
 
 /** "作者:… 文章来源:… 发布时间:…" on one line, whatever comes first. */
 function isBylineCombination(t: string): boolean {
-  const labels = t.match(/(来源|作者|发布时间|发布日期|时间|编辑|字体|浏览)[:：]/g);
+  const labels = t.match(/(来源|作者|发布时间|发布日期|时间|编辑|字体|浏览|版次)[:：]/g);
   return !!labels && labels.length >= 2 && t.length < 160;
 }
 
@@ -46,7 +48,8 @@ export function isTailStart(line: string): boolean {
 
 /** An ISO date from a byline such as "时间:2025-02-26" or "发布时间:2021-11-11 15:25:21". */
 export function bylineDate(line: string): string | null {
-  if (!/(时间|日期)[:：]|第\s*[A-Z]?\d{1,3}\s*版/.test(line) && !MASTHEAD.test(line.trim())) return null;
+  // "作者:2023年02月10日" on an e-paper's 版次 line: a byline's full date is its publication date too.
+  if (!/(时间|日期|版次|作者|来源|发布)[:：]|第\s*[A-Z]?\d{1,3}\s*版/.test(line) && !MASTHEAD.test(line.trim())) return null;
   return isoDate(line);
 }
 

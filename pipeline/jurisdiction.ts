@@ -159,9 +159,12 @@ function fromChain(chain: Array<{ written: string; divisions: Division[] }>, tit
 /** Title says only "省人大常委会": the division of that kind the body names most. */
 function inferFromText(word: string, text: string): JurisdictionResult {
   const idx = divisions();
-  const candidates = idx.all.filter((d) => d.name.endsWith(word) && (word !== '区' || d.level === 'county'));
+  // A district is found by the name it had as a county too ("济阳县人大常委会" on a page from before 2018).
+  const candidates = idx.all.filter(
+    (d) => (d.name.endsWith(word) || idx.formerNames(d).some((f) => f.endsWith(word))) && (word !== '区' || d.level === 'county'),
+  );
   // Short forms only for provinces: a bare prefecture name (保定, 长治) is too often an ordinary word.
-  const own = (d: Division) => (d.level === 'province' ? idx.namesOf(d) : [d.name]);
+  const own = (d: Division) => (d.level === 'province' ? idx.namesOf(d) : [d.name, ...idx.formerNames(d)]);
   let counts = candidates.map((d) => ({ d, n: count(text, own(d)) })).filter((c) => c.n > 0);
   // No full name at all: a prefecture's short name said at least twice ("包头新闻网", "包头打造成…")
   // is the place; once could be an ordinary word (长治久安).

@@ -85,7 +85,9 @@ export function segment(docText: string, bodyStart: number, options: SegmentOpti
  * at all (a short 摘要) keeps its paragraphs.
  */
 function withoutReportForm(lines: Line[]): Line[] {
-  const kept = lines;
+  // An excerpt cut right after a sub-heading ends on that heading: there is no paragraph under it.
+  const last = lines[lines.length - 1];
+  const kept = last && lines.length > 1 && !matchMarker(last.text) && isHeadingLike(last.text) && !/[。！？；：:]$/.test(last.text) ? lines.slice(0, -1) : lines;
   const firstHeading = kept.findIndex(
     (l, i) => matchMarker(l.text) !== null || (isHeadingLike(l.text) && !isTableRow(l.text) && !isByline(l.text) && i + 1 < kept.length),
   );
@@ -110,7 +112,8 @@ const isReportHeading = (text: string): boolean => matchMarker(text) !== null ||
 
 /** The lines under a report's title: "——2025年1月14日在…会议上", "州人大常委会主任 张三". */
 const isByline = (text: string): boolean =>
-  /^(——|—|（)/.test(text) || /(主任|副主任|秘书长|委员长)(\s*[\u4e00-\u9fff]{2,4})?$/.test(text) || /^[\u4e00-\u9fff]{2,4}$/.test(text);
+  /^(——|—|（)/.test(text) ||
+  /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日在[^。]{0,50}(会议|大会)上）?$/.test(text) || /(主任|副主任|秘书长|委员长)(\s*[\u4e00-\u9fff]{2,4})?$/.test(text) || /^[\u4e00-\u9fff]{2,4}$/.test(text);
 
 function buildNumberedTree(lines: Line[], report = false): Node[] {
   const roots: Node[] = [];
@@ -179,7 +182,9 @@ function promoteHeadingLeaves(roots: Node[], report: boolean): void {
     n.children.forEach(walk);
   };
   roots.forEach(walk);
-  const headingLeaf = (n: Node) => !!n.marker && n.children.length === 0 && n.body.length >= 1 && isHeadingLike(n.line.text.slice(n.marker.length));
+  // Lines that end in "；" run on as one enumeration ("请…出席会议；\n请…列席会议；\n…。"): one paragraph.
+  const runOn = (n: Node) => n.body.length >= 2 && n.body.slice(0, -1).every((l) => /；$/.test(l.text));
+  const headingLeaf = (n: Node) => !!n.marker && n.children.length === 0 && n.body.length >= 1 && !runOn(n) && isHeadingLike(n.line.text.slice(n.marker.length));
   // In a work report a heading never is the act: its paragraphs, even one, are the items.
   const sectionStyles = new Set(all.filter((n) => headingLeaf(n) && (report || n.body.length >= 2)).map((n) => n.marker!.style));
   for (const n of all) {
