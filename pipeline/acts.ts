@@ -121,7 +121,7 @@ export function splitOrdinalList(item: SegItem, docText: string): SegItem[] {
  * A paragraph that gives a meeting's agenda inline ("建议主要议程为：审议…；听取审议…；人事任免事项等。",
  * "会议的主要议程：…；…") lists its entries: one item each, the announcing words are not one.
  */
-const AGENDA_INTRO = /(议程|议题)(主要)?(是|为|有|包括|主要包括|如下)?[:：]/;
+const AGENDA_INTRO = /(议程|议题)(主要)?(是|为|有|包括|主要包括|如下)?[:：]|会议(的)?主要(任务|内容)?(是|为)?[：:，,]?(?=听取|审议|审查)/;
 
 const ENTRY_START = /^(以及|还有)?(听取|审议|审查|批准|表决|传达|学习|通报|讨论|决定|人事|任免|选举|补选|其他)/;
 
@@ -158,7 +158,8 @@ export function splitInlineAgenda(item: SegItem, docText: string): SegItem[] {
       entries.splice(0, 1, ...cuts.map((c, k): [number, number] => [c, k + 1 < cuts.length ? cuts[k + 1] : b]));
     }
   }
-  if (entries.length < 2) return [item];
+  // One entry: the item is that entry when a sentence (convening the meeting) comes before it.
+  if (entries.length === 0 || (entries.length === 1 && !/[。；]/.test(text.slice(0, intro.index ?? 0)))) return [item];
   const agendaOf = { month: meetingMonth(docText.slice(Math.max(0, start - 300), start) + text.slice(0, from)) };
   return entries.map(([a, b], k) => ({
     path: `${item.path}.${k + 1}`,
@@ -177,4 +178,72 @@ function meetingMonth(before: string): number | 'today' | null {
   const dated = [...before.matchAll(MEETING_ON)].pop();
   if (dated) return Number(dated[1]);
   return MEETING_TODAY.test(before) ? 'today' : null;
+}
+
+/**
+ * A paragraph that numbers its entries inline, after a colon or between semicolons
+ * ("3月29日9时全体会议：1.传达…；2.审议…；3.听取…。"): one item per entry, counted from 1. A date that
+ * opens the paragraph is the day of those entries.
+ */
+const INLINE_NUMBER = /(^|[：:；;。])\s*(\d{1,2})[.．、](?!\d)/g;
+const LEADING_DATE = /^(?:\d{4}年)?(\d{1,2})月\d{1,2}日/;
+
+export function splitInlineNumbered(item: SegItem, docText: string): SegItem[] {
+  if (item.hints || item.agendaOf) return [item];
+  const [start, end] = item.span;
+  const text = docText.slice(start, end);
+  const marks = [...text.matchAll(INLINE_NUMBER)].filter((m) => (m.index ?? 0) > 0 || m[1] !== '');
+  const run: RegExpMatchArray[] = [];
+  for (const m of marks) if (Number(m[2]) === run.length + 1) run.push(m);
+  if (run.length < 2) return [item];
+  const dated = LEADING_DATE.exec(text);
+  const agendaOf = dated ? { month: Number(dated[1]) } : undefined;
+  return run.map((m, k) => {
+    const from = (m.index ?? 0) + m[0].length;
+    const to = k + 1 < run.length ? (run[k + 1].index ?? text.length) + 1 : text.length;
+    return {
+      path: `${item.path}.${k + 1}`,
+      number: `${m[2]}.`,
+      span: [start + from, start + trimEnd(text, to)] as [number, number],
+      context: item.context,
+      ...(agendaOf ? { agendaOf } : {}),
+    };
+  });
+}
+
+/**
+ * A list of a plan's projects given after a colon and joined by "、" ("今年计划制定的7个正式法规项目包括：
+ * 甲条例、乙条例（修订）、丙办法等。"): each named project is an entry, and what the sentence says of them
+ * (制定法规, 立法调研) is their act.
+ */
+const LIST_INTRO = /(项目|议题|法规|条例|内容|事项)[^。：:，]{0,24}?(包括|有|为|是)[^。：:，]{0,8}[:：]/g;
+
+export function splitColonList(item: SegItem, docText: string): SegItem[] {
+  if (item.hints || item.agendaOf) return [item];
+  const [start, end] = item.span;
+  const text = docText.slice(start, end);
+  const intro = [...text.matchAll(LIST_INTRO)][0];
+  if (!intro) return [item];
+  const from = (intro.index ?? 0) + intro[0].length;
+  const stop = text.indexOf('。', from);
+  const to = stop < 0 ? text.length : stop;
+  const parts: Array<[number, number]> = [];
+  let at = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || text[i] === '、') {
+      parts.push([at, i]);
+      at = i + 1;
+    }
+  }
+  const names = parts.map(([a, b]) => text.slice(a, b).replace(/等$/, ''));
+  if (parts.length < 3 || names.some((n) => n.length < 2 || n.length > 40 || /[，,；;]/.test(n))) return [item];
+  const sentenceStart = Math.max(0, text.lastIndexOf('。', intro.index ?? 0) + 1);
+  const context = [...item.context, text.slice(sentenceStart, from)];
+  return parts.map(([a, b], k) => ({
+    path: `${item.path}.${k + 1}`,
+    number: null,
+    span: [start + a, start + (k + 1 < parts.length ? b + 1 : b)] as [number, number],
+    context,
+    agendaOf: { month: null },
+  }));
 }

@@ -1,6 +1,6 @@
 import type { DocType, Document, Item, Jurisdiction, Section, Warning } from '../schemas/index.js';
 import type { ExtractedText } from '../extractors/types.js';
-import { splitInlineAgenda, splitMonthFirst, splitOrdinalList } from './acts.js';
+import { splitColonList, splitInlineAgenda, splitInlineNumbered, splitMonthFirst, splitOrdinalList } from './acts.js';
 import { classify } from './classify.js';
 import { committeeNames, findLeadCommittee, resolveAbbreviation } from './committee.js';
 import { detectDocType, findAdoptedDate, findYears } from './docmeta.js';
@@ -45,6 +45,8 @@ export function analyse(input: AnalyseInput): Document[] {
       // that paragraph's start, and its act, are on the other page.
       .filter((s) => !CONTINUED_FROM.test(docText.slice(s.span[0], s.span[1])))
       .flatMap((s) => splitOrdinalList(s, docText))
+      .flatMap((s) => splitInlineNumbered(s, docText))
+      .flatMap((s) => splitColonList(s, docText))
       .flatMap((s) => splitInlineAgenda(s, docText))
       .flatMap((s) => splitMonthFirst(s, docText));
     const built = segs.map((s) => buildItem(s, docId, docText, slice.start, normalised, namesInFile, input.ocrConfidence, docType));
@@ -54,17 +56,24 @@ export function analyse(input: AnalyseInput): Document[] {
     // agenda is for: its own date, not the lede's ("主任会议…建议…会议于近期召开，议程为：…").
     // A text of articles ("第一条 为了…", "第二条 …") lays down rules: it schedules no act, so a notice
     // issuing such rules has no items.
+    // Entries of a list the text dates ("3月29日9时全体会议：1.…；2.…") are on that day, in any document.
+    const dated = built.map((it, k) => (segs[k].agendaOf && docType !== 'news' ? withMeetingMonth(it, segs[k].agendaOf!.month, publishedDate ?? null) : it));
     const items = isRulesText(docText.slice(bodyStart)) && docType === 'other' ? [] :
       docType === 'news'
         ? built
             .map((it, k) => ({ it, agendaOf: segs[k].agendaOf }))
-            .filter(({ it, agendaOf }, k) => agendaOf !== undefined || !isNewsFrame(it, k))
+            // A numbered entry is one of a list the article gives (a plan's contents, an agenda).
+            .filter(({ it, agendaOf }, k) => agendaOf !== undefined || it.number !== null || !isNewsFrame(it, k))
             .map(({ it, agendaOf }) =>
               agendaOf === undefined ? withDatelineMonth(it, docText, [DATED_LINE]) : withMeetingMonth(it, agendaOf.month, publishedDate ?? null),
             )
         : docType === 'agenda'
-          ? built.map((it) => withDatelineMonth(it, docText, ONE_MEETING.test(docText.slice(0, 400)) ? [DATED_HEADING, MEETING_DATE] : [DATE_LINE]))
-          : built;
+          ? dated
+              // Around an agenda's entries, unnumbered paragraphs that state no act are the notice's
+              // procedure (who may attend, how to sign up), not entries.
+              .filter((it, k) => it.number !== null || segs[k].agendaOf !== undefined || it.rule !== 'other.default' || segs.length === 1)
+              .map((it) => withDatelineMonth(it, docText, ONE_MEETING.test(docText.slice(0, 400)) ? [DATED_HEADING, MEETING_DATE] : [DATE_LINE]))
+          : dated;
     const sections: Section[] = seg.sections.map((sec) => {
       const itemCount = items.filter((it) => it.path.startsWith(sec.path + '.')).length;
       if (sec.declaredCount !== null && sec.declaredCount !== itemCount) {

@@ -35,7 +35,7 @@ const RULES: Rule[] = [
   { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》`), weight: 0.85 },
   { id: 'decision.decide_major_matters', kind: 'decision', re: /讨论(、)?决定(本行政区域内的)?重大事项|讨论决定重大|重大事项决定工作/, weight: 0.8 },
   { id: 'inquiry.question', kind: 'inquiry', re: /专题询问|质询|(开展|组织|进行)询问/, weight: 0.9 },
-  { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)/, weight: 0.85 },
+  { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)|(部门|干部|人员|负责人|局长)[^。；]{0,8}述职评议|述职[^。；]{0,30}满意度测评/, weight: 0.85 },
   { id: 'report.hear', kind: 'report', re: new RegExp(`(听取|审议(?!意见))${CLAUSE}{0,80}?(报告|汇报|规划)(?!的?(审议)?意见)`), weight: 0.9 },
   { id: 'legislation.bill', kind: 'legislation', re: new RegExp(`(制定|修改|修订|废止|审议|表决|起草|出台|清理)(?!的)${CLAUSE}{0,30}?(法规|条例|法规案|法律草案|规章)(?!》?(和|及|等)?${CLAUSE}{0,12}(贯彻|实施|执行|落实)情况)`), weight: 0.8 },
   // The committee's rules of procedure are its own legislation: "修订常委会议事规则".
@@ -44,7 +44,7 @@ const RULES: Rule[] = [
   // 立法 as an activity ("立法调研", "加强立法联系点建设", "科学立法"), not as one word in a list of functions.
   // Legislation plans list bills by title: "《某某市物业管理条例》（修订）", "某某省养老服务条例（制定）".
   { id: 'legislation.bill_title', kind: 'legislation', re: /^[《]?[^，。；]{2,40}(条例|法|办法|规定|决定)》?\s*(（(制定|修订|修改|废止|草案|初审|二审|三审|审议|表决|继续审议|打包修改)[^）]{0,10}）)/, weight: 0.85 },
-  { id: 'legislation.lawmaking', kind: 'legislation', re: /法规(案)?(立项|起草|论证)|立法(?!法)(工作|调研|计划|项目|建议|规划|联系点|论证|听证|评估|质量|权限|资源|格局|协商|起草|后评估)|(科学|民主|依法|开展|加强|推进|做好|参与|配合|地方|特色|精准性|创制性)立法/, weight: 0.7 },
+  { id: 'legislation.lawmaking', kind: 'legislation', re: /法规(案)?(立项|起草|论证)|(正式|审议|备选|调研)?法规项目|立法(?!法)(备选|预备|储备)?(工作|调研|计划|项目|建议|规划|联系点|论证|听证|评估|质量|权限|资源|格局|协商|起草|后评估)|(科学|民主|依法|开展|加强|推进|做好|参与|配合|地方|特色|精准性|创制性)立法/, weight: 0.7 },
   // A check of anything but a law's implementation ("检查全县防汛准备工作") is a visit of inspection.
   { id: 'research.survey', kind: 'research', re: /调研|视察(?!学习)|调查研究|(?<!学习|观摩)考察(?!学习)|(开展|组织|进行|专项|集中)检查(?!组|报告|结果)|检查(?!组|报告|结果|意见|[^，。；]{0,6}(整改|落实))[^，。；]{0,12}(工作|情况)/, weight: 0.8 },
   { id: 'appointment.elect_appoint', kind: 'appointment', re: /选举(?!单位)|任免|人事事项|任命(?!的?人员)|罢免|辞职|补选|宪法宣誓|人事安排|任前(审核|审查|法律|考试|询问|发言|公示|谈话)|供职发言/, weight: 0.85 },
@@ -177,7 +177,8 @@ const ACTION_BEFORE_LIST = /(开展|组织|运用|通过|采取|进行|加强)/;
  */
 function maskOccasions(text: string): string {
   return text
-    .replace(/[^，。；]*(邀请|参加|参与|列席)[^，。；]*/g, maskActs)
+    // (Hearing a report on attending something, "听取关于列席…会议情况的汇报", is still hearing.)
+    .replace(/[^，。；]*(邀请|参加|参与|列席)[^，。；]*/g, (clause) => (/^\s*(听取|审议)[^，。；]*(报告|汇报)$/.test(clause) ? clause : maskActs(clause)))
     // What is put to the Party committee ("立法计划、监督计划和重要人事任免均提请市委研究") is reported
     // upward, not done.
     .replace(/[^，。；]*(请示|(提请|报经?|报请)[省市县州区旗]?委|(提请|报经?|报请)党委)[^，。；]*/g, maskActs)

@@ -21,7 +21,7 @@ const DOC_TYPE_RULES: Array<[DocType, RegExp]> = [
  * A title that says the body did something ("…人大常委会出台…方案", "…召开…会议") is a news report
  * about a document or an event, not the document itself.
  */
-const NEWS_TITLE = /(人大常委会|人大|常委会).{0,6}(出台|召开|举行|举办|开展|印发|部署|审议通过|通过了|发布|启动|推进|视察|调研|走访|督查|检查|组织|学习|赴)/;
+const NEWS_TITLE = /(人大常委会|人大|常委会).{0,6}(出台|召开|确定|敲定|举行|举办|开展|印发|部署|审议通过|通过了|发布|启动|推进|视察|调研|走访|督查|检查|组织|学习|赴)/;
 
 /** Headlines of meetings and features: "…第28次主任会议召开", "…监督工作综述". */
 const NEWS_HEADLINE = /(召开|举行|开幕|闭幕|举办|综述|纪实|侧记|巡礼|回眸)$|(综述|纪实|侧记)/;
@@ -43,6 +43,7 @@ export function detectDocType(title: string, hasByline: boolean, body = ''): Doc
 const DATELINE_LEDE = /^[^\n]{0,30}?(\d{1,2}月\d{1,2}日)?(讯|电)\s*（[^）\n]{0,30}记者/;
 const DELIVERY_NOTE = /(^|\n)\s*——\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在[^\n]{0,40}人民代表大会[^\n]{0,20}会议上/;
 const AGENDA_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]\s*)?[^\n，。；]{0,8}(议程|议题)(（草案）)?[:：]?\s*$/;
+const MEETING_NOTICE = /^[^\n。]{0,40}会议(将|定|拟定)于[^\n。]{0,60}(召开|举行)[^\n]*会议(主要|的主要|建议)?(议程|议题|内容|听取|审议)/;
 const WORK_POINTS_OPENING = /工作的总体要求是|总体工作要求是/;
 const REPORT_ADDRESS = /各位代表\s*[:：]|向大会(报告|作)[^。\n]{0,6}工作|请予审议/;
 const BILL_LINE = /^.{0,6}?[^，。；\n]{2,40}(条例|办法|规定|决定)》?\s*（(制定|修订|修改|废止|立项|初审|二审|审议|调研)[^）]{0,8}）/gm;
@@ -77,6 +78,9 @@ export function bodyDocType(body: string): DocType {
   // "——2023年1月6日在扬州市第九届人民代表大会第二次会议上" over the committee's report.
   if (DELIVERY_NOTE.test(head.slice(0, 200)) && /常委会|常务委员会/.test(head)) return 'work_report';
   if ((body.match(BILL_LINE)?.length ?? 0) >= 3) return 'legislation_plan';
+  // A notice of one meeting that opens with its date and gives its business: "…第四十次会议将于2016年
+  // 7月27日…召开，会期半天。会议主要听取和审议…".
+  if (MEETING_NOTICE.test(head.split('\n').find((l) => l.trim()) ?? '')) return 'agenda';
   // A meeting notice whose heading lines give its agenda ("一、会议议程（草案）").
   if (head.split('\n').some((l) => l.trim().length <= 24 && AGENDA_HEADING.test(l))) return 'agenda';
   // Only the preamble names its own document; a numbered entry's "研究制定地方立法规划" plans another one.

@@ -279,3 +279,72 @@ describe('act forms from real pages', () => {
     expect(classify(text).kind).toBe(kind);
   });
 });
+
+describe('lists given inline, notices of one meeting, page furniture', () => {
+  it('entries numbered inside a dated schedule line are items on that day', () => {
+    const doc = only(`某某市人大常委会第九次会议议题安排
+4月8日9时全体会议：1.审议《某某市河道管理条例（草案）》；2.听取和审议市政府关于菜篮子工程情况的报告；3.人事任免事项。`);
+    expect(doc.items.map((i) => `${i.number} ${i.kind} ${i.months}`)).toEqual(['1. legislation 4', '2. report 4', '3. appointment 4']);
+  });
+
+  it('a colon list of a plan\'s projects joined by "、" gives one entry each, with the sentence\'s act', () => {
+    const doc = only(`某某市人大常委会确定今年立法计划
+3月2日，某某市人大常委会召开主任会议，确定今年立法计划。
+据介绍，今年计划审议的法规项目包括：城市绿化条例、养犬管理条例（修订）、物业管理办法等。`);
+    expect(doc.docType).toBe('news');
+    expect(doc.items.map((i) => `${i.kind} ${i.text}`)).toEqual(['legislation 城市绿化条例、', 'legislation 养犬管理条例（修订）、', 'legislation 物业管理办法等']);
+  });
+
+  it('a notice that convenes one meeting and names its business is an agenda; its sign-up paragraph is no entry', () => {
+    const body = `县十五届人大常委会第十二次会议将于2021年9月28日上午在县人大会议室召开，会期半天。会议主要听取和审议县人民政府关于农村公路建设情况的报告。
+年满18周岁的本县公民可以申请旁听，请于9月20日至24日到县人大常委会办公室报名。
+某某县人大常委会办公室`;
+    expect(bodyDocType(body)).toBe('agenda');
+    expect(rows(body)).toEqual(['report 9 听取和审议县人民']);
+  });
+
+  it('a numbered entry of a list in news is an item even when it names no act', () => {
+    const doc = only(`常委会信息
+11月20日下午，某某区人大常委会召开第十次会议。会议共有三项议程，具体如下：
+一、审议人事事项；
+二、审议《某某区人大常委会机关工作规程（草案）》；
+三、其他。`);
+    expect(doc.items.map((i) => i.number)).toEqual(['一、', '二、', '三、']);
+  });
+
+  it('lines ending in "；" under a heading run on as one entry; a site address and an e-paper byline are chrome', () => {
+    const doc = only(`某某县人大常委会关于召开第八次会议的通知
+经主任会议研究，定于2020年6月下旬召开县人大常委会第八次会议。
+一、会议建议议程
+（一）听取和审议县人民政府关于防汛工作情况的报告；
+（二）其他。
+二、出席人员
+请县人大常委会全体组成人员出席；
+请县人民政府分管领导列席；
+请有关部门负责人列席。`);
+    expect(doc.items).toHaveLength(3);
+    expect(doc.items[2].text).toMatch(/^出席人员/);
+    const page = only('rd.example.gov.cn\n某某区人民代表大会常务委员会工作报告\n版次：03 作者：2021年02月05日\n各位代表：\n一、依法监督\n听取和审议区政府关于垃圾分类工作的报告。');
+    expect(page.publishedDate).toBe('2021-02-05');
+    expect(page.text).not.toMatch(/example|版次/);
+  });
+
+  it('a district is found by the name it had as a county', () => {
+    const doc = only(`县人大常委会召开第九次会议
+本报讯 5月10日，县人大常委会召开第九次会议。会议听取了《关于章丘县2017年度县级决算的报告》，审议了《章丘县人民政府关于调整预算的议案》。`);
+    expect(doc.jurisdiction.code).toBe('370114');
+    expect(doc.jurisdiction.name).toBe('章丘区');
+  });
+
+  it.each([
+    ['审议2020年度政府述职部门工作报告并进行满意度测评', 'evaluation'],
+    ['听取关于列席全国人大常委会第十次会议有关情况的汇报', 'report'],
+    ['邀请人大代表列席常委会会议，参加执法检查和视察', 'deputy'],
+  ])('%s → %s', (text, kind) => {
+    expect(classify(text).kind).toBe(kind);
+  });
+
+  it("deputies reporting to their voters (述职评议 of deputies) is no evaluation of a department", () => {
+    expect(classify('常态化开展人大代表向选民述职评议工作').kind).not.toBe('evaluation');
+  });
+});
