@@ -35,7 +35,7 @@ export function analyse(input: AnalyseInput): Document[] {
   const drafts = slices.map((slice, index) => {
     const docText = text.slice(slice.start, slice.end);
     const bodyStart = slice.bodyStart - slice.start;
-    const docType = detectDocType(slice.title, hasByline, docText.slice(bodyStart));
+    const docType = detectDocType(slice.title, hasByline || normalised.reporterSeen, docText.slice(bodyStart), normalised.reporterSeen);
     const seg = segment(docText, bodyStart, { report: docType === 'work_report' });
     const adoptedDate = findAdoptedDate(docText.slice(0, Math.min(docText.length, bodyStart + 200)));
     const docId = `${sourceId}-${index + 1}`;
@@ -144,7 +144,8 @@ function buildItem(
 const NEWS_FRAME = /^(会议|会上|他|她|[\u4e00-\u9fff]{2,4}(指出|强调|表示|要求|认为|说))|主持(会议)?|出席(会议)?|列席(会议)?|讲话|召开|举行/;
 /** Comment, whatever it names: "会议要求，要…办理好代表建议" exhorts; it reports no act. */
 // A document's own requirements ("方案要求，…") are its contents, not comment.
-const COMMENT = /^(会议|会上|(?!方案|计划|要点|意见|通知|文件|规划)[\u4e00-\u9fff]{2,4})(指出|强调|要求|认为|表示|希望)[，：,:]/;
+// A speaker named with a title ("市人大常委会主任某某指出，") comments too.
+const COMMENT = /^(会议|会上|(?:[^，。；\n]{0,16}?(?:主任|主席|书记|秘书长|委员长|部长|局长|县长|市长|区长|省长|旗长|院长|检察长|组长))?(?!方案|计划|要点|意见|通知|文件|规划)[\u4e00-\u9fff]{2,4})(指出|强调|要求|认为|表示|希望)[，：,:]/;
 /** A lede that opens the meeting (who presided, who attended) and names no act of its own. */
 const LEDE_ONLY = /(召开|举行|开幕|闭幕)/;
 const LEDE_ACT = /听取|审议|表决|通过|检查|视察|调研|询问|评议|任免|选举|决定(?![^，。；]{0,30}召开)/;

@@ -35,7 +35,7 @@ const RULES: Rule[] = [
   { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》`), weight: 0.85 },
   { id: 'decision.decide_major_matters', kind: 'decision', re: /讨论(、)?决定(本行政区域内的)?重大事项|讨论决定重大|重大事项决定工作/, weight: 0.8 },
   { id: 'inquiry.question', kind: 'inquiry', re: /专题询问|质询|(开展|组织|进行)询问/, weight: 0.9 },
-  { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)|(部门|干部|人员|负责人|局长)[^。；]{0,8}述职评议|述职[^。；]{0,30}满意度测评/, weight: 0.85 },
+  { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)|(部门|干部|人员|负责人|局长)[^。；]{0,8}述职评议|评议[省市县区旗]?(人民)?(政府|法院|检察院)|述职[^。；]{0,30}满意度测评/, weight: 0.85 },
   { id: 'report.hear', kind: 'report', re: new RegExp(`(听取|审议(?!意见))${CLAUSE}{0,80}?(报告|汇报|规划)(?!的?(审议)?意见)`), weight: 0.9 },
   { id: 'legislation.bill', kind: 'legislation', re: new RegExp(`(制定|修改|修订|废止|审议|表决|起草|出台|清理)(?!的)${CLAUSE}{0,30}?(法规|条例|法规案|法律草案|规章)(?!》?(和|及|等)?${CLAUSE}{0,12}(贯彻|实施|执行|落实)情况)`), weight: 0.8 },
   // The committee's rules of procedure are its own legislation: "修订常委会议事规则".
@@ -46,7 +46,7 @@ const RULES: Rule[] = [
   { id: 'legislation.bill_title', kind: 'legislation', re: /^[《]?[^，。；]{2,40}(条例|法|办法|规定|决定)》?\s*(（(制定|修订|修改|废止|草案|初审|二审|三审|审议|表决|继续审议|打包修改)[^）]{0,10}）)/, weight: 0.85 },
   { id: 'legislation.lawmaking', kind: 'legislation', re: /法规(案)?(立项|起草|论证)|(正式|审议|备选|调研)?法规项目|立法(?!法)(备选|预备|储备)?(工作|调研|计划|项目|建议|规划|联系点|论证|听证|评估|质量|权限|资源|格局|协商|起草|后评估)|(科学|民主|依法|开展|加强|推进|做好|参与|配合|地方|特色|精准性|创制性)立法/, weight: 0.7 },
   // A check of anything but a law's implementation ("检查全县防汛准备工作") is a visit of inspection.
-  { id: 'research.survey', kind: 'research', re: /调研|视察(?!学习)|调查研究|(?<!学习|观摩)考察(?!学习)|(开展|组织|进行|专项|集中)检查(?!组|报告|结果)|检查(?!组|报告|结果|意见|[^，。；]{0,6}(整改|落实))[^，。；]{0,12}(工作|情况)/, weight: 0.8 },
+  { id: 'research.survey', kind: 'research', re: /调研|实地(查看|察看|检查)|视察(?!学习)|调查研究|(?<!学习|观摩)考察(?!学习)|(开展|组织|进行|专项|集中)检查(?!组|报告|结果)|检查(?!组|报告|结果|意见|[^，。；]{0,6}(整改|落实))[^，。；]{0,12}(工作|情况)/, weight: 0.8 },
   { id: 'appointment.elect_appoint', kind: 'appointment', re: /选举(?!单位)|任免|人事事项|任命(?!的?人员)|罢免|辞职|补选|宪法宣誓|人事安排|任前(审核|审查|法律|考试|询问|发言|公示|谈话)|供职发言/, weight: 0.85 },
   {
     id: 'deputy.deputies',
@@ -86,7 +86,7 @@ export function classify(text: string, context: string[] = [], docType?: DocType
   const hits = firing(masked);
   const kinds = ITEM_KINDS.filter((k) => hits.some((h) => h.kind === k));
 
-  if (kinds.length >= 3 && (masked.match(COUNTED)?.length ?? 0) >= 3 && !/(拟|计划|将|安排在)/.test(masked)) {
+  if (kinds.length >= 3 && (masked.match(COUNTED)?.length ?? 0) >= 3 && !/(拟|将|安排在|计划(于|在|对|开展|听取|审议|组织))/.test(masked)) {
     return { kind: 'other', kinds: [...kinds.filter((k) => k !== 'other'), 'other'], rule: 'other.tally', confidence: 0.6 };
   }
   if (kinds.length === 0) {
@@ -121,7 +121,7 @@ const publicityLead = (masked: string) => PUBLICITY.re.test(leadSentence(masked)
 const INSTITUTION_RULE: Rule = {
   id: 'other.institution',
   kind: 'other',
-  re: /党的建设|党建|机关建设|自身建设|干部队伍|机关(工作)?效能|政治(引领|建设|机关)|意识形态|理论研究/,
+  re: /党的建设|党建|机关建设|自身建设|干部队伍|机关(工作)?效能|政治(引领|建设|机关|任务)|意识形态|理论研究|(?<!代表[^，。；]{0,8})(理论武装|学习贯彻[^，。；]{0,20}精神)/,
   weight: 0.65,
 };
 const institutionLead = (masked: string) => INSTITUTION_RULE.re.test(leadSentence(masked));
@@ -155,6 +155,8 @@ function maskNames(text: string): string {
       const core = inner.replace(/(（[^（）]*）)+$/, '');
       return '《' + '＿'.repeat(Math.max(0, core.length - 2)) + core.slice(-2) + '》';
     })
+    // "本次常委会听取和审议的报告中涉及的项目": the reports heard name the occasion, not an act.
+    .replace(/(听取|审议)(和审议)?的(报告|汇报)/g, (m) => '＿'.repeat(m.length))
     // …but a research group's report put to the committee is heard: "审议…调研组关于…的调研报告".
     .replace(/(?<!(听取|审议)[^，。；]{0,60})(请示|调研|视察|述职)报告(?!会)/g, '$2＿＿')
     // A report on how the committee's opinions were acted on names the acts they came from
@@ -178,6 +180,8 @@ const ACTION_BEFORE_LIST = /(开展|组织|运用|通过|采取|进行|加强)/;
 function maskOccasions(text: string): string {
   return text
     // (Hearing a report on attending something, "听取关于列席…会议情况的汇报", is still hearing.)
+    // What a meeting urges ("会议强调，要以…专题询问为切入口") is no act of that meeting.
+    .replace(/(^|[。；])(会议|会上)(还)?(强调|要求|指出|认为)[，：:,][^。]*/g, (m) => maskActs(m))
     .replace(/[^，。；]*(邀请|参加|参与|列席)[^，。；]*/g, (clause) => (/^\s*(听取|审议)[^，。；]*(报告|汇报)$/.test(clause) ? clause : maskActs(clause)))
     // What is put to the Party committee ("立法计划、监督计划和重要人事任免均提请市委研究") is reported
     // upward, not done.

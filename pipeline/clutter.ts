@@ -6,6 +6,10 @@
 
 const MASTHEAD = /^[^\s，。；\d]{2,16}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s*\d{1,2}:\d{2}(:\d{2})?)?(\s*[^\s，。\d]{1,4})?$/;
 
+const REPORTER = /^(本报|本台|本刊)?(记者|通讯员|特约记者)\s*[\u4e00-\u9fff]{2,4}((\s|、|，)+((记者|通讯员)\s*)?[\u4e00-\u9fff]{2,4})*(\s*[/／]\s*[^\s/／]{2,12})?$/;
+
+export const isReporterLine = (line: string): boolean => REPORTER.test(line.trim());
+
 const LINE_RULES: RegExp[] = [
   /^(首页|当前位置|您的位置|你的位置|所在位置|位置)\s*[:：]?\s*[>＞»›]/, // breadcrumb
   /^(当前位置|您的位置|你的位置|您现在的位置)[:：]/,
@@ -17,8 +21,8 @@ const LINE_RULES: RegExp[] = [
   // E-paper page heads: "天津日报/2025年/1月/13日/第002版要闻", "2024年05月28日 第A03版".
   /^[^\s/]{0,12}报?\s*\/?\s*\d{4}年\s*\/?\s*\d{1,2}月\s*\/?\s*\d{1,2}日\s*\/?\s*第\s*[A-Z]?\d{1,3}\s*版/,
   /^第\s*[A-Z]?\d{1,3}\s*版[:：]?/,
-  // A reporter's byline on its own line: "本报记者 张立平", "记者 王某 通讯员 李某".
-  /^(本报|本台|本刊)?(记者|通讯员|特约记者)\s*[\u4e00-\u9fff]{2,4}((\s|、|，)+((记者|通讯员)\s*)?[\u4e00-\u9fff]{2,4})*$/,
+  // A reporter's byline on its own line: "本报记者 张立平", "记者 王某 通讯员 李某", "记者王某/某某快报".
+  REPORTER,
   // A masthead line: source, ISO date and time, and perhaps a font button ("绵阳晚报 2018-04-11 09:10 大字").
   MASTHEAD,
   // A site's address alone on a line ("rd.example.gov.cn", "https://www.example.cn/").

@@ -26,7 +26,7 @@ const NEWS_TITLE = /(人大常委会|人大|常委会).{0,6}(出台|召开|确�
 /** Headlines of meetings and features: "…第28次主任会议召开", "…监督工作综述". */
 const NEWS_HEADLINE = /(召开|举行|开幕|闭幕|举办|综述|纪实|侧记|巡礼|回眸)$|(综述|纪实|侧记)/;
 
-export function detectDocType(title: string, hasByline: boolean, body = ''): DocType {
+export function detectDocType(title: string, hasByline: boolean, body = '', reporter = false): DocType {
   const typed = DOC_TYPE_RULES.find(([, re]) => re.test(title));
   // A headline's subtitle ("——市十八届人大二次会议以来市人大常委会工作综述") says what the article is.
   const subtitle = /^\s*——([^\n]*)/.exec(body)?.[1] ?? '';
@@ -37,6 +37,11 @@ export function detectDocType(title: string, hasByline: boolean, body = ''): Doc
   if ((!notice && NEWS_TITLE.test(headline)) || NEWS_HEADLINE.test(headline) || (hasByline && title && !typed)) return 'news';
   if (typed) return typed[0];
   if (/计划|要点/.test(title)) return 'work_points';
+  // A reporter wrote it: an article, whatever it reports, unless its body is a document's own form.
+  if (reporter) {
+    const read = body ? bodyDocType(body) : 'other';
+    return read === 'work_report' ? read : 'news';
+  }
   return body ? bodyDocType(body) : 'other';
 }
 

@@ -27,7 +27,8 @@ export function isHeadingLike(text: string, maxLength = 40): boolean {
   const t = text.trim();
   if (!t || [...t].length > maxLength) return false;
   if (TERMINAL.test(t.replace(/[。；]$/, '')) || /[。；]$/.test(t)) return false;
-  if (/[：:，,、]$/.test(t)) return false;
+  // A line that trails off ("…共办理建议834件⋯⋯") is a sentence, not a heading.
+  if (/[：:，,、…⋯]$/.test(t)) return false;
   return true;
 }
 

@@ -1,6 +1,6 @@
 import type { ExtractedText } from '../extractors/types.js';
 import { CJK_PUNCT, HAN } from './chars.js';
-import { bylineDate, isClutterLine, isoDate, isTailStart } from './clutter.js';
+import { bylineDate, isClutterLine, isReporterLine, isoDate, isTailStart } from './clutter.js';
 import { MappedText, MappedTextBuilder } from './mapped-text.js';
 import { isBracketedNote, isTableRow, unclosed } from './lines.js';
 import { startsWithMarker } from './markers.js';
@@ -21,6 +21,8 @@ export interface NormalisedText {
   /** Raw offset in the extracted text for a normalised offset. */
   rawOffset(offset: number): number;
   publishedDate: string | null;
+  /** A reporter's line ("本报记者 张三", "记者王某/某某快报") was among the chrome: the page is an article. */
+  reporterSeen: boolean;
   /** True when traditional characters were converted. */
   simplified: boolean;
 }
@@ -28,7 +30,7 @@ export interface NormalisedText {
 const PAGE_BREAK = '\f';
 /** An ISO-style date (and time) opening a line, then a bracket or Chinese text, or nothing. */
 const LEADING_DATE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日(?=\s*$))(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?=$|[（(\u4e00-\u9fff])/;
-const SENTENCE_END = /[。！？；：!?;:」』”）)】〕》…]$/;
+const SENTENCE_END = /[。！？；：!?;:」』”）)】〕》…⋯]$/; // ⋯ (U+22EF) stands for … in some copies
 const OPEN_CLAUSE_END = /[，,、—\-]$/;
 /** Lines at least this long that end mid-sentence were broken by layout, not by the author. */
 const BROKEN_LINE_MIN = 38;
@@ -64,7 +66,7 @@ export function normalise(extracted: ExtractedText): NormalisedText {
   t = removeSpacesAroundHan(t);
   t = breakRunTogetherHeadings(t);
 
-  const { text: joined, publishedDate } = joinLines(t, continues);
+  const { text: joined, publishedDate, reporterSeen } = joinLines(t, continues);
 
   const pageAt = (offset: number): number | null => {
     if (extracted.pageCount === null) return null;
@@ -73,7 +75,7 @@ export function normalise(extracted: ExtractedText): NormalisedText {
     for (let i = 0; i < pageStarts.length; i++) if (pageStarts[i] <= r) page = pages[i].number;
     return page;
   };
-  return { text: joined.text, pageAt, rawOffset: (o) => joined.rawOffset(o), publishedDate, simplified };
+  return { text: joined.text, pageAt, rawOffset: (o) => joined.rawOffset(o), publishedDate, reporterSeen, simplified };
 }
 
 /** Full-width ASCII letters and digits to ASCII; exotic spaces to a plain space; '．' to '.'. */
@@ -133,10 +135,11 @@ function breakRunTogetherHeadings(t: MappedText): MappedText {
  * Trim lines, drop web chrome and blank lines, and join lines that a page break or the layout
  * split inside a sentence. The result has one paragraph (or heading, or table row) per line.
  */
-function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text: MappedText; publishedDate: string | null } {
+function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text: MappedText; publishedDate: string | null; reporterSeen: boolean } {
   interface Line { start: number; end: number; text: string; pageBreakBefore: boolean; pageIndex: number }
   const lines: Line[] = [];
   let publishedDate: string | null = null;
+  let reporterSeen = false;
   let pageIndex = 0;
   let pageBreakPending = false;
   let tail = false;
@@ -159,7 +162,10 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
     const text = src.slice(start, end);
     if (text && !tail) {
       if (isTailStart(text)) tail = true;
-      else if (isClutterLine(text)) publishedDate ??= bylineDate(text);
+      else if (isClutterLine(text)) {
+        publishedDate ??= bylineDate(text);
+        reporterSeen ||= isReporterLine(text);
+      }
       else {
         lines.push({ start, end, text, pageBreakBefore: pageBreakPending, pageIndex });
         pageBreakPending = false;
@@ -190,7 +196,7 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
     } else paragraph = line.text;
     b.copy(t, line.start, line.end);
   }
-  return { text: b.build(), publishedDate };
+  return { text: b.build(), publishedDate, reporterSeen };
 }
 
 /** `prev` is the paragraph so far; `lastLine` its last line. */

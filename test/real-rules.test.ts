@@ -348,3 +348,33 @@ describe('lists given inline, notices of one meeting, page furniture', () => {
     expect(classify('常态化开展人大代表向选民述职评议工作').kind).not.toBe('evaluation');
   });
 });
+
+describe('more forms from real pages', () => {
+  it('a reporter line makes an article of what would read as a plan or an agenda', () => {
+    const doc = only(`记者张某/某某晚报
+某某市人大常委会主任会议决定，市人大常委会第十次会议于4月20日举行。
+会议议题安排
+4月20日9时全体会议：1.审议《某某市公园条例（草案）》；2.人事任免事项。`);
+    expect(doc.docType).toBe('news');
+    expect(doc.items.map((i) => `${i.kind} ${i.months}`)).toEqual(['legislation 4', 'appointment 4']);
+  });
+
+  it('a speaker named with a title comments; an ellipsis ends a line', () => {
+    const doc = only(`市人大常委会召开座谈会
+5月6日，市人大常委会召开立法工作座谈会。会议听取了市司法局关于政府立法工作情况的汇报。
+市人大常委会副主任某某某指出，立法工作要坚持问题导向，回应群众关切。
+这是一份沉甸甸的答卷：审议法规8件、听取报告12个、开展执法检查3项⋯⋯
+这是一道亮丽的风景：对物业管理条例实施情况进行全覆盖检查⋯⋯`);
+    expect(doc.items.map((i) => `${i.kind} ${i.text.slice(0, 5)}`)).toEqual(['report 5月6日，', 'other 这是一份沉', 'law_check 这是一道亮']);
+  });
+
+  it.each([
+    ['听取代表分组评议区政府上半年工作报告的情况汇报', 'evaluation'],
+    ['县人大常委会组成人员实地查看了重点项目，这也是本次常委会听取和审议的报告中涉及的项目', 'research'],
+    ['一年来共听取审议专项工作报告和计划预决算报告20个，开展视察、专题询问等5次，组织专题调研4项', 'other'],
+    ['我们全力抓好学习贯彻党的二十大精神这一首要政治任务。组织代表开展学习活动，邀请代表参加培训。', 'other'],
+    ['组织代表全面学习贯彻党的二十大精神。举办代表培训班两期。', 'deputy'],
+  ])('%s → %s', (text, kind) => {
+    expect(classify(text).kind).toBe(kind);
+  });
+});
