@@ -47,7 +47,7 @@ export function resolveJurisdiction({ title, text, fallback }: JurisdictionInput
     return named(place.written, 'jurisdiction_not_found', `"${place.written}" is not a province, prefecture or county in the division list`);
   }
   if (fallback) return { jurisdiction: fallback, warnings: [] };
-  if (place?.kind === 'level') return inferFromText(place.word, text);
+  if (place?.kind === 'level') return inferFromText(place.word, text, visitedIn(title));
   const inBody = placeInBody(text);
   if (inBody) {
     const r = inBody.kind === 'chain' ? fromChain(inBody.chain, '', text) : inferFromText(inBody.word, text);
@@ -157,7 +157,10 @@ function fromChain(chain: Array<{ written: string; divisions: Division[] }>, tit
 }
 
 /** Title says only "省人大常委会": the division of that kind the body names most. */
-function inferFromText(word: string, text: string): JurisdictionResult {
+/** Places a headline's body goes to ("区人大常委会…赴荣昌区学习考察"): hosts, not the body itself. */
+const visitedIn = (title: string): string[] => [...title.matchAll(/(?:赴|到|前往|走进)([\u4e00-\u9fff]{2,8})/g)].map((m) => m[1]);
+
+function inferFromText(word: string, text: string, visited: string[] = []): JurisdictionResult {
   const idx = divisions();
   // A district is found by the name it had as a county too ("济阳县人大常委会" on a page from before 2018).
   const candidates = idx.all.filter(
@@ -165,7 +168,10 @@ function inferFromText(word: string, text: string): JurisdictionResult {
   );
   // Short forms only for provinces: a bare prefecture name (保定, 长治) is too often an ordinary word.
   const own = (d: Division) => (d.level === 'province' ? idx.namesOf(d) : [d.name, ...idx.formerNames(d)]);
-  let counts = candidates.map((d) => ({ d, n: count(text, own(d)) })).filter((c) => c.n > 0);
+  let counts = candidates
+    .filter((d) => !visited.some((v) => own(d).some((name) => v.startsWith(name))))
+    .map((d) => ({ d, n: count(text, own(d)) }))
+    .filter((c) => c.n > 0);
   // No full name at all: a prefecture's short name said at least twice ("包头新闻网", "包头打造成…")
   // is the place; once could be an ordinary word (长治久安).
   if (!counts.length && word === '市') {

@@ -378,3 +378,19 @@ describe('more forms from real pages', () => {
     expect(classify(text).kind).toBe(kind);
   });
 });
+
+describe('hosts, tallies and agendas settled at a meeting', () => {
+  it('a body that visits another is not that other body', () => {
+    const doc = only(`区人大常委会副主任某某赴江北区学习考察代表工作
+近日，区人大常委会副主任某某率队赴江北区学习考察代表工作。江北区人大常委会副主任某某陪同。
+一行先后到江北区代表之家、江北区人大代表联络站考察。渝中区人大常委会将借鉴经验。`);
+    expect(doc.jurisdiction.name).toBe('渝中区');
+  });
+
+  it('a tally that opens a yearbook entry is an item; settling a session\'s draft agenda is a decision', () => {
+    const doc = only(`【概况】2022年，县人大常委会召开常委会会议8次，听取审议报告15项，开展执法检查3次，作出决议决定6项。
+【立法】2022年，县人大常委会配合省人大开展立法调研2次。`);
+    expect(doc.items[0].rule).toBe('other.tally');
+    expect(classify('会议审议了县十八届人大常委会第九次会议议程草案和日程安排，决定第九次会议6月2日举行。').kind).toBe('decision');
+  });
+});
