@@ -121,12 +121,12 @@ export function splitOrdinalList(item: SegItem, docText: string): SegItem[] {
  * A paragraph that gives a meeting's agenda inline ("建议主要议程为：审议…；听取审议…；人事任免事项等。",
  * "会议的主要议程：…；…") lists its entries: one item each, the announcing words are not one.
  */
-const AGENDA_INTRO = /(议程|议题)(主要)?(是|为|有|包括|主要包括|如下)?[:：]|会议(的)?主要(任务|内容)?(是|为)?[：:，,]?(?=听取|审议|审查)/;
+const AGENDA_INTRO = /(议程|议题)(共[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]|会议(的)?主要(任务|内容)?(是|为)?[：:，,]?(?=听取|审议|审查)/;
 
 const ENTRY_START = /^(以及|还有)?(听取|审议|审查|批准|表决|传达|学习|通报|讨论|决定|人事|任免|选举|补选|其他)/;
 
 /** The announcing words end their paragraph, and the entries follow on the next line. */
-const AGENDA_INTRO_AT_END = /(议程|议题)(主要)?(是|为|有|包括|主要包括|如下)?[:：]\s*$/;
+const AGENDA_INTRO_AT_END = /(议程|议题)(共[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]\s*$/;
 
 export function splitInlineAgenda(item: SegItem, docText: string): SegItem[] {
   if (item.hints) return [item];
@@ -171,7 +171,7 @@ export function splitInlineAgenda(item: SegItem, docText: string): SegItem[] {
 }
 
 /** The meeting's own date: "会议于2024年2月26日上午…召开" (the last one said before its agenda). */
-const MEETING_ON = /(?:定于|将于|于)(?:\d{4}年)?(\d{1,2})月(?:\d{1,2}日|上旬|中旬|下旬|初|底)[^。；\n]{0,40}?(?:召开|举行|开幕)/g;
+const MEETING_ON = /(?:(?:定于|将于|拟于|于)(?:\d{4}年|明年)?|会议)(\d{1,2})月(?:\d{1,2}日|上旬|中旬|下旬|初|底)[^。；\n]{0,40}?(?:召开|举行|开幕)/g;
 const MEETING_TODAY = /(?:将于|于)今[（(]?\d{0,2}[）)]?日[^。；\n]{0,20}?(?:召开|举行|开幕)/;
 
 function meetingMonth(before: string): number | 'today' | null {

@@ -145,7 +145,7 @@ const NEWS_FRAME = /^(会议|会上|他|她|[\u4e00-\u9fff]{2,4}(指出|强调|�
 /** Comment, whatever it names: "会议要求，要…办理好代表建议" exhorts; it reports no act. */
 // A document's own requirements ("方案要求，…") are its contents, not comment.
 // A speaker named with a title ("市人大常委会主任某某指出，") comments too.
-const COMMENT = /^(会议|会上|(?:[^，。；\n]{0,16}?(?:主任|主席|书记|秘书长|委员长|部长|局长|县长|市长|区长|省长|旗长|院长|检察长|组长))?(?!方案|计划|要点|意见|通知|文件|规划)[\u4e00-\u9fff]{2,4})(指出|强调|要求|认为|表示|希望)[，：,:]/;
+const COMMENT = /^([^，。；\n]{0,12}(后|上|中|时)，)?(会议|会上|(?:[^，。；\n]{0,16}?(?:主任|主席|书记|秘书长|委员长|部长|局长|县长|市长|区长|省长|旗长|院长|检察长|组长))?(?!方案|计划|要点|意见|通知|文件|规划)[\u4e00-\u9fff]{2,4})(指出|强调|要求|认为|表示|希望)[，：,:]/;
 /** A lede that opens the meeting (who presided, who attended) and names no act of its own. */
 const LEDE_ONLY = /(召开|举行|开幕|闭幕)/;
 const LEDE_ACT = /听取|审议|表决|通过|检查|视察|调研|询问|评议|任免|选举|决定(?![^，。；]{0,30}召开)/;
@@ -166,7 +166,8 @@ const ATTENDANCE_ONLY = (text: string): boolean => {
 };
 
 /** A paragraph that opens with a day: "5月27日上午，…", "本报讯（记者…）2月20日，…". */
-const DATED_LINE = /(?:^|\n)(?:[^\n，。]{0,12}讯\s*(?:（[^）\n]{0,24}）)?\s*)?(\d{1,2})月\d{1,2}日/g;
+// (or a source's name before the day: "台海网11月29日讯…")
+const DATED_LINE = /(?:^|\n)(?:[^\n，。]{0,12}讯\s*(?:（[^）\n]{0,24}）)?\s*|[^\n，。\d]{0,8}(?:网|报|社|台))?(\d{1,2})月\d{1,2}日/g;
 
 /**
  * An agenda's entries are taken up at the meeting its date heading names ("8月28日" on a line of its

@@ -155,7 +155,11 @@ function maskNames(text: string): string {
     .replace(/(选举任免|人事代表选举|代表选举|代表联络|代表资格审查|代表工作|代表人事|选联|人代)(工作)?(委员会|工委|委)/g, (m) => '＿'.repeat(m.length))
     .replace(/《([^《》]*)》/g, (_, inner: string) => {
       const core = inner.replace(/(（[^（）]*）)+$/, '');
-      return '《' + '＿'.repeat(Math.max(0, core.length - 2)) + core.slice(-2) + '》';
+      // A draft stays a draft ("《…的决定（草案）》" is put to a vote); a decision that amends or
+      // repeals a law is legislation, like the law it changes.
+      const draft = /（[^（）]*草案）$/.test(inner) ? '（草案）' : '';
+      const tail = /(修改|废止|修正)[^《》]*决定$/.test(core) ? '条例' : core.slice(-2);
+      return '《' + '＿'.repeat(Math.max(0, core.length - 2)) + tail + draft + '》';
     })
     // "本次常委会听取和审议的报告中涉及的项目": the reports heard name the occasion, not an act.
     .replace(/(听取|审议)(和审议)?的(报告|汇报)/g, (m) => '＿'.repeat(m.length))

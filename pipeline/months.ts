@@ -27,6 +27,8 @@ export function extractMonths(text: string): number[] {
     const after = masked.slice(end, end + 12);
     // "十二月" must not be read as "二月" because the regex started inside a longer numeral.
     if (/[一二三四五六七八九十零〇第]$/.test(before)) continue;
+    // "明年1月9日" is in another year than the item's: the act this year took place in its own month.
+    if (/(明年|来年|次年|去年|上年)$/.test(before)) continue;
     if (COVERAGE_AFTER.test(after) || DOC_DATE_AFTER.test(after)) continue;
     const a = toMonth(m[1]);
     const b = m[2] ? toMonth(m[2]) : null;

@@ -394,3 +394,18 @@ describe('hosts, tallies and agendas settled at a meeting', () => {
     expect(classify('会议审议了县十八届人大常委会第九次会议议程草案和日程安排，决定第九次会议6月2日举行。').kind).toBe('decision');
   });
 });
+
+describe('a meeting that convenes the next session', () => {
+  it('lists the session\'s agenda ("议程共6项，包括：…"), dated by the session even "明年"; the vote today has today\'s month', () => {
+    const doc = only(`某某网11月20日讯 据某某日报报道 今天上午，市十四届人大常委会第十次会议召开。会议表决通过了《某某市人民代表大会常务委员会关于召开某某市第十四届人民代表大会第二次会议的决定》，大会拟于明年1月8日举行。
+大会的议程共3项，包括：听取和审议市人民政府工作报告；审查和批准市2020年预算；选举和决定人事事项。
+各项议程结束后，市人大常委会主任某某指出，要精心做好大会各项筹备工作。`);
+    expect(doc.docType).toBe('news');
+    expect(doc.items.map((i) => `${i.kind} ${i.months}`)).toEqual(['decision 11', 'report 1', 'decision 1', 'appointment 1']);
+  });
+
+  it('a draft decision put to the vote is a decision; an amending decision is legislation', () => {
+    expect(classify('提请审议了《某某市人大常委会关于召开某某市第十届人民代表大会第三次会议的决定（草案）》').kind).toBe('decision');
+    expect(classify('审议《某某省人大常委会关于修改〈某某省河道管理条例〉的决定（草案）》').kind).toBe('legislation');
+  });
+});
