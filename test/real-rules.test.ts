@@ -409,3 +409,9 @@ describe('a meeting that convenes the next session', () => {
     expect(classify('审议《某某省人大常委会关于修改〈某某省河道管理条例〉的决定（草案）》').kind).toBe('legislation');
   });
 });
+
+it('a chairmen\'s council proposes a meeting\'s business without a colon, entries run with commas', () => {
+  const doc = only(`本报讯 3月1日，市人大常委会召开第二十次主任会议。
+主任会议建议，常委会会议审议市人民政府关于菜篮子工程情况的报告，审议有关任免案等。`);
+  expect(doc.items.map((i) => `${i.kind} ${i.text.slice(0, 6)}`)).toEqual(['report 常委会会议审', 'appointment 审议有关任免']);
+});
