@@ -162,7 +162,7 @@ const YEAR_MENTION = /(?<![到至—\-~])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*�
 /** After a year, words that look back on it: "2023年度…", "2024年民生实事项目完成情况的报告". */
 // Half-year and quarter reports are heard in the year they cover ("2018年上半年…执行情况").
 // "2023年度监督工作计划" looks forward; "2023年度环境状况…完成情况的报告" back.
-const LOOKS_BACK = /^(以来|(?!度?(上半年|前三季度|第?[一二三]季度|\d{1,2}[—\-至~]\d{1,2}月))(?![^，。；、\n]{0,20}(计划|要点|安排|方案))[^，。；、\n]{0,20}(完成情况|执行情况|决算|环境状况|工作情况|工作总结|落实情况|办理情况))/;
+const LOOKS_BACK = /^(以来|(?!度?(上半年|前三季度|第?[一二三]季度|\d{1,2}[—\-至~]\d{1,2}月))(?![^，。；、\n]{0,20}(计划|要点|安排|方案))[^，。；、\n]{0,20}(完成情况|执行情况|决算|环境状况|工作情况|工作总结|落实情况|办理情况|收支情况|审计工作))/;
 
 /**
  * An undated page (a meeting report whose dateline says only "1月9日"): the year of the events it
@@ -173,10 +173,18 @@ export function eventYear(body: string): number | null {
   const full = FULL_DATE.exec(body);
   if (full) return Number(full[1]);
   let best: number | null = null;
+  let plannedAhead = false;
   for (const m of body.matchAll(YEAR_MENTION)) {
     const after = body.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24);
     const y = Number(m[1]) + (LOOKS_BACK.test(after) ? 1 : 0);
-    if (best === null || y > best) best = y;
+    if (best === null || y > best) {
+      best = y;
+      plannedAhead = PLANS_AHEAD.test(after);
+    }
   }
-  return best;
+  // A page that speaks of next year's session ("大会拟于明年1月9日举行") and of that year's plans
+  // ("2019年…计划草案") was written the year before.
+  return best !== null && plannedAhead && /明年|来年/.test(body) ? best - 1 : best;
 }
+
+const PLANS_AHEAD = /^[^，。；、\n]{0,20}(计划草案|预算草案|计划|预算)/;

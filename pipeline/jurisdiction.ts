@@ -1,5 +1,6 @@
 import type { Jurisdiction, Warning } from '../schemas/output.js';
 import { HAN } from './chars.js';
+import { countyOfTowns } from './towns.js';
 import { divisions, type Division } from './_divisions.js';
 
 /**
@@ -47,10 +48,10 @@ export function resolveJurisdiction({ title, text, fallback }: JurisdictionInput
     return named(place.written, 'jurisdiction_not_found', `"${place.written}" is not a province, prefecture or county in the division list`);
   }
   if (fallback) return { jurisdiction: fallback, warnings: [] };
-  if (place?.kind === 'level') return inferFromText(place.word, text, visitedIn(title));
+  if (place?.kind === 'level') return withTowns(inferFromText(place.word, text, visitedIn(title)), text, place.word);
   const inBody = placeInBody(text);
   if (inBody) {
-    const r = inBody.kind === 'chain' ? fromChain(inBody.chain, '', text) : inferFromText(inBody.word, text);
+    const r = inBody.kind === 'chain' ? fromChain(inBody.chain, '', text) : withTowns(inferFromText(inBody.word, text), text, inBody.word);
     if (r.jurisdiction.code !== null) {
       const said = inBody.kind === 'chain' ? inBody.chain.map((c) => c.written).join('') : inBody.word;
       return { jurisdiction: r.jurisdiction, warnings: [{ code: 'jurisdiction_inferred', message: `the title names no issuing body; "${said}人大" in the text` }] };
@@ -210,6 +211,17 @@ function count(hay: string, names: string[]): number {
   const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
   if (!sorted.some((n) => hay.includes(n))) return 0;
   return hay.match(new RegExp(sorted.join('|'), 'g'))?.length ?? 0;
+}
+
+/** "旗人大常委会" and no banner named: the towns the text names may settle which county it is. */
+function withTowns(r: JurisdictionResult, text: string, word: string): JurisdictionResult {
+  if (r.jurisdiction.code !== null || !/^(县|区|旗|市)$/.test(word)) return r;
+  const county = countyOfTowns(text.slice(0, BODY_HEAD), (d) => d.name.endsWith(word));
+  if (!county) return r;
+  return {
+    jurisdiction: toJurisdiction(county),
+    warnings: [{ code: 'jurisdiction_inferred', message: `the text says only "${word}人大"; ${county.name} inferred from the towns it names` }],
+  };
 }
 
 function toJurisdiction(d: Division): Jurisdiction {

@@ -415,3 +415,10 @@ it('a chairmen\'s council proposes a meeting\'s business without a colon, entrie
 主任会议建议，常委会会议审议市人民政府关于菜篮子工程情况的报告，审议有关任免案等。`);
   expect(doc.items.map((i) => `${i.kind} ${i.text.slice(0, 6)}`)).toEqual(['report 常委会会议审', 'appointment 审议有关任免']);
 });
+
+it('a county page that names no county is placed by the towns it names', () => {
+  const doc = only(`本报讯 6月3日，县人大常委会召开第十二次会议。灵溪镇、宜山镇、钱库镇人大主席团主席列席会议。
+会议听取和审议了县人民政府关于农村饮水工作情况的报告。`);
+  expect(doc.jurisdiction.code).toBe('330327');
+  expect(doc.jurisdiction.level).toBe('county');
+});
