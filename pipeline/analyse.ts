@@ -65,7 +65,9 @@ export function analyse(input: AnalyseInput): Document[] {
             // A numbered entry is one of a list the article gives (a plan's contents, an agenda).
             .filter(({ it, agendaOf }, k) => agendaOf !== undefined || it.number !== null || !isNewsFrame(it, k))
             .map(({ it, agendaOf }) =>
-              agendaOf === undefined ? withDatelineMonth(it, docText, [DATED_LINE]) : withMeetingMonth(it, agendaOf.month, publishedDate ?? null),
+              agendaOf === undefined
+                ? withDayOnlyMonth(withDatelineMonth(it, docText, [DATED_LINE]), docText, publishedDate ?? null)
+                : withMeetingMonth(it, agendaOf.month, publishedDate ?? null),
             )
         : docType === 'agenda'
           ? dated
@@ -201,6 +203,19 @@ const CONTINUED_FROM = /^[（(]上接第?\s*[A-Z\d一二三四五六七八九十
 
 const ARTICLE = /(^|\n|\s|。)第[一二三四五六七八九十百]+条\s*/g;
 const isRulesText = (body: string): boolean => (body.match(ARTICLE)?.length ?? 0) >= 2;
+
+/**
+ * A lede that gives only the day ("…第十二次会议于29日上午召开") is dated by the page's publication
+ * date, when that day is not after it: the meeting was in the month the page came out.
+ */
+const DAY_ONLY = /(?:^|\n|于)(\d{1,2})日(?:上午|下午|晚)?[，,]?[^。\n]{0,24}?(?:召开|举行|开幕)/;
+
+function withDayOnlyMonth(item: Item, docText: string, publishedDate: string | null): Item {
+  if (item.months.length || !publishedDate) return item;
+  const day = DAY_ONLY.exec(docText.slice(0, item.span[0]));
+  if (!day || Number(day[1]) > Number(publishedDate.slice(8, 10))) return item;
+  return { ...item, months: [Number(publishedDate.slice(5, 7))] };
+}
 
 function withMeetingMonth(item: Item, month: number | 'today' | null, publishedDate: string | null): Item {
   if (item.months.length) return item;

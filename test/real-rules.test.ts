@@ -422,3 +422,11 @@ it('a county page that names no county is placed by the towns it names', () => {
   expect(doc.jurisdiction.code).toBe('330327');
   expect(doc.jurisdiction.level).toBe('county');
 });
+
+it('a lede that gives only the day takes the month of the publication date', () => {
+  const doc = only(`县人大常委会召开第八次会议
+2019-06-28 08:00:00 作者：某某 来源：某某日报
+县人大常委会第八次会议于27日上午召开。
+会议听取了县人民政府关于河长制工作情况的报告。`);
+  expect(doc.items.map((i) => i.months)).toEqual([[6]]);
+});
