@@ -120,9 +120,12 @@ function build(tree: Node[]): DivisionIndex {
   const former = new Map<string, Division[]>();
   const formerForms = new Map<Division, string[]>();
   for (const d of all) {
-    const stem = d.level === 'county' ? /^(.{2,})区$/.exec(d.name)?.[1] : undefined;
-    if (!stem || /(城|新|郊|矿|林|开发|市辖|管理|示范)$/.test(stem)) continue;
-    const names = [`${stem}县`, `${stem}市`].filter((f) => !full.has(f) && !short.has(f));
+    // 撤县设区 and 撤市设区 (济阳县 → 济阳区), 撤县设市 (肥城县 → 肥城市).
+    const district = d.level === 'county' ? /^(.{2,})区$/.exec(d.name)?.[1] : undefined;
+    const city = d.level === 'county' ? /^(.{2,})市$/.exec(d.name)?.[1] : undefined;
+    const stem = district ?? city;
+    if (!stem || /(城|新|郊|矿|林|开发|市辖|管理|示范)$/.test(stem) && !city) continue;
+    const names = (district ? [`${stem}县`, `${stem}市`] : [`${stem}县`]).filter((f) => !full.has(f) && !short.has(f));
     formerForms.set(d, names);
     for (const f of names) add(former, f, d);
   }

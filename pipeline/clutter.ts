@@ -25,6 +25,8 @@ const LINE_RULES: RegExp[] = [
   REPORTER,
   // A masthead line: source, ISO date and time, and perhaps a font button ("绵阳晚报 2018-04-11 09:10 大字").
   MASTHEAD,
+  // A copy's note of where it came from: "Original URL: http://…", "原文链接：…".
+  /^(Original URL|Source URL|原文链接|原文地址|本文链接)\s*[:：]/i,
   // A site's address alone on a line ("rd.example.gov.cn", "https://www.example.cn/").
   /^(https?:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+){2,}(\/\S*)?$/i,
   // Page buttons and leftovers of markup: "正文复制", "![]()", a lone "|".

@@ -126,7 +126,8 @@ const REVIEW_HEADING = /^((?:19|20)\d{2})\s*年[^\n。]{0,12}(工作回顾|主�
 const PLAN_HEADING = /^((?:19|20)\d{2})\s*年[^\n。]{0,12}(工作要点|工作安排|主要任务|工作任务)/m;
 // A work report is delivered at the annual session early in the year and reviews the last:
 // "——2025年1月14日在…人民代表大会第五次会议上".
-const DELIVERED = /((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日在[^\n]{0,40}(代表大会|会议)上/;
+// (its place and session may run onto a second line: "——2021年1月14日在某某县\n第十五届…会议上")
+const DELIVERED = /((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日在[^。]{0,50}(代表大会|会议)上/;
 
 export function findYears(title: string, body: string, dates: Array<string | null>, isReport: boolean): DocYears {
   const fromTitle = /((?:19|20)\d{2})\s*年/.exec(title);

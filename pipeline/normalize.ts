@@ -1,5 +1,5 @@
 import type { ExtractedText } from '../extractors/types.js';
-import { CJK_PUNCT, HAN } from './chars.js';
+import { CJK_PUNCT, HAN, chineseNumeral } from './chars.js';
 import { bylineDate, isClutterLine, isReporterLine, isoDate, isTailStart } from './clutter.js';
 import { MappedText, MappedTextBuilder } from './mapped-text.js';
 import { isBracketedNote, isTableRow, unclosed } from './lines.js';
@@ -95,7 +95,14 @@ const YEAR_DIGITS: Record<string, string> = { 〇: '0', 零: '0', Ｏ: '0', O: '
 
 /** Official dates write years digit by digit in Chinese ("二〇二四年"); one form is easier to read. */
 function foldChineseYears(t: MappedText): MappedText {
-  return t.replace(/[一二][〇零ＯO九][〇零ＯO一二三四五六七八九]{2}(?=年)/g, (m) => [...m].map((c) => YEAR_DIGITS[c]).join(''));
+  const years = t.replace(/[一二][〇零ＯO九][〇零ＯO一二三四五六七八九]{2}(?=年)/g, (m) => [...m].map((c) => YEAR_DIGITS[c]).join(''));
+  // …and so their month and day ("一九九〇年三月十五日" → "1990年3月15日"), so dates read as dates.
+  return years.replace(/(?<=\d{4}年)([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?/g, (m, mo: string, d?: string) => {
+    const month = chineseNumeral(mo);
+    const day = d ? chineseNumeral(d) : null;
+    if (month === null || month < 1 || month > 12 || (d && (day === null || day < 1 || day > 31))) return m;
+    return `${month}月` + (d ? `${day}日` : '');
+  });
 }
 
 /**

@@ -99,10 +99,12 @@ function withoutReportForm(lines: Line[]): Line[] {
   let next = 1;
   while (next < body.length && !isReportHeading(body[next].text)) next++;
   // A summary is a paragraph or two; a run of paragraphs is the review itself, without sub-headings.
-  if (next < body.length && next <= 3) return [body[0], ...body.slice(next)];
+  if (next < body.length && next <= 4) return [body[0], ...body.slice(next)];
   // An excerpt cut before the first sub-heading: the summary still opens the way summaries do
-  // ("一年来，在…领导下，…", "2022年是极不平凡的一年").
-  return body.length > 1 && SUMMARY_OPENING.test(body[1].text) ? [body[0], ...body.slice(2)] : body;
+  // ("一年来，在…领导下，…", "2022年是极不平凡的一年"), a paragraph or two of it.
+  let end = 1;
+  while (end < body.length && end <= 3 && SUMMARY_OPENING.test(body[end].text)) end++;
+  return [body[0], ...body.slice(end)];
 }
 
 const SUMMARY_OPENING = /^(一年来|过去一年|五年来|过去五年|(?:19|20)\d{2}\s*年(是|以来|，))/;
@@ -113,7 +115,11 @@ const isReportHeading = (text: string): boolean => matchMarker(text) !== null ||
 /** The lines under a report's title: "——2025年1月14日在…会议上", "州人大常委会主任 张三". */
 const isByline = (text: string): boolean =>
   /^(——|—|（)/.test(text) ||
-  /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日在[^。]{0,50}(会议|大会)上）?$/.test(text) || /(主任|副主任|秘书长|委员长)(\s*[\u4e00-\u9fff]{2,4})?$/.test(text) || /^[\u4e00-\u9fff]{2,4}$/.test(text);
+  /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日在[^。]{0,50}(会议|大会)上）?$/.test(text) ||
+  /^在[^。]{0,50}人民代表大会[^。]{0,20}会议上$/.test(text) ||
+  // The title printed again, or its date line ("1990年3月15日").
+  /(常务委员会|常委会)工作报告(（摘要）)?$/.test(text) ||
+  /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(text) || /(主任|副主任|秘书长|委员长)(\s*[\u4e00-\u9fff·•]{2,12})?$/.test(text) || /^[\u4e00-\u9fff]{2,4}$/.test(text);
 
 function buildNumberedTree(lines: Line[], report = false): Node[] {
   const roots: Node[] = [];
