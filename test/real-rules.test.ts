@@ -470,3 +470,15 @@ describe('work reports as printed', () => {
     expect(classify('依法行使重大事项决定权').kind).toBe('decision');
   });
 });
+
+describe('OCR misreads inside a line', () => {
+  it('rejoins split numbers, reads "." between characters as "，" and a colon between entries as "；"', async () => {
+    const { fixOcrPunctuation } = await import('../extractors/ocr/clean.js');
+    expect(fixOcrPunctuation('批准201 9年县本级预算')).toBe('批准2019年县本级预算');
+    expect(fixOcrPunctuation('审查县财政决算草案的报告.批准县财政决算')).toBe('审查县财政决算草案的报告，批准县财政决算');
+    expect(fixOcrPunctuation('听取和审议县政府工作报告：听取和审议县法院工作报告')).toBe('听取和审议县政府工作报告；听取和审议县法院工作报告');
+    // A colon that announces the list stays.
+    expect(fixOcrPunctuation('会议的主要议程：听取和审议县政府工作报告')).toBe('会议的主要议程：听取和审议县政府工作报告');
+    expect(fixOcrPunctuation('建议议程包括：审议人事任免事项')).toBe('建议议程包括：审议人事任免事项');
+  });
+});

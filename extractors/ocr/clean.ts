@@ -13,5 +13,21 @@ export function cleanOcrLine(line: string): string {
   t = t.replace(/^(\d{1,2})\s*[，,]\s*/, '$1.').replace(/^(\d{1,2})\s+\.\s*/, '$1.');
   t = t.replace(/^([一二三四五六七八九十]{1,3})\s*[、，,]\s*/, '$1、');
   t = t.replace(/^[（(]\s*([一二三四五六七八九十\d]{1,3})\s*[）)]\s*/, '（$1）');
-  return t;
+  return fixOcrPunctuation(t);
+}
+
+/**
+ * Misreads inside a line, as PP-OCR and tesseract make them on Chinese print:
+ * - a number split by a space ("201 8年", "今（1 1）日");
+ * - "，" read as "." between two characters ("…草案的报告.批准…"): no Chinese sentence puts an ASCII
+ *   full stop between two characters;
+ * - "；" read as "：" between two entries of a list ("…工作报告：听取和审议…"): a colon that announces
+ *   a list follows its announcing word (议程：, 包括：, 如下：, 为：), not the end of an entry.
+ */
+const ENTRY_VERB = '(?:听取|审议|审查|批准|印发|选举|表决|传达|其他)';
+export function fixOcrPunctuation(line: string): string {
+  return line
+    .replace(/(\d)\s+(\d{1,3})(?=\s*[年月日号）)])/g, '$1$2')
+    .replace(/(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])/g, '，')
+    .replace(new RegExp(`(?<![程题下括为是有要容项条])：(?=${ENTRY_VERB})`, 'g'), '；');
 }
