@@ -482,3 +482,8 @@ describe('OCR misreads inside a line', () => {
     expect(fixOcrPunctuation('建议议程包括：审议人事任免事项')).toBe('建议议程包括：审议人事任免事项');
   });
 });
+
+it('an ordinal entry after a closing bracket whose "；" OCR lost still starts an entry', () => {
+  const doc = only(`本次会议的建议议程共有3项：第一项议程是，审议《某某市养犬管理条例（草案）》第二项议程是，听取和审议市政府关于防汛工作的报告；第三项议程是，审议人事任免事项。`);
+  expect(doc.items.map((i) => i.number)).toEqual(['第一项', '第二项', '第三项']);
+});

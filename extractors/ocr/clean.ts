@@ -24,7 +24,7 @@ export function cleanOcrLine(line: string): string {
  * - "；" read as "：" between two entries of a list ("…工作报告：听取和审议…"): a colon that announces
  *   a list follows its announcing word (议程：, 包括：, 如下：, 为：), not the end of an entry.
  */
-const ENTRY_VERB = '(?:听取|审议|审查|批准|印发|选举|表决|传达|其他)';
+const ENTRY_VERB = '(?:听取|审议|审查|批准|印发|选举|表决|传达|其他|第[一二三四五六七八九十]{1,3}项)';
 export function fixOcrPunctuation(line: string): string {
   return line
     .replace(/(\d)\s+(\d{1,3})(?=\s*[年月日号）)])/g, '$1$2')
