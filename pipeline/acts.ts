@@ -95,7 +95,7 @@ export function splitOrdinalList(item: SegItem, docText: string): SegItem[] {
   if (item.hints) return [item];
   const [start, end] = item.span;
   const text = docText.slice(start, end);
-  const entries = [...text.matchAll(ORDINAL_ENTRY)].filter((m) => m.index === 0 || /[：:；;。，\s）)”」]$/.test(text.slice(0, m.index)));
+  const entries = [...text.matchAll(ORDINAL_ENTRY)].filter((m) => m.index === 0 || /[：:；;。，\s）)”」》]$/.test(text.slice(0, m.index)));
   // An enumeration counts from one ("第一项…第二项…"); ordinals that refer back to an agenda
   // ("第五项议程：…负责人。第六项议程：…", who attends for which entry) list no entries of their own.
   if (entries.length < 2 || entries[0][1] !== '一') return [item];
