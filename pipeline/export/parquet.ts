@@ -1,0 +1,91 @@
+import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TempFile } from './_file.js';
+import type { Column, ColumnType, TableName } from './columns.js';
+import { ExportError, type ExportWriter, type WrittenFile } from './writer.js';
+
+/** DuckDB's type for each column type: the Parquet file holds these logical types. */
+const DUCKDB_TYPE: Record<ColumnType, string> = {
+  text: 'VARCHAR',
+  code: 'VARCHAR',
+  integer: 'INTEGER',
+  real: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  integer_list: 'INTEGER[]',
+  text_list: 'VARCHAR[]',
+};
+
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * Parquet by DuckDB. The rows go to a temporary JSON-lines file as SQLite built them (no parsing in
+ * JavaScript), then DuckDB reads that file with every column's type declared — codes as VARCHAR
+ * so leading zeros stay, months as INTEGER[] — and writes Parquet (Snappy, row groups of 122,880)
+ * in its own threads, streaming, within a memory limit. DuckDB's JSON and Parquet code is linked
+ * into the package; extension loading is switched off, so nothing is ever downloaded.
+ */
+export function parquetWriter(dir: string): ExportWriter {
+  const done: { name: TableName; path: string; temp: string }[] = [];
+  let scratch: string | null = null;
+  let current: TempFile | null = null;
+  return {
+    async table(name, columns) {
+      scratch ??= await mkdtemp(join(dir, '.renda-export-'));
+      const rowsFile = new TempFile(join(scratch, `${name}.jsonl`));
+      current = rowsFile;
+      const target = join(dir, `${name}.parquet`);
+      return {
+        write: (rows) => (rows.length ? rowsFile.write(rows.join('\n') + '\n') : Promise.resolve()),
+        async end() {
+          await rowsFile.close();
+          await toParquet(rowsFile.temp, `${target}.tmp`, columns);
+          await rm(rowsFile.temp, { force: true });
+          done.push({ name, path: target, temp: `${target}.tmp` });
+          current = null;
+        },
+      };
+    },
+    async close() {
+      const written: WrittenFile[] = [];
+      for (const { name, path, temp } of done) {
+        await rename(temp, path);
+        written.push({ path, tables: [name] });
+      }
+      if (scratch) await rm(scratch, { recursive: true, force: true });
+      return written;
+    },
+    async abort() {
+      await (current as TempFile | null)?.discard();
+      for (const { temp } of done) await rm(temp, { force: true });
+      if (scratch) await rm(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+async function toParquet(jsonl: string, out: string, columns: Column[]): Promise<void> {
+  // Loaded here, so the other formats never pay for DuckDB's native library.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: '2',
+    memory_limit: '256MB',
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+  });
+  try {
+    const connection = await instance.connect();
+    try {
+      const types = columns.map((c) => `${literal(c.name)}: ${literal(DUCKDB_TYPE[c.type])}`).join(', ');
+      await connection.run(
+        `COPY (SELECT * FROM read_json(${literal(jsonl)}, format = 'newline_delimited', columns = {${types}}))
+         TO ${literal(out)} (FORMAT parquet)`,
+      );
+    } finally {
+      connection.closeSync();
+    }
+  } catch (err) {
+    await rm(out, { force: true });
+    throw new ExportError('export_failed', `DuckDB could not write ${out}: ${(err as Error).message}`, { cause: err });
+  } finally {
+    instance.closeSync();
+  }
+}
