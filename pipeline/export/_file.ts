@@ -2,6 +2,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 
+export const NEWLINE = Buffer.from('\n');
+
 /**
  * A file written under a temporary name and renamed into place only when complete, as ingest
  * publishes its JSON: an export stopped halfway leaves no truncated file that looks finished.

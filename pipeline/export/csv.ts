@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { stringify, type Options } from 'csv-stringify/sync';
 import { TempFile } from './_file.js';
-import { cells } from './cells.js';
 import type { ExportWriter, WrittenFile } from './writer.js';
 
 export interface CsvOptions {
@@ -21,15 +20,17 @@ export function csvWriter(dir: string, options: CsvOptions): ExportWriter {
   const files: TempFile[] = [];
   const written: WrittenFile[] = [];
   return {
+    shape: 'cells',
     async table(name, columns) {
       const file = new TempFile(join(dir, `${name}.csv`));
       files.push(file);
-      const base: Options = { record_delimiter: 'windows', cast: { boolean: (b) => (b ? 'true' : 'false') } };
+      // With a record delimiter of its own, csv-stringify quotes only fields holding that exact
+      // delimiter; a line break alone (LF, as item text has) must be quoted too or it splits the row.
+      const base: Options = { record_delimiter: 'windows', quoted_match: /[\r\n]/, cast: { boolean: (b) => (b ? 'true' : 'false') } };
       await file.write(stringify([columns.map((c) => c.name)], { ...base, bom: options.bom }));
       return {
-        async write(rows) {
-          const records = rows.map((line) => cells(JSON.parse(line) as Record<string, unknown>, columns));
-          if (records.length) await file.write(stringify(records, base));
+        async write(batch) {
+          await file.write(stringify(JSON.parse(batch.toString('utf8')) as unknown[][], base));
         },
         async end() {
           await file.close();

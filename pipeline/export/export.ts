@@ -1,5 +1,6 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
+import type { Db } from '../db.js';
 import type { ItemFilter } from '../read/filters.js';
 import { openForReading } from '../read/open.js';
 import { UsageError } from '../errors.js';
@@ -8,7 +9,7 @@ import type { TableName } from './columns.js';
 import { csvWriter } from './csv.js';
 import { jsonlWriter } from './jsonl.js';
 import { parquetWriter } from './parquet.js';
-import { countRows, readRows } from './rows.js';
+import { BATCH_ROWS, planBatches, readRows, type BatchPlan } from './rows.js';
 import { tableQuery, type TableQuery } from './tables.js';
 import { ExportError, type ExportFormat, type ExportWriter } from './writer.js';
 import { xlsxWriter } from './xlsx.js';
@@ -64,33 +65,39 @@ function writerFor(o: ExportOptions): ExportWriter {
  */
 export async function exportTables(o: ExportOptions): Promise<ExportSummary> {
   const started = performance.now();
-  const db = await openForReading(o.db);
+  // Two connections, so SQLite builds rows on both cores (rows.ts).
+  const dbs: Db[] = [];
   try {
-    await materialiseCopies(db);
-    // One read transaction: the counts and the rows come from the same snapshot even while an
-    // ingest writes to the database (WAL), so a sheet split or a progress total is never wrong.
-    await db.exec('BEGIN');
-    const queries: { q: TableQuery; rows: number }[] = [];
+    for (let k = 0; k < CONNECTIONS; k++) dbs.push(await openForReading(o.db));
+    for (const db of dbs) await materialiseCopies(db);
+    // A read transaction on each: the counts and the rows come from one snapshot even while an
+    // ingest writes to the database (WAL). The snapshot starts at each connection's first read,
+    // so they are taken back to back.
+    for (const db of dbs) await db.exec('BEGIN');
+    for (const db of dbs) await db.get('SELECT count(*) FROM sources');
+    const [db] = dbs as [Db];
+    const queries: { q: TableQuery; plan: BatchPlan; rows: number }[] = [];
     for (const table of o.tables) {
       const q = tableQuery(table, o.filter, o.where);
-      const rows = await countRows(db, q).catch((err: unknown) => {
+      const plan = await planBatches(db, q).catch((err: unknown) => {
         if (!o.where) throw err;
         throw new UsageError(`--where: ${(err as Error).message.replace(/^SQLITE_\w+: /, '')} (in table ${table}; its columns: ${q.columns.map((c) => c.name).join(', ')})`);
       });
-      queries.push({ q, rows });
+      queries.push({ q, plan, rows: plan.total });
     }
     await mkdir(o.out, { recursive: true }).catch((err: unknown) => {
       throw new ExportError('write_failed', `cannot create ${o.out}: ${(err as Error).message}`, { cause: err });
     });
     const writer = writerFor(o);
     try {
-      for (const { q, rows } of queries) {
+      for (const { q, plan, rows } of queries) {
         const table = await writer.table(q.table, q.columns, rows);
         let done = 0;
         o.onProgress?.(q.table, 0, rows);
-        for await (const batch of readRows(db, q)) {
+        let batches = 0;
+        for await (const batch of readRows(dbs, q, plan, writer.shape)) {
           await table.write(batch);
-          done += batch.length;
+          done = Math.min(rows, ++batches * BATCH_ROWS);
           o.onProgress?.(q.table, done, rows);
         }
         await table.end();
@@ -110,7 +117,12 @@ export async function exportTables(o: ExportOptions): Promise<ExportSummary> {
       throw err;
     }
   } finally {
-    await db.exec('ROLLBACK').catch(() => undefined);
-    await db.close();
+    for (const db of dbs) {
+      await db.exec('ROLLBACK').catch(() => undefined);
+      await db.close();
+    }
   }
 }
+
+const CONNECTIONS = 2;
+

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { TempFile } from './_file.js';
+import { NEWLINE, TempFile } from './_file.js';
 import type { ExportWriter, WrittenFile } from './writer.js';
 
 /** JSON lines: one object per line, exactly as SQLite built it (UTF-8, no byte-order mark). */
@@ -7,11 +7,12 @@ export function jsonlWriter(dir: string): ExportWriter {
   const files: TempFile[] = [];
   const written: WrittenFile[] = [];
   return {
+    shape: 'lines',
     async table(name) {
       const file = new TempFile(join(dir, `${name}.jsonl`));
       files.push(file);
       return {
-        write: (rows) => (rows.length ? file.write(rows.join('\n') + '\n') : Promise.resolve()),
+        write: (lines) => file.write(Buffer.concat([lines, NEWLINE])),
         async end() {
           await file.close();
           written.push({ path: file.path, tables: [name] });

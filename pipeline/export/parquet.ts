@@ -1,6 +1,6 @@
 import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TempFile } from './_file.js';
+import { NEWLINE, TempFile } from './_file.js';
 import type { Column, ColumnType, TableName } from './columns.js';
 import { ExportError, type ExportWriter, type WrittenFile } from './writer.js';
 
@@ -15,12 +15,19 @@ const DUCKDB_TYPE: Record<ColumnType, string> = {
   text_list: 'VARCHAR[]',
 };
 
+/**
+ * Rows per row group. DuckDB buffers a row group before writing it; with its default (122,880)
+ * a million-item export peaked near 650 MB, with this about 330 MB at the same speed. Readers
+ * load a row group at a time, so smaller groups also help an analyst's memory.
+ */
+const ROW_GROUP_ROWS = 30_720;
+
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * Parquet by DuckDB. The rows go to a temporary JSON-lines file as SQLite built them (no parsing in
  * JavaScript), then DuckDB reads that file with every column's type declared — codes as VARCHAR
- * so leading zeros stay, months as INTEGER[] — and writes Parquet (Snappy, row groups of 122,880)
+ * so leading zeros stay, months as INTEGER[] — and writes Parquet (Snappy, row groups of 30,720 rows)
  * in its own threads, streaming, within a memory limit. DuckDB's JSON and Parquet code is linked
  * into the package; extension loading is switched off, so nothing is ever downloaded.
  */
@@ -29,13 +36,14 @@ export function parquetWriter(dir: string): ExportWriter {
   let scratch: string | null = null;
   let current: TempFile | null = null;
   return {
+    shape: 'lines',
     async table(name, columns) {
       scratch ??= await mkdtemp(join(dir, '.renda-export-'));
       const rowsFile = new TempFile(join(scratch, `${name}.jsonl`));
       current = rowsFile;
       const target = join(dir, `${name}.parquet`);
       return {
-        write: (rows) => (rows.length ? rowsFile.write(rows.join('\n') + '\n') : Promise.resolve()),
+        write: (lines) => rowsFile.write(Buffer.concat([lines, NEWLINE])),
         async end() {
           await rowsFile.close();
           await toParquet(rowsFile.temp, `${target}.tmp`, columns);
@@ -77,7 +85,7 @@ async function toParquet(jsonl: string, out: string, columns: Column[]): Promise
       const types = columns.map((c) => `${literal(c.name)}: ${literal(DUCKDB_TYPE[c.type])}`).join(', ');
       await connection.run(
         `COPY (SELECT * FROM read_json(${literal(jsonl)}, format = 'newline_delimited', columns = {${types}}))
-         TO ${literal(out)} (FORMAT parquet)`,
+         TO ${literal(out)} (FORMAT parquet, ROW_GROUP_SIZE ${ROW_GROUP_ROWS})`,
       );
     } finally {
       connection.closeSync();

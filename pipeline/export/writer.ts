@@ -1,4 +1,5 @@
 import type { Column, TableName } from './columns.js';
+import type { BatchShape } from './rows.js';
 
 /**
  * What every format implements. An export opens one writer, hands it each table in turn as
@@ -6,6 +7,8 @@ import type { Column, TableName } from './columns.js';
  * until `close()` succeeds, and `abort()` removes whatever was begun.
  */
 export interface ExportWriter {
+  /** The batches it takes (rows.ts). */
+  shape: BatchShape;
   /** Begin a table. `rows` is its row count, known in advance (XLSX splits sheets by it). */
   table(name: TableName, columns: Column[], rows: number): Promise<TableWriter>;
   /** Finish every file; returns the paths written. */
@@ -14,8 +17,8 @@ export interface ExportWriter {
 }
 
 export interface TableWriter {
-  /** One batch of rows, each a JSON object string with the table's columns in order. */
-  write(rows: string[]): Promise<void>;
+  /** One batch of rows in the writer's shape, UTF-8. */
+  write(batch: Buffer): Promise<void>;
   end(): Promise<void>;
 }
 

@@ -1,8 +1,10 @@
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cells } from './cells.js';
+
 import type { Column } from './columns.js';
 import type { ExportWriter } from './writer.js';
+
+type Cell = string | number | boolean | null;
 
 /** Excel's limits: rows per sheet (the header takes one) and characters per cell. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -32,6 +34,7 @@ export function xlsxWriter(dir: string, options: XlsxOptions): ExportWriter {
   const notes: string[] = [];
   let workbook: import('exceljs').stream.xlsx.WorkbookWriter | null = null;
   return {
+    shape: 'cells',
     async table(name, columns, rows) {
       if (!workbook) {
         const ExcelJS = (await import('exceljs')).default;
@@ -52,14 +55,14 @@ export function xlsxWriter(dir: string, options: XlsxOptions): ExportWriter {
       let inSheet = 0;
       let cut = 0;
       return {
-        async write(lines) {
-          for (const line of lines) {
+        async write(batch) {
+          for (const row of JSON.parse(batch.toString('utf8')) as Cell[][]) {
             if (inSheet === sheetRows) {
               sheet.commit();
               sheet = newSheet(book, sheetName(++sheetNo), columns);
               inSheet = 0;
             }
-            const values = cells(JSON.parse(line) as Record<string, unknown>, columns).map((v) => {
+            const values = row.map((v) => {
               if (typeof v !== 'string' || v.length <= EXCEL_MAX_CELL) return v;
               cut++;
               return v.slice(0, EXCEL_MAX_CELL - 1) + '…';
@@ -67,6 +70,7 @@ export function xlsxWriter(dir: string, options: XlsxOptions): ExportWriter {
             sheet.addRow(values).commit();
             inSheet++;
           }
+          await drained(sheet);
         },
         async end() {
           sheet.commit();
@@ -84,6 +88,26 @@ export function xlsxWriter(dir: string, options: XlsxOptions): ExportWriter {
       await rm(temp, { force: true });
     },
   };
+}
+
+/** Bytes of sheet XML allowed to wait for the zip's compressor before rows are added again. */
+const BACKLOG_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Wait until the zip has taken the rows written so far. ExcelJS's sheet stream never reports
+ * back-pressure (its write() always returns true and it writes to the zip entry regardless), so a
+ * batch loop that keeps adding rows outruns the compressor and the XML piles up in memory — 1.4 GB
+ * for 750,000 rows. The zip entry streams it writes to are in its `pipes`; their buffered bytes
+ * tell how far behind the compressor is. (ExcelJS internals, pinned by the package version and by
+ * the bench, which would show memory growing again.)
+ */
+async function drained(sheet: import('exceljs').Worksheet): Promise<void> {
+  type Entry = { _writableState?: { length: number }; once(event: 'drain', fn: () => void): void };
+  const stream = (sheet as unknown as { stream?: { pipes?: Entry[] } }).stream;
+  for (const entry of stream?.pipes ?? []) {
+    // A readable-stream 2 PassThrough: no writableLength, but the standard state object.
+    while ((entry._writableState?.length ?? 0) > BACKLOG_BYTES) await new Promise<void>((resolve) => entry.once('drain', resolve));
+  }
 }
 
 function newSheet(book: import('exceljs').stream.xlsx.WorkbookWriter, name: string, columns: Column[]) {
