@@ -12,7 +12,10 @@ export function jsonlWriter(dir: string): ExportWriter {
       const file = new TempFile(join(dir, `${name}.jsonl`));
       files.push(file);
       return {
-        write: (lines) => file.write(Buffer.concat([lines, NEWLINE])),
+        write: async (lines) => {
+          await file.write(lines);
+          await file.write(NEWLINE);
+        },
         async end() {
           await file.close();
           written.push({ path: file.path, tables: [name] });

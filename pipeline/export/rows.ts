@@ -36,8 +36,8 @@ export interface BatchPlan {
 }
 
 /**
- * Count the rows and find the batch boundaries in one pass over the keys (an index scan, no JSON
- * built). With the boundaries known up front, batches are independent ranges that two connections
+ * Count the rows and find the batch boundaries in one query over the keys alone (no JSON built;
+ * a second or two for a million items). With the boundaries known up front, batches are independent ranges that two connections
  * can read at the same time — two cores building JSON — instead of each batch waiting for the
  * last key of the one before.
  */
