@@ -78,9 +78,10 @@ async function toParquet(jsonl: string, out: string, columns: Column[]): Promise
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:', {
     threads: '2',
-    // DuckDB's buffers, not the process: measured on the million-item bench, the whole export
-    // peaked at 530 MB with 256MB here, 440 MB with 192MB, 405 MB with 128MB (and ran slower).
-    memory_limit: '192MB',
+    // DuckDB's buffers, not the process. On the million-item bench the whole export peaked at
+    // about 530 MB with 256MB here, 440–530 MB with 192MB, 390–410 MB with 128MB at the same
+    // speed; 96MB halved the speed for 360 MB.
+    memory_limit: '128MB',
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
   });
