@@ -11,7 +11,7 @@
  * | `text`, `code` | string (UTF-8)             | text (codes never as numbers)   | string         |
  * | `integer`      | int32                      | number                          | number         |
  * | `real`         | double                     | number                          | number         |
- * | `boolean`      | boolean                    | `true` / `false`                | true / false   |
+ * | `boolean`      | boolean                    | `true` / `false` (XLSX: boolean) | true / false  |
  * | `integer_list` | list<int32>                | joined by `;` (`3;6`)           | array          |
  * | `text_list`    | list<string>               | joined by `;`                   | array          |
  *
@@ -114,5 +114,8 @@ export const TABLE_COLUMNS: Record<TableName, Column[]> = {
   ],
 };
 
-/** The separator of list values in CSV and XLSX cells; it never occurs in a law title or a kind. */
+/**
+ * The separator of list values in CSV and XLSX cells. Kinds and months never hold it, and Chinese
+ * law titles write the full-width ；, so splitting on it gives the list back.
+ */
 export const LIST_SEPARATOR = ';';
