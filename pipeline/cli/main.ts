@@ -2,9 +2,11 @@
 import { UsageError } from '../errors.js';
 import { StoreError } from '../store.js';
 import { ModelError } from '../similar/_embed-error.js';
+import { ExportError } from '../export/writer.js';
 import { compareCommand } from './compare-command.js';
 import { crawlCommand } from './crawl-command.js';
 import { evalCommand } from './eval-command.js';
+import { exportCommand } from './export-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { queryCommand } from './query-command.js';
 import { reportCommand } from './report-command.js';
@@ -17,7 +19,7 @@ import type { Command } from './command.js';
  * renda's command line. Exit codes: 0 success, 1 some files failed (the others were written),
  * 2 bad usage (nothing was done).
  */
-const COMMANDS: Command[] = [ingestCommand, crawlCommand, compareCommand, searchCommand, similarCommand, queryCommand, reportCommand, schemaCommand, evalCommand];
+const COMMANDS: Command[] = [ingestCommand, crawlCommand, compareCommand, searchCommand, similarCommand, queryCommand, exportCommand, reportCommand, schemaCommand, evalCommand];
 
 const HELP = `renda — people's congress work plans and reports into comparable data
 
@@ -59,7 +61,7 @@ main(process.argv.slice(2)).then(
     if (err instanceof UsageError) {
       process.stderr.write(`renda: ${err.message}\n`);
       process.exitCode = 2;
-    } else if (err instanceof StoreError || err instanceof ModelError) {
+    } else if (err instanceof StoreError || err instanceof ModelError || err instanceof ExportError) {
       process.stderr.write(`renda: ${err.code}: ${err.message}\n`);
       process.exitCode = 1;
     } else {

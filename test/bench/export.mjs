@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+/**
+ * Benchmark of `renda export` on a generated database of a million items (run with `npm run bench`
+ * or `npm run bench:export`, which build first). The database is the `npm start` fixtures copied
+ * by SQL until it holds BENCH_EXPORT_ITEMS items (`_large-db.mjs`); it is kept in
+ * out/bench-export/ and reused while it has that many items, since making it takes about half a
+ * minute. Each format then runs as the real CLI in a child process under GNU `time -v` (elapsed
+ * time and peak RSS, the child's own), exporting every item (`--table items --all-copies`).
+ *
+ * Prints a Markdown table and writes out/bench-export.json. No timing assertions.
+ *
+ * Environment (optional):
+ *   BENCH_EXPORT_ITEMS    items in the generated database (default 1000000)
+ *   BENCH_EXPORT_FORMATS  formats to run, comma-separated (default parquet,csv,xlsx,jsonl)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { makeLargeDb } from './_large-db.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const MAIN = join(ROOT, 'dist/pipeline/cli/main.js');
+if (!existsSync(MAIN)) {
+  process.stderr.write(`bench: ${MAIN} not found; run 'npm run build' first (npm run bench does)\n`);
+  process.exit(2);
+}
+const ITEMS = Number(process.env.BENCH_EXPORT_ITEMS ?? 1_000_000);
+const FORMATS = (process.env.BENCH_EXPORT_FORMATS ?? 'parquet,csv,xlsx,jsonl').split(',').map((f) => f.trim()).filter(Boolean);
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const log = (msg) => process.stderr.write(`bench-export: ${msg}\n`);
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+const require = createRequire(import.meta.url);
+const sqlite3 = require('sqlite3');
+function countItems(path) {
+  return new Promise((res) => {
+    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (err) => {
+      if (err) return res(0);
+      db.get('SELECT count(*) AS n FROM items', (e, row) => db.close(() => res(e ? 0 : row.n)));
+    });
+  });
+}
+
+/** The `npm start` inputs (package.json), so the generated rows are the fixtures' rows. */
+function startInputs() {
+  const files = (dir, ext) => readdirSync(join(ROOT, dir)).filter((f) => ext.test(f)).map((f) => join(ROOT, dir, f));
+  return [
+    join(ROOT, 'fixtures/text'),
+    join(ROOT, 'fixtures/pdf'),
+    join(ROOT, 'fixtures/html'),
+    ...files('fixtures/heldout', /\.txt$/),
+    ...files('fixtures/heldout2', /\.(txt|html)$/),
+    ...files('fixtures/compare', /\.txt$/),
+  ];
+}
+
+/** Elapsed seconds and peak RSS (MiB) from GNU time -v's report. */
+function parseTime(stderr) {
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
+  const cpu = /Percent of CPU this job got: (\d+)%/.exec(stderr);
+  return {
+    seconds: wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : null,
+    rssMiB: rss ? round(Number(rss[1]) / 1024, 0) : null,
+    cpu: cpu ? Number(cpu[1]) : null,
+  };
+}
+
+const dir = join(ROOT, 'out/bench-export');
+await mkdir(dir, { recursive: true });
+const dbPath = join(dir, 'renda.sqlite');
+let items = existsSync(dbPath) ? await countItems(dbPath) : 0;
+if (items !== ITEMS) {
+  log(`generating a database of ${ITEMS.toLocaleString('en')} items in ${dir}`);
+  const t = performance.now();
+  items = await makeLargeDb({ main: MAIN, inputs: startInputs(), dir, target: ITEMS, log });
+  log(`${items} items in ${round((performance.now() - t) / 1000)} s`);
+} else log(`reusing ${dbPath} (${items.toLocaleString('en')} items)`);
+
+const work = await mkdtemp(join(tmpdir(), 'renda-bench-export-'));
+const results = [];
+try {
+  for (const format of FORMATS) {
+    const out = join(work, format);
+    const args = [MAIN, 'export', '--db', dbPath, '--format', format, '--table', 'items', '--all-copies', '--out', out];
+    log(`${format}…`);
+    const t = performance.now();
+    const r = TIME
+      ? spawnSync(TIME, ['-v', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
+      : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const wall = (performance.now() - t) / 1000;
+    if (r.status !== 0) throw new Error(`export --format ${format} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
+    const measured = TIME ? parseTime(r.stderr) : { seconds: wall, rssMiB: null, cpu: null };
+    const bytes = readdirSync(out).reduce((n, f) => n + statSync(join(out, f)).size, 0);
+    const notes = r.stderr.split('\n').filter((l) => l.startsWith('renda: ')).map((l) => l.slice(7));
+    results.push({ format, rows: items, seconds: round(measured.seconds ?? wall), peakRssMiB: measured.rssMiB, cpuPercent: measured.cpu, fileMiB: round(bytes / 1024 / 1024), notes });
+    log(`${format}: ${round(measured.seconds ?? wall)} s, ${measured.rssMiB ?? '?'} MiB peak`);
+    await rm(out, { recursive: true, force: true });
+  }
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
+
+const doc = { date: new Date().toISOString(), items, results };
+await writeFile(join(ROOT, 'out/bench-export.json'), JSON.stringify(doc, null, 2) + '\n');
+process.stdout.write(
+  `\nExport of ${items.toLocaleString('en')} items (--table items --all-copies)\n\n` +
+    '| format | seconds | peak RSS (MiB) | CPU | output (MiB) | rows/s |\n|---|---:|---:|---:|---:|---:|\n' +
+    results
+      .map((x) => `| ${x.format} | ${x.seconds} | ${x.peakRssMiB ?? '–'} | ${x.cpuPercent === null ? '–' : `${x.cpuPercent} %`} | ${x.fileMiB} | ${Math.round(x.rows / x.seconds).toLocaleString('en')} |`)
+      .join('\n') +
+    '\n' +
+    results.flatMap((x) => x.notes.map((n) => `\n${x.format}: ${n}`)).join('') +
+    '\n',
+);
