@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 
-export const NEWLINE = Buffer.from('\n');
+const NEWLINE = Buffer.from('\n');
 
 /**
  * A file written under a temporary name and renamed into place only when complete, as ingest
@@ -20,6 +20,12 @@ export class TempFile {
   /** Write, waiting for the disk when the stream's buffer is full (back-pressure). */
   async write(chunk: string | Buffer): Promise<void> {
     if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+  }
+
+  /** A batch of JSON lines (newline-separated, none after the last) and the line end it lacks. */
+  async writeLines(lines: Buffer): Promise<void> {
+    await this.write(lines);
+    await this.write(NEWLINE);
   }
 
   async close(): Promise<void> {

@@ -43,14 +43,25 @@ const JURISDICTION: Column[] = [
   c('prefecture', 'text', 12, 'prefecture name; NULL for a province'),
 ];
 
+/** Twin copies (the same document read from another file): marked, never merged. */
+const COPY: Column[] = [
+  c('copy_of', 'text', 20, 'the canonical document when this one is a twin copy, else NULL'),
+  c('is_copy', 'boolean', 7, 'copy_of is not NULL'),
+];
+
+/** A document's year and, for a work report, the year it reviews. */
+const YEARS: Column[] = [
+  c('year', 'integer', 6, 'the year the document is for'),
+  c('review_year', 'integer', 8, 'work reports: the year they review'),
+];
+
 export const TABLE_COLUMNS: Record<TableName, Column[]> = {
   items: [
     c('item_id', 'text', 26, 'item id, as in the database and the JSON files'),
     c('document_id', 'text', 20, 'the document holding the item'),
     c('source_id', 'text', 18, 'the source file (first 16 hex digits of its sha256)'),
     ...JURISDICTION,
-    c('year', 'integer', 6, 'the year the document is for'),
-    c('review_year', 'integer', 8, 'work reports: the year they review'),
+    ...YEARS,
     c('doc_type', 'text', 16, 'work_points, supervision_plan, agenda, work_report, …'),
     c('document_title', 'text', 40, 'the document title'),
     c('path', 'text', 8, 'position in the document hierarchy (1.2.3)'),
@@ -67,16 +78,14 @@ export const TABLE_COLUMNS: Record<TableName, Column[]> = {
     c('confidence', 'real', 6, 'the deciding rule’s weight'),
     c('rule', 'text', 16, 'the rule that decided kind'),
     c('source_path', 'text', 30, 'the source file as given to ingest'),
-    c('copy_of', 'text', 20, 'the canonical document when this one is a twin copy, else NULL'),
-    c('is_copy', 'boolean', 7, 'copy_of is not NULL'),
+    ...COPY,
   ],
   documents: [
     c('document_id', 'text', 20, 'document id, as in the database and the JSON files'),
     c('source_id', 'text', 18, 'the source file'),
     c('title', 'text', 40, 'the document title'),
     c('doc_type', 'text', 16, 'work_points, supervision_plan, agenda, work_report, …'),
-    c('year', 'integer', 6, 'the year the document is for'),
-    c('review_year', 'integer', 8, 'work reports: the year they review'),
+    ...YEARS,
     c('adopted_date', 'text', 11, 'ISO date adopted, when stated'),
     c('published_date', 'text', 11, 'ISO date published, when stated'),
     ...JURISDICTION,
@@ -84,8 +93,7 @@ export const TABLE_COLUMNS: Record<TableName, Column[]> = {
     c('extractor', 'text', 8, 'text, html, pdf, docx, doc, ocr or pdf+ocr'),
     c('items', 'integer', 6, 'number of items'),
     c('warnings', 'integer', 8, 'number of warnings'),
-    c('copy_of', 'text', 20, 'the canonical document when this one is a twin copy, else NULL'),
-    c('is_copy', 'boolean', 7, 'copy_of is not NULL'),
+    ...COPY,
   ],
   sources: [
     c('source_id', 'text', 18, 'first 16 hex digits of the file’s sha256'),
@@ -109,8 +117,7 @@ export const TABLE_COLUMNS: Record<TableName, Column[]> = {
     c('committee_key', 'text', 20, 'lead committee'),
     c('text', 'text', 80, 'the item text'),
     c('source_path', 'text', 30, 'the source file'),
-    c('copy_of', 'text', 20, 'the canonical document when this one is a twin copy, else NULL'),
-    c('is_copy', 'boolean', 7, 'copy_of is not NULL'),
+    ...COPY,
   ],
 };
 

@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { stringify, type Options } from 'csv-stringify/sync';
-import { TempFile } from './_file.js';
-import type { ExportWriter, WrittenFile } from './writer.js';
+import { fileEachTable } from './_per-table.js';
+import type { ExportWriter } from './writer.js';
 
 export interface CsvOptions {
   /**
@@ -17,33 +16,11 @@ export interface CsvOptions {
  * quote (doubled inside) or a line break, which stays inside its quoted field. One file a table.
  */
 export function csvWriter(dir: string, options: CsvOptions): ExportWriter {
-  const files: TempFile[] = [];
-  const written: WrittenFile[] = [];
-  return {
-    shape: 'cells',
-    async table(name, columns) {
-      const file = new TempFile(join(dir, `${name}.csv`));
-      files.push(file);
-      // With a record delimiter of its own, csv-stringify quotes only fields holding that exact
-      // delimiter; a line break alone (LF, as item text has) must be quoted too or it splits the row.
-      const base: Options = { record_delimiter: 'windows', quoted_match: /[\r\n]/, cast: { boolean: (b) => (b ? 'true' : 'false') } };
-      await file.write(stringify([columns.map((c) => c.name)], { ...base, bom: options.bom }));
-      return {
-        async write(batch) {
-          await file.write(stringify(JSON.parse(batch.toString('utf8')) as unknown[][], base));
-        },
-        async end() {
-          await file.close();
-          written.push({ path: file.path, tables: [name] });
-        },
-      };
-    },
-    async close() {
-      for (const f of files) await f.publish();
-      return written;
-    },
-    async abort() {
-      for (const f of files) await f.discard();
-    },
-  };
+  // With a record delimiter of its own, csv-stringify quotes only fields holding that exact
+  // delimiter; a line break alone (LF, as item text has) must be quoted too or it splits the row.
+  const base: Options = { record_delimiter: 'windows', quoted_match: /[\r\n]/, cast: { boolean: (b) => (b ? 'true' : 'false') } };
+  return fileEachTable(dir, 'csv', 'cells', async (file, columns) => {
+    await file.write(stringify([columns.map((c) => c.name)], { ...base, bom: options.bom }));
+    return (batch) => file.write(stringify(JSON.parse(batch.toString('utf8')) as unknown[][], base));
+  });
 }

@@ -1,6 +1,6 @@
 import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { NEWLINE, TempFile } from './_file.js';
+import { TempFile } from './_file.js';
 import type { Column, ColumnType, TableName } from './columns.js';
 import { ExportError, type ExportWriter, type WrittenFile } from './writer.js';
 
@@ -43,10 +43,7 @@ export function parquetWriter(dir: string): ExportWriter {
       current = rowsFile;
       const target = join(dir, `${name}.parquet`);
       return {
-        write: async (lines) => {
-          await rowsFile.write(lines);
-          await rowsFile.write(NEWLINE);
-        },
+        write: (lines) => rowsFile.writeLines(lines),
         async end() {
           await rowsFile.close();
           await toParquet(rowsFile.temp, `${target}.tmp`, columns);

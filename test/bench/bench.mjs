@@ -20,16 +20,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { MAIN, parseGnuTime, ROOT } from './_cli.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const MAIN = join(ROOT, 'dist/pipeline/cli/main.js');
-if (!existsSync(MAIN)) {
-  process.stderr.write(`bench: ${MAIN} not found; run 'npm run build' first (npm run bench does)\n`);
-  process.exit(2);
-}
 const { DEFAULT_CONCURRENCY, STAGES } = await import('../../dist/pipeline/ingest.js');
 
 const TARGET_SECONDS = Number(process.env.BENCH_TARGET_SECONDS ?? 8);
@@ -151,11 +145,7 @@ async function runIngest(corpus, out, concurrency, rssFile) {
   let peakKiB = hwmKiB;
   let cpuPercent = null;
   if (RSS_METHOD.id === 'gnu-time') {
-    const text = await readFile(rssFile, 'utf8').catch(() => '');
-    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
-    peakKiB = m ? Number(m[1]) : null;
-    const cpu = /Percent of CPU this job got: (\d+)%/.exec(text);
-    cpuPercent = cpu ? Number(cpu[1]) : null;
+    ({ peakKiB, cpuPercent } = parseGnuTime(await readFile(rssFile, 'utf8').catch(() => '')));
   }
   let summary = null;
   try {

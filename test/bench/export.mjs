@@ -18,17 +18,11 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { MAIN, parseGnuTime, ROOT } from './_cli.mjs';
 import { makeLargeDb } from './_large-db.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const MAIN = join(ROOT, 'dist/pipeline/cli/main.js');
-if (!existsSync(MAIN)) {
-  process.stderr.write(`bench: ${MAIN} not found; run 'npm run build' first (npm run bench does)\n`);
-  process.exit(2);
-}
 const ITEMS = Number(process.env.BENCH_EXPORT_ITEMS ?? 1_000_000);
 const FORMATS = (process.env.BENCH_EXPORT_FORMATS ?? 'parquet,csv,xlsx,jsonl').split(',').map((f) => f.trim()).filter(Boolean);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
@@ -59,17 +53,6 @@ function startInputs() {
   ];
 }
 
-/** Elapsed seconds and peak RSS (MiB) from GNU time -v's report. */
-function parseTime(stderr) {
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
-  const cpu = /Percent of CPU this job got: (\d+)%/.exec(stderr);
-  return {
-    seconds: wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : null,
-    rssMiB: rss ? round(Number(rss[1]) / 1024, 0) : null,
-    cpu: cpu ? Number(cpu[1]) : null,
-  };
-}
 
 const dir = join(ROOT, 'out/bench-export');
 await mkdir(dir, { recursive: true });
@@ -95,7 +78,8 @@ try {
       : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
     const wall = (performance.now() - t) / 1000;
     if (r.status !== 0) throw new Error(`export --format ${format} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
-    const measured = TIME ? parseTime(r.stderr) : { seconds: wall, rssMiB: null, cpu: null };
+    const time = TIME ? parseGnuTime(r.stderr) : { seconds: wall, peakKiB: null, cpuPercent: null };
+    const measured = { seconds: time.seconds, rssMiB: time.peakKiB === null ? null : round(time.peakKiB / 1024, 0), cpu: time.cpuPercent };
     const bytes = readdirSync(out).reduce((n, f) => n + statSync(join(out, f)).size, 0);
     const notes = r.stderr.split('\n').filter((l) => l.startsWith('renda: ')).map((l) => l.slice(7));
     results.push({ format, rows: items, seconds: round(measured.seconds ?? wall), peakRssMiB: measured.rssMiB, cpuPercent: measured.cpu, fileMiB: round(bytes / 1024 / 1024), notes });

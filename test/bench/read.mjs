@@ -12,20 +12,14 @@
  * Environment (optional): BENCH_READ_COPIES  copies of each fixture (default 120)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { MAIN, ROOT } from './_cli.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const MAIN = join(ROOT, 'dist/pipeline/cli/main.js');
-if (!existsSync(MAIN)) {
-  process.stderr.write(`bench: ${MAIN} not found; run 'npm run build' first (npm run bench does)\n`);
-  process.exit(2);
-}
 const dist = (p) => import(join(ROOT, 'dist', p));
 const { openForReading } = await dist('pipeline/read/open.js');
 const { search } = await dist('pipeline/read/search.js');

@@ -10,10 +10,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isHeldOut } from '../../fixtures/make/real-split.mjs';
+import { MAIN as cli, ROOT as root } from './_cli.mjs';
 
-const root = new URL('../../', import.meta.url).pathname;
 const real = join(root, 'fixtures/real');
-const cli = join(root, 'dist/pipeline/cli/main.js');
 const only = process.env.RENDA_REAL_ONLY;
 const wanted = (file) => !only || isHeldOut(file.replace(/\.\w+$/, '.txt')) === (only === 'heldout');
 
