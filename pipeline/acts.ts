@@ -1,4 +1,5 @@
 import { classify } from './classify.js';
+import { meetingMonth } from './dating.js';
 import { extractMonths } from './months.js';
 import type { ItemKind } from '../schemas/index.js';
 import type { SegItem } from './segment.js';
@@ -132,13 +133,16 @@ export function splitInlineAgenda(item: SegItem, docText: string): SegItem[] {
   if (item.hints) return [item];
   const [start, end] = item.span;
   const text = docText.slice(start, end);
-  const intro = AGENDA_INTRO.exec(text) ?? (AGENDA_INTRO_AT_END.test(docText.slice(Math.max(0, start - 200), start)) ? { index: 0, 0: '' } : null);
-  if (!intro) return [item];
+  // Where the announcing words are ([introStart, from)): in this paragraph, or ending the one before.
+  const intro = AGENDA_INTRO.exec(text);
+  const announcedBefore = !intro && AGENDA_INTRO_AT_END.test(docText.slice(Math.max(0, start - 200), start));
+  if (!intro && !announcedBefore) return [item];
+  const introStart = intro?.index ?? 0;
+  const from = intro ? introStart + intro[0].length : 0;
   // The paragraph that only announces the list is not an entry.
-  if (AGENDA_INTRO_AT_END.test(text) && text.length - (intro.index ?? 0) - intro[0].length < 2) {
-    return classify(text.slice(0, intro.index ?? 0)).kind === 'other' ? [] : [item];
+  if (AGENDA_INTRO_AT_END.test(text) && text.length - from < 2) {
+    return classify(text.slice(0, introStart)).kind === 'other' ? [] : [item];
   }
-  const from = (intro.index ?? 0) + intro[0].length;
   const entries: Array<[number, number]> = [];
   let at = from;
   for (let i = from; i <= text.length; i++) {
@@ -159,7 +163,7 @@ export function splitInlineAgenda(item: SegItem, docText: string): SegItem[] {
     }
   }
   // One entry: the item is that entry when a sentence (convening the meeting) comes before it.
-  if (entries.length === 0 || (entries.length === 1 && !/[。；]/.test(text.slice(0, intro.index ?? 0)))) return [item];
+  if (entries.length === 0 || (entries.length === 1 && !/[。；]/.test(text.slice(0, introStart)))) return [item];
   const agendaOf = { month: meetingMonth(docText.slice(Math.max(0, start - 300), start) + text.slice(0, from)) };
   return entries.map(([a, b], k) => ({
     path: `${item.path}.${k + 1}`,
@@ -170,15 +174,6 @@ export function splitInlineAgenda(item: SegItem, docText: string): SegItem[] {
   }));
 }
 
-/** The meeting's own date: "会议于2024年2月26日上午…召开" (the last one said before its agenda). */
-const MEETING_ON = /(?:(?:定于|将于|拟于|于)(?:\d{4}年|明年)?|会议)(\d{1,2})月(?:\d{1,2}日|上旬|中旬|下旬|初|底)[^。；\n]{0,40}?(?:召开|举行|开幕)/g;
-const MEETING_TODAY = /(?:将于|于)今[（(]?\d{0,2}[）)]?日[^。；\n]{0,20}?(?:召开|举行|开幕)/;
-
-function meetingMonth(before: string): number | 'today' | null {
-  const dated = [...before.matchAll(MEETING_ON)].pop();
-  if (dated) return Number(dated[1]);
-  return MEETING_TODAY.test(before) ? 'today' : null;
-}
 
 /**
  * A paragraph that numbers its entries inline, after a colon or between semicolons

@@ -37,7 +37,7 @@ export function analyse(input: AnalyseInput): Document[] {
   const drafts = slices.map((slice, index) => {
     const docText = text.slice(slice.start, slice.end);
     const bodyStart = slice.bodyStart - slice.start;
-    const docType = detectDocType(slice.title, hasByline || normalised.reporterSeen, docText.slice(bodyStart), normalised.reporterSeen);
+    const docType = detectDocType(slice.title, hasByline, docText.slice(bodyStart), normalised.reporterSeen);
     const seg = segment(docText, bodyStart, { report: docType === 'work_report' });
     const adoptedDate = findAdoptedDate(docText.slice(0, Math.min(docText.length, bodyStart + 200)));
     const docId = `${sourceId}-${index + 1}`;
@@ -52,32 +52,7 @@ export function analyse(input: AnalyseInput): Document[] {
       .flatMap((s) => splitInlineAgenda(s, docText))
       .flatMap((s) => splitMonthFirst(s, docText));
     const built = segs.map((s) => buildItem(s, docId, docText, slice.start, normalised, namesInFile, input.ocrConfidence, docType));
-    // News tells of acts among leads, quotes and comment: only paragraphs that state an act are items,
-    // and they took place on the day the lede gives ("5月27日上午，…会议召开" then "会议听取…").
-    // The entries of an agenda it lists are items whatever they say, and belong to the meeting that
-    // agenda is for: its own date, not the lede's ("主任会议…建议…会议于近期召开，议程为：…").
-    // A text of articles ("第一条 为了…", "第二条 …") lays down rules: it schedules no act, so a notice
-    // issuing such rules has no items.
-    // Entries of a list the text dates ("3月29日9时全体会议：1.…；2.…") are on that day, in any document.
-    const dated = built.map((it, k) => (segs[k].agendaOf && docType !== 'news' ? withMeetingMonth(it, segs[k].agendaOf!.month, publishedDate ?? null) : it));
-    const items = isRulesText(docText.slice(bodyStart)) && docType === 'other' ? [] :
-      docType === 'news'
-        ? built
-            .map((it, k) => ({ it, agendaOf: segs[k].agendaOf }))
-            // A numbered entry is one of a list the article gives (a plan's contents, an agenda).
-            .filter(({ it, agendaOf }, k) => agendaOf !== undefined || it.number !== null || !isNewsFrame(it, k))
-            .map(({ it, agendaOf }) =>
-              agendaOf === undefined
-                ? withDayOnlyMonth(withDatelineMonth(it, docText, [DATED_LINE]), docText, publishedDate ?? null)
-                : withMeetingMonth(it, agendaOf.month, publishedDate ?? null),
-            )
-        : docType === 'agenda'
-          ? dated
-              // Around an agenda's entries, unnumbered paragraphs that state no act are the notice's
-              // procedure (who may attend, how to sign up), not entries.
-              .filter((it, k) => it.number !== null || segs[k].agendaOf !== undefined || it.rule !== 'other.default' || segs.length === 1)
-              .map((it) => withDatelineMonth(it, docText, ONE_MEETING.test(docText.slice(0, 400)) ? [DATED_HEADING, MEETING_DATE] : [DATE_LINE]))
-          : dated;
+    const items = keptAndDated(docType, docText, bodyStart, segs, built, publishedDate ?? null);
     const sections: Section[] = seg.sections.map((sec) => {
       const itemCount = items.filter((it) => it.path.startsWith(sec.path + '.')).length;
       if (sec.declaredCount !== null && sec.declaredCount !== itemCount) {
@@ -137,6 +112,33 @@ function buildItem(
     confidence: Math.round(c.confidence * textFactor(page, ocrConfidence) * 100) / 100,
     rule: c.rule,
   };
+}
+
+/**
+ * Which items a document keeps, and the month of those whose text names none, by how its type is
+ * written. Entries of a dated list or of a meeting's agenda are on that meeting's day, in any
+ * document. News tells of acts among leads, quotes and comment: only paragraphs that state an act
+ * (or entries of a list it gives) are items, on the day its lede gives. Around an agenda's entries,
+ * unnumbered paragraphs that state no act are the notice's procedure (who may attend, how to sign
+ * up). A text of articles ("第一条 为了…", "第二条 …") lays down rules and schedules no act.
+ */
+function keptAndDated(docType: DocType, docText: string, bodyStart: number, segs: SegItem[], built: Item[], publishedDate: string | null): Item[] {
+  if (docType === 'other' && isRulesText(docText.slice(bodyStart))) return [];
+  const listed = (k: number) => segs[k].agendaOf !== undefined;
+  const items = built.map((it, k) => (listed(k) ? withMeetingMonth(it, segs[k].agendaOf!.month, publishedDate) : it));
+  if (docType === 'news') {
+    // A listed entry keeps its meeting's month, even none ("会议将于近期召开"): the lede's day is not its.
+    return items
+      .map((it, k) => (listed(k) ? it : withDayOnlyMonth(withDatelineMonth(it, docText, [DATED_LINE]), docText, publishedDate)))
+      .filter((it, k) => listed(k) || it.number !== null || !isNewsFrame(it, k));
+  }
+  if (docType === 'agenda') {
+    const dates = ONE_MEETING.test(docText.slice(0, 400)) ? [DATED_HEADING, MEETING_DATE] : [DATE_LINE];
+    return items
+      .filter((it, k) => it.number !== null || listed(k) || it.rule !== 'other.default' || items.length === 1)
+      .map((it) => withDatelineMonth(it, docText, dates));
+  }
+  return items;
 }
 
 const CONTINUED_FROM = /^[（(]上接第?\s*[A-Z\d一二三四五六七八九十]+\s*版[）)]/;

@@ -34,7 +34,7 @@ export function detectDocType(title: string, hasByline: boolean, body = '', repo
   // A byline marks an article, but only a titled one: an untitled excerpt is read from its body.
   // "…人大常委会关于印发《…》的通知" is the notice itself, though its words tell of issuing something.
   const notice = /关于(印发|转发)[^\n]*的通知$/.test(title.trim());
-  if ((!notice && NEWS_TITLE.test(headline)) || NEWS_HEADLINE.test(headline) || (hasByline && title && !typed)) return 'news';
+  if ((!notice && NEWS_TITLE.test(headline)) || NEWS_HEADLINE.test(headline) || ((hasByline || reporter) && title && !typed)) return 'news';
   if (typed) return typed[0];
   if (/计划|要点/.test(title)) return 'work_points';
   // A reporter wrote it: an article, whatever it reports, unless its body is a document's own form.
