@@ -39,6 +39,9 @@ const RULES: Rule[] = [
   { id: 'inquiry.question', kind: 'inquiry', re: /专题询问|质询|(开展|组织|进行)询问/, weight: 0.9 },
   { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)|(部门|干部|人员|负责人|局长)[^。；]{0,8}述职评议|评议[省市县区旗]?(人民)?(政府|法院|检察院)|述职[^。；]{0,30}满意度测评/, weight: 0.85 },
   { id: 'report.hear', kind: 'report', re: new RegExp(`(听取|审议(?!意见))${CLAUSE}{0,80}?(报告|汇报|规划)(?!的?(审议)?意见)`), weight: 0.9 },
+  // The vote or rating that follows hearing a report, split off as an agenda entry of its own
+  // ("听取…的报告，并进行满意度测评；", "…，并进行问责表决；"): a step of hearing that report.
+  { id: 'report.rate_heard', kind: 'report', re: /^并(进行|开展|组织)?[^，。；]{0,6}(满意度测评|测评|问责表决|满意度表决)/, weight: 0.7 },
   { id: 'legislation.bill', kind: 'legislation', re: new RegExp(`(制定|修改|修订|废止|审议|表决|起草|出台|清理)(?!的)${CLAUSE}{0,30}?(法规|条例|法规案|法律草案|规章)(?!》?(和|及|等)?${CLAUSE}{0,12}(贯彻|实施|执行|落实)情况)`), weight: 0.8 },
   // The committee's rules of procedure are its own legislation: "修订常委会议事规则".
   { id: 'legislation.procedure_rules', kind: 'legislation', re: new RegExp(`(制定|修改|修订|废止)${CLAUSE}{0,20}?议事规则`), weight: 0.75 },

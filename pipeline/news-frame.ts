@@ -30,8 +30,20 @@ export const isNewsFrame = (item: Item, index: number): boolean =>
 const DOC_CONTENT = /(方案|计划|要点|意见|规划)(要求|提出|明确|规定|强调)[，,：:]/;
 /** The meeting itself as the subject of an act no rule names: "会议传达学习了…精神". */
 const MEETING_ACT = /^(会议|会上)(还|先后|首先)?(传达|学习|研究|通报)/;
-/** Who attended, presided or sat in: every sentence ends so ("…列席会议。", "…6位公民旁听。"). */
+/**
+ * Who attended, presided or sat in: every sentence ends so ("…列席会议。", "…6位公民旁听。", "…在主席台就座。"),
+ * or names who chairs ("执行主席是：甲、乙、丙。"). A reporter's byline after the last sentence
+ * ("（记者 某某 通讯员 某某）") and stray commas before the stop (mirror copies: "列席会议，。") are no part of it.
+ */
+const BYLINE_TAIL = /[（(](?:记者|通讯员|本报记者)[^（）()]{1,40}[）)]\s*$/;
+const ATTENDED = /(出席|列席|旁听|主持|陪同|参加|就座|就坐)(了)?(会议|活动|座谈会)?$/;
+const CHAIRS = /^[^。]{0,20}(执行主席|主持人)(是|为|有)[：:，,][^。；]+$/;
 const ATTENDANCE_ONLY = (text: string): boolean => {
-  const sentences = text.split(/(?<=[。！])/).map((x) => x.trim()).filter(Boolean);
-  return sentences.length > 0 && sentences.every((x) => /(出席|列席|旁听|主持|陪同|参加)(了)?(会议|活动|座谈会)?[。！]?$/.test(x));
+  const sentences = text
+    .replace(BYLINE_TAIL, '')
+    .split(/(?<=[。！])/)
+    .map((x) => x.trim().replace(/[，、；,;]*[。！]?$/, ''))
+    .filter(Boolean);
+  // "…举行主任会议，听取相关报告，某某主持会议" ends on who presided but states an act first.
+  return sentences.length > 0 && sentences.every((x) => (ATTENDED.test(x) && !LEDE_ACT.test(x)) || CHAIRS.test(x));
 };

@@ -5,7 +5,7 @@ import { MappedText, MappedTextBuilder } from './mapped-text.js';
 import { isBracketedNote, isTableRow, unclosed } from './lines.js';
 import { startsWithMarker } from './markers.js';
 import { isTitleText } from './split.js';
-import { PINYIN_GLOSS, TONELESS_GLOSS } from './pinyin.js';
+import { GLOSSED_PAGE, LOOSE_GLOSS, PINYIN_GLOSS, TONELESS_GLOSS } from './pinyin.js';
 import { toSimplified } from './simplify.js';
 
 /**
@@ -54,8 +54,10 @@ export function normalise(extracted: ExtractedText): NormalisedText {
   if (simplified) t = new MappedText(simplifiedText, t.origin);
   // Mirror sites gloss characters with pinyin ("监(jiān)督"); the glosses split words. Dropped here,
   // the original stays reachable through rawOffset.
-  t = t.replace(PINYIN_GLOSS, () => '');
-  if (simplified) t = t.replace(TONELESS_GLOSS, () => '');
+  let glosses = 0;
+  t = t.replace(PINYIN_GLOSS, () => (glosses++, ''));
+  if (simplified) t = t.replace(TONELESS_GLOSS, () => (glosses++, ''));
+  if (simplified && glosses >= GLOSSED_PAGE) t = t.replace(LOOSE_GLOSS, () => '');
   t = t.mapChars(foldWidth);
   t = t.replace(/ {2,}/g, () => ' ');
   t = foldPunctuation(t);

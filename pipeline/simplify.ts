@@ -28,6 +28,12 @@ const MIN_TRADITIONAL = 3;
 const MIN_SHARE = 0.01;
 
 export function isTraditional(text: string): boolean {
+  const { han, traditional } = countTraditional(text);
+  return traditional >= MIN_TRADITIONAL && traditional >= han * MIN_SHARE;
+}
+
+/** Han characters in `text`, and how many of them are traditional-only (not GB2312, changed by OpenCC). */
+export function countTraditional(text: string): { han: number; traditional: number } {
   let han = 0;
   let traditional = 0;
   for (const ch of text) {
@@ -36,7 +42,7 @@ export function isTraditional(text: string): boolean {
     han++;
     if (!inGb2312(ch) && convertChar(ch) !== ch) traditional++;
   }
-  return traditional >= MIN_TRADITIONAL && traditional >= han * MIN_SHARE;
+  return { han, traditional };
 }
 
 /** The simplified text, of the same length (offsets stay valid), or the text itself. */

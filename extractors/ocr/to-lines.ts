@@ -3,18 +3,43 @@ import { cleanOcrLine } from './clean.js';
 import type { OcrPageResult } from './types.js';
 
 /**
+ * A recognised line's box is as tall as what it holds: brackets, a Latin descender or a run of
+ * digits, tone marks above pinyin make a body line's box up to a third taller than its neighbours'. The paragraph
+ * joiner reads a change of font size as a new paragraph, so a box within this band of the page's
+ * median height is taken as body text at the median size; titles and notes outside it keep their own.
+ */
+const BODY_BAND = [0.8, 1.35] as const;
+
+/**
+ * A box ends where the ink ends. Chinese stops and closing brackets sit in the left half of their
+ * character cell, so a full line that ends in one ends up to half a character short of the block's
+ * edge and would read as a paragraph's last line; its box is widened to the end of the cell.
+ */
+const CLOSING = /[。，、；：！？」』”’）》〉】〕,.;:!?)]$/;
+const CLOSING_CELL = 0.6;
+
+/**
  * Recognised lines → the geometric lines the PDF layout code works on (points, y down, baseline at
  * the bottom of the box), so scans get the same furniture removal, table detection and paragraph
  * joining as text-layer PDFs.
  */
 export function ocrToLines(result: OcrPageResult, dpi: number): Line[] {
   const k = 72 / dpi;
-  return result.lines
-    .map((l) => ({ ...l, text: cleanOcrLine(l.text) }))
-    .filter((l) => l.text)
+  const lines = result.lines.map((l) => ({ ...l, text: cleanOcrLine(l.text) })).filter((l) => l.text);
+  const body = median(lines.map((l) => l.bbox[3] - l.bbox[1]));
+  return lines
     .map((l) => {
-      const [x0, y0, x1, y1] = l.bbox.map((v) => v * k);
-      return { y: y1, size: Math.max(1, (y1 - y0) * 0.9), x0, x1, segments: [{ x0, x1, text: l.text }], text: l.text };
+      const h = l.bbox[3] - l.bbox[1];
+      const height = h >= BODY_BAND[0] * body && h <= BODY_BAND[1] * body ? body : h;
+      const [x0, , , y1] = l.bbox.map((v) => v * k);
+      const x1 = (l.bbox[2] + (CLOSING.test(l.text) ? CLOSING_CELL * height : 0)) * k;
+      return { y: y1, size: Math.max(1, height * k * 0.9), x0, x1, segments: [{ x0, x1, text: l.text }], text: l.text };
     })
     .sort((a, b) => a.y - b.y || a.x0 - b.x0);
+}
+
+function median(values: number[]): number {
+  if (!values.length) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
 }
