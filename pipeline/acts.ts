@@ -126,7 +126,8 @@ const AGENDA_INTRO = /(议程|议题)(共[\d一二三四五六七八九十]+项)
 
 const ENTRY_START = /^(以及|还有)?(听取|审议|审查|批准|表决|传达|学习|通报|讨论|决定|人事|任免|选举|补选|其他)/;
 
-const AND_THEN = /，(?=并(?:开展|进行|作出|听取|审议|审查|批准|表决))/;
+// "…计划草案的报告，批准…计划" approves what it just reviewed: one act, so a bare 批准 does not cut.
+const AND_THEN = /，(?=并(?:开展|进行|作出|听取|审议|审查|批准|表决)|听取|审议|审查|表决|开展)/;
 
 /** The announcing words end their paragraph, and the entries follow on the next line. */
 const AGENDA_INTRO_AT_END = /(议程|议题)(共[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]\s*$/;
@@ -164,12 +165,12 @@ export function splitInlineAgenda(item: SegItem, docText: string): SegItem[] {
       entries.splice(0, 1, ...cuts.map((c, k): [number, number] => [c, k + 1 < cuts.length ? cuts[k + 1] : b]));
     }
   }
-  // An entry that goes on with an act of its own after "，并" ("听取…的报告，并开展专题询问") is two
-  // entries; the second keeps its joining word.
+  // An entry that goes on after a comma with an act of its own ("听取…的报告，并开展专题询问", "…的报告，
+  // 审查和批准…预算，并作出决议") is as many entries; each keeps its joining word.
   for (let k = 0; k < entries.length; k++) {
     const [a, b] = entries[k];
     const joined = AND_THEN.exec(text.slice(a, b));
-    if (joined) entries.splice(k, 1, [a, a + joined.index + 1], [a + joined.index + 1, b]);
+    if (joined && joined.index > 0) entries.splice(k, 1, [a, a + joined.index + 1], [a + joined.index + 1, b]);
   }
   // One entry: the item is that entry when a sentence (convening the meeting) comes before it.
   if (entries.length === 0 || (entries.length === 1 && !/[。；]/.test(text.slice(0, introStart)))) return [item];

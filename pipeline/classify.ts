@@ -35,6 +35,8 @@ const RULES: Rule[] = [
   { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》`), weight: 0.85 },
   // Settling a session's draft agenda and schedule: "会议审议了…第二十二次会议议程草案和日程安排".
   { id: 'decision.agenda', kind: 'decision', re: new RegExp(`(审议|通过)了?${CLAUSE}{0,30}会议(的)?(议程|日程)(（?草案）?|和日程安排|安排)`), weight: 0.7 },
+  // A session approving the committee's report: "决定批准这个报告".
+  { id: 'decision.approve_report', kind: 'decision', re: /(决定)?批准(这个|该|此)报告/, weight: 0.85 },
   { id: 'decision.decide_major_matters', kind: 'decision', re: /讨论(、)?决定(本行政区域内的)?重大事项|讨论决定重大|重大事项决定工作|(行使|用好|履行)重大事项决定权/, weight: 0.8 },
   { id: 'inquiry.question', kind: 'inquiry', re: /专题询问|质询|(开展|组织|进行)询问/, weight: 0.9 },
   { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)|(部门|干部|人员|负责人|局长)[^。；]{0,8}述职评议|评议[省市县区旗]?(人民)?(政府|法院|检察院)|述职[^。；]{0,30}满意度测评/, weight: 0.85 },
@@ -92,6 +94,13 @@ export function classify(text: string, context: string[] = [], docType?: DocType
   const kinds = ITEM_KINDS.filter((k) => hits.some((h) => h.kind === k));
 
   if (kinds.length >= 3 && (masked.match(COUNTED)?.length ?? 0) >= 3 && !/(拟|将|安排在|计划(于|在|对|开展|听取|审议|组织))/.test(masked)) {
+    // "大会听取了…的工作报告。某某说，…一年来，听取审议报告32个，开展执法检查3次…": the paragraph's act is
+    // its first sentence; the tally is what the report it heard says.
+    const first = text.split(/[。！？]/)[0];
+    if (first.length < text.length - 1 && !maskNames(first).match(COUNTED)) {
+      const own = classify(first, context, docType);
+      if (own.kind !== 'other') return own;
+    }
     return { kind: 'other', kinds: [...kinds.filter((k) => k !== 'other'), 'other'], rule: 'other.tally', confidence: 0.6 };
   }
   if (kinds.length === 0) {

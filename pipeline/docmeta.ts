@@ -24,7 +24,8 @@ const DOC_TYPE_RULES: Array<[DocType, RegExp]> = [
 const NEWS_TITLE = /(人大常委会|人大|常委会).{0,6}(出台|召开|确定|敲定|举行|举办|开展|印发|部署|审议通过|通过了|发布|启动|推进|视察|调研|走访|督查|检查|组织|学习|赴)/;
 
 /** Headlines of meetings and features: "…第28次主任会议召开", "…监督工作综述". */
-const NEWS_HEADLINE = /(召开|举行|开幕|闭幕|举办|综述|纪实|侧记|巡礼|回眸)$|(综述|纪实|侧记)/;
+/** Also the feature headline that names the body, then its theme: "沿河人大：突出…推动执法检查走深走实". */
+const NEWS_HEADLINE = /(召开|举行|开幕|闭幕|举办|综述|纪实|侧记|巡礼|回眸)$|(综述|纪实|侧记)|^[^:：\n]{0,12}人大(常委会)?\s*[:：]\s*\S/;
 
 export function detectDocType(title: string, hasByline: boolean, body = '', reporter = false): DocType {
   const typed = DOC_TYPE_RULES.find(([, re]) => re.test(title));
@@ -65,6 +66,9 @@ const ADOPTION_NOTE = /^（[^）\n]{0,60}(会议|主任会议)(通过|审议通�
 /** A report speaks of "常委会" as the subject of its paragraphs, without naming the place. */
 const REPORT_SUBJECT = /(^|。)(一年来，|过去一年，|五年来，)?常委会(?!组成|会议|主任|副主任|委员|党组|机关)/gm;
 
+const RESOLUTION_ON_REPORT = /听取(和|并)?审议了?[^。\n]{0,60}工作报告。[^\n]{0,120}(决定)?批准(这个|该)报告/;
+const NAMED_SUBJECT = /(^|[。\n])\s*(?:(?:过去一年|今年以来|近年来|一年来|(?:19|20)\d{2}年(?:以来)?)[，,])?[\u4e00-\u9fff]{2,8}(?:自治)?[县市区旗州]人大常委会(?!主任|副主任|委员|党组|办公室|机关|第)[\u4e00-\u9fff][^\n。]{0,30}[，,]/;
+
 /**
  * A page with no title line (an excerpt, a copy that lost its headline): the type its body shows.
  * Rules read how each kind of document is written, in order of how telling they are.
@@ -75,6 +79,8 @@ export function bodyDocType(body: string): DocType {
   // So does a lede that opens with the day ("1月26日，…主持召开…工作总结座谈会"): the document it
   // names is the occasion of the article.
   if (DATELINE_LEDE.test(head.slice(0, 80)) || NEWS_LEDE.test(head.split('\n').find((l) => l.trim()) ?? '')) return 'news';
+  // A session's resolution on the committee's report: "…会议听取和审议了…所作的…工作报告。…决定批准这个报告。"
+  if (RESOLUTION_ON_REPORT.test(head)) return 'other';
   // A first line that names its document, even one run together with the body ("…会议议题（…通过）一、…").
   const firstLine = head.split('\n').find((l) => l.trim())?.slice(0, 60) ?? '';
   const named = DOC_TYPE_RULES.find(([, re]) => re.test(firstLine.replace(/（[^）]*）/g, '')));
@@ -99,6 +105,10 @@ export function bodyDocType(body: string): DocType {
   if (WORK_POINTS_OPENING.test(preamble) && /\n[一二三四五六七八九十]+、/.test(body)) return 'work_points';
   if (NEWS_LEDE.test(head) || MEETING_SENTENCE.test(body) || YEARBOOK_ENTRY.test(head)) return 'news';
   if ((body.match(REPORT_SUBJECT)?.length ?? 0) >= 2) return 'work_report';
+  // A sentence whose subject is the body by its full name ("西畴县人大常委会坚持…，", "过去一年，某某县人大
+  // 常委会…") is written about it, by a reporter: the committee's own report says "常委会". (A title or a
+  // signature names the body too, but runs on into no clause.)
+  if (NAMED_SUBJECT.test(head)) return 'news';
   // Adopted and numbered, naming no type of its own: the committee's general plan for the year.
   if (ADOPTION_NOTE.test(head) && (body.match(/^[一二三四五六七八九十]+、/gm)?.length ?? 0) >= 1) return 'work_points';
   return 'other';
@@ -128,6 +138,8 @@ const PLAN_HEADING = /^((?:19|20)\d{2})\s*年[^\n。]{0,12}(工作要点|工作�
 // "——2025年1月14日在…人民代表大会第五次会议上".
 // (its place and session may run onto a second line: "——2021年1月14日在某某县\n第十五届…会议上")
 const DELIVERED = /((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日在[^。]{0,50}(代表大会|会议)上/;
+// …or with the date after the session, in brackets: "——在某某市第十三届人民代表大会第五次会议上（2020年4月22日）".
+const DELIVERED_DATE_AFTER = /在[^。（(]{0,50}(?:代表大会|会议)上\s*[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*[）)]/;
 
 export function findYears(title: string, body: string, dates: Array<string | null>, isReport: boolean): DocYears {
   const fromTitle = /((?:19|20)\d{2})\s*年/.exec(title);
@@ -138,7 +150,7 @@ export function findYears(title: string, body: string, dates: Array<string | nul
     for (const d of dates) if (d) return { year: Number(d.slice(0, 4)), reviewYear: null };
     return { year: eventYear(body), reviewYear: null };
   }
-  const delivered = DELIVERED.exec(body.slice(0, 300));
+  const delivered = DELIVERED.exec(body.slice(0, 300)) ?? DELIVERED_DATE_AFTER.exec(body.slice(0, 300));
   const reviewed = REVIEW_HEADING.exec(body);
   const planned = PLAN_HEADING.exec(body);
   let year: number | null = fromTitle ? Number(fromTitle[1]) : null;
@@ -162,8 +174,9 @@ const FULL_DATE = /((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/;
 const YEAR_MENTION = /(?<![到至—\-~])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|远景|前|以前)/g;
 /** After a year, words that look back on it: "2023年度…", "2024年民生实事项目完成情况的报告". */
 // Half-year and quarter reports are heard in the year they cover ("2018年上半年…执行情况").
-// "2023年度监督工作计划" looks forward; "2023年度环境状况…完成情况的报告" back.
-const LOOKS_BACK = /^(以来|(?!度?(上半年|前三季度|第?[一二三]季度|\d{1,2}[—\-至~]\d{1,2}月))(?![^，。；、\n]{0,20}(计划|要点|安排|方案))[^，。；、\n]{0,20}(完成情况|执行情况|决算|环境状况|工作情况|工作总结|落实情况|办理情况|收支情况|审计工作))/;
+// "2023年度监督工作计划" looks forward; "2023年度环境状况…完成情况的报告" back; "2022年以来预算执行情况" is
+// the execution so far, in 2022.
+const LOOKS_BACK = /^(?!以来)((?!度?(上半年|前三季度|第?[一二三]季度|\d{1,2}[—\-至~]\d{1,2}月))(?![^，。；、\n]{0,20}(计划|要点|安排|方案))[^，。；、\n]{0,20}(完成情况|执行情况|决算|环境状况|工作情况|工作总结|落实情况|办理情况|收支情况|审计工作))/;
 
 /**
  * An undated page (a meeting report whose dateline says only "1月9日"): the year of the events it

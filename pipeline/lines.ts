@@ -40,7 +40,11 @@ export const isNoteLine = (text: string): boolean => /^(附件|附表|附[:：]|
  * 调整…", "各牵头单位要…"). In an unnumbered report such a paragraph is an item like any other.
  */
 export const isClosingNote = (text: string): boolean =>
-  /^(本(计划|要点|方案|安排)|各(牵头|责任|承办|有关)(单位|部门))[^。]{0,40}(要|应|如需|执行|调整)/.test(text.trim());
+  /^(本(计划|要点|方案|安排)|各(牵头|责任|承办|有关)(单位|部门))[^。]{0,40}(要|应|如需|执行|调整)|^(真诚|衷心|诚挚)?感谢(所有|广大|各位|社会各界)/.test(text.trim());
+
+/** The sign-off under a document: the issuing office's name and the date, each on a line of its own. */
+export const isSignOff = (text: string): boolean =>
+  /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[\u4e00-\u9fff]{2,30}(办公室|办公厅|常务委员会|常委会|委员会)$/.test(text.trim());
 
 /** A line wholly in brackets, such as the adoption note "（2025年2月13日…主任会议通过）". */
 export const isBracketedNote = (text: string): boolean => /^（[^（）]*(（[^（）]*）[^（）]*)*）$/.test(text.trim());

@@ -1,4 +1,4 @@
-import { isBracketedNote, isClosingNote, isHeadingLike, isNoteLine, isTableRow, splitLines, type Line } from './lines.js';
+import { isBracketedNote, isClosingNote, isHeadingLike, isNoteLine, isSignOff, isTableRow, splitLines, type Line } from './lines.js';
 import { matchMarker, type Marker, type MarkerStyle } from './markers.js';
 import { segmentTable, type TableCellHints } from './table.js';
 
@@ -141,6 +141,7 @@ function buildNumberedTree(lines: Line[], report = false): Node[] {
     if (!marker) {
       // Notes, annex labels, adoption lines and the closing word describe the document, not an item.
       if (isNoteLine(line.text) || isClosingNote(line.text) || isBracketedNote(line.text)) continue;
+      if (i >= lines.length - 2 && isSignOff(line.text)) continue;
       if (isUnnumberedSectionHeading(line, lines[i + 1], stack[stack.length - 1]?.node)) {
         const node: Node = { marker: null, line, body: [], children: [], heading: true };
         roots.push(node);

@@ -3,12 +3,13 @@ import { cleanOcrLine } from './clean.js';
 import type { OcrPageResult } from './types.js';
 
 /**
- * A recognised line's box is as tall as what it holds: brackets, a Latin descender or a run of
- * digits, tone marks above pinyin make a body line's box up to a third taller than its neighbours'. The paragraph
- * joiner reads a change of font size as a new paragraph, so a box within this band of the page's
- * median height is taken as body text at the median size; titles and notes outside it keep their own.
+ * A recognised line's box is as tall as what it holds: brackets, a Latin descender, a run of digits
+ * or tone marks above pinyin make a body line's box up to two fifths taller than its neighbours'. The
+ * paragraph joiner reads a change of font size as a new paragraph, so a box within this band of the
+ * page's body height (the one most lines share) is body text at that size; titles and notes outside
+ * it keep their own.
  */
-const BODY_BAND = [0.8, 1.35] as const;
+const BODY_BAND = [0.8, 1.45] as const;
 
 /**
  * A box ends where the ink ends. Chinese stops and closing brackets sit in the left half of their
@@ -26,7 +27,7 @@ const CLOSING_CELL = 0.6;
 export function ocrToLines(result: OcrPageResult, dpi: number): Line[] {
   const k = 72 / dpi;
   const lines = result.lines.map((l) => ({ ...l, text: cleanOcrLine(l.text) })).filter((l) => l.text);
-  const body = median(lines.map((l) => l.bbox[3] - l.bbox[1]));
+  const body = bodyHeight(lines.map((l) => l.bbox[3] - l.bbox[1]));
   return lines
     .map((l) => {
       const h = l.bbox[3] - l.bbox[1];
@@ -38,8 +39,13 @@ export function ocrToLines(result: OcrPageResult, dpi: number): Line[] {
     .sort((a, b) => a.y - b.y || a.x0 - b.x0);
 }
 
-function median(values: number[]): number {
-  if (!values.length) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+/** The height most lines share (within a tenth), the smaller on a tie: the body text's, not a title's. */
+function bodyHeight(heights: number[]): number {
+  let best = 0;
+  let most = 0;
+  for (const h of heights) {
+    const n = heights.filter((o) => o >= 0.9 * h && o <= 1.1 * h).length;
+    if (n > most || (n === most && h < best)) [best, most] = [h, n];
+  }
+  return best;
 }

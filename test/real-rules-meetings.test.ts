@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../pipeline/classify.js';
+import { isClutterLine } from '../pipeline/clutter.js';
+import { bodyDocType, detectDocType, findYears } from '../pipeline/docmeta.js';
+import { analyseText } from './helpers.js';
+
+/**
+ * The rules the second batch of real pages (l, m) asked for: meeting news, agendas whose entries go
+ * on after a comma, sign-offs, resolutions on a report. Every sentence here is made up (see
+ * real-rules-independence.test.ts).
+ */
+const only = (text: string) => {
+  const docs = analyseText(text);
+  expect(docs).toHaveLength(1);
+  return docs[0];
+};
+
+describe('agendas: an entry that goes on with an act of its own', () => {
+  it('"，并进行专题询问" and "，审查和批准…" start entries; "，批准…" approves what was just reviewed', () => {
+    const doc = only(`9月3日，区人大常委会召开第六次主任会议。
+会议决定，区人大常委会第九次会议于9月20日召开，建议议程为：听取和审议区政府养老服务工作情况的报告，并开展专题询问；听取和审议区政府上年决算草案的报告，审查和批准上年区级决算，并作出决议；审查区政府计划执行情况的报告，批准计划调整方案；审议人事任免事项。`);
+    expect(doc.items.map((i) => i.text.slice(0, 6))).toEqual(['听取和审议区', '并开展专题询', '听取和审议区', '审查和批准上', '并作出决议；', '审查区政府计', '审议人事任免']);
+    expect(doc.items.map((i) => i.kind)).toEqual(['report', 'inquiry', 'report', 'decision', 'decision', 'decision', 'appointment']);
+    expect(doc.items.every((i) => i.months.join() === '9')).toBe(true);
+  });
+
+  it('a rating or vote that follows a report heard is a step of hearing it', () => {
+    expect(classify('并进行满意度测评；').kind).toBe('report');
+    expect(classify('并进行问责表决；').kind).toBe('report');
+    // …but a vote on a decision is a decision.
+    expect(classify('并表决关于加强河道管理的决定；').kind).toBe('decision');
+  });
+});
+
+describe('meeting news', () => {
+  it('who attended, sat on the rostrum or chaired is no item, even with a mirror\'s doubled stops and a byline after it', () => {
+    const doc = only(`5月6日，某某县人大常委会举行第十二次会议。
+会议听取和审议了县人民政府关于农村公路建设情况的报告。
+县人大常委会副主任甲某、乙某出席会议，；县人民政府、县人民法院有关负责人列席会议，。（记者 丙某 通讯员 丁某）
+本次会议的执行主席是：甲某、乙某、丙某、丁某。
+县委领导甲某、乙某以及主席团其他成员在主席台就座。大会由戊某主持。`);
+    expect(doc.docType).toBe('news');
+    expect(doc.items.map((i) => i.text.slice(0, 8))).toEqual(['会议听取和审议了']);
+  });
+
+  it('a paragraph that opens with an act of the meeting is that act, though the report it heard tallies a year', () => {
+    expect(
+      classify('大会听取了县人大常委会主任某某作的县人民代表大会常务委员会工作报告。某某说，一年来，听取审议专项工作报告20个，开展执法检查4次、专题询问2场，作出决议决定9项。').kind,
+    ).toBe('report');
+    // A tally that opens the paragraph is still a tally.
+    expect(classify('一年来，听取审议专项工作报告20个，开展执法检查4次、专题询问2场，作出决议决定9项。').kind).toBe('other');
+  });
+
+  it('a feature headline that names the body, then its theme, is news', () => {
+    expect(detectDocType('某某人大：三个聚焦推动执法检查落地见效', false)).toBe('news');
+    expect(detectDocType('某某县人大常委会：以监督实效回应群众期盼', false)).toBe('news');
+  });
+
+  it('an untitled page whose sentences have the body by its full name as subject is news; the report itself says "常委会"', () => {
+    expect(bodyDocType('过去一年，某某县人大常委会紧扣全县大局，依法履职。\n全年召开常委会会议8次。')).toBe('news');
+    expect(bodyDocType('时间:2022-05-06 来源:某某网\n某某县人大常委会今年以来，坚持依法监督，开展专项评议。')).toBe('news');
+    // A title line or a signature names the body too, but runs on into no clause.
+    expect(bodyDocType('某某县人大常委会 关于印发监督办法的通知\n某某县人大常委会监督办法\n第一条 为了规范监督工作，制定本办法。')).not.toBe('news');
+  });
+
+  it('a session\'s resolution approving the committee\'s report is a document of its own; approving it is a decision', () => {
+    const body = '某某县九届人大二次会议听取并审议了常委会主任某某代表常委会所作的工作报告。会议同意报告对今后工作的安排，决定批准这个报告。';
+    expect(bodyDocType(body)).toBe('other');
+    expect(classify('会议充分肯定过去一年的工作，决定批准这个报告。').kind).toBe('decision');
+  });
+});
+
+describe('years and sign-offs', () => {
+  it('a delivery date in brackets after the session gives the report\'s year', () => {
+    const body = '——在某某市第十届人民代表大会第三次会议上 (2019 年 3 月 12 日) 某某市人大常委会主任 某某 2018 年以来的主要工作 一年来，常委会依法履职。';
+    expect(findYears('某某市人大常委会工作报告', body, [], true)).toEqual({ year: 2019, reviewYear: 2018 });
+  });
+
+  it('"2021年以来…执行情况" is the execution so far: the page is of 2021', () => {
+    const doc = only('日前，区人大常委会召开第五次主任会议。会议确定下次常委会议程为：听取和审议区政府上年决算和2021年以来预算执行情况的报告；审议人事任免事项。');
+    expect(doc.year).toBe(2021);
+  });
+
+  it('the office and date that sign a call off are no items; nor is its thank-you; a contact line is chrome but a paragraph giving the address is not', () => {
+    const doc = only(`为听取群众意见，现公开征集2024年度监督议题建议。
+一、征集内容
+1.听取和审议专项工作报告的议题；
+2.开展执法检查的议题。
+二、征集时间
+2024年3月1日至2024年3月15日。
+三、征集方式
+通过电子邮件或信函告知县人大常委会办公室（联系电话：0000-1234567）。请写明议题名称和理由。
+衷心感谢社会各界对人大工作的关心和支持。
+某某县人大常委会办公室
+2024年3月1日`);
+    expect(doc.items.map((i) => `${i.kind} ${i.text.slice(0, 6)}`)).toEqual(['report 听取和审议专', 'law_check 开展执法检查', 'other 征集时间\n2', 'other 征集方式\n通']);
+    expect(isClutterLine('联系人：某某，联系电话：0000-1234567。')).toBe(true);
+    expect(isClutterLine('通过电子邮件告知县人大常委会办公室（联系电话：0000-1234567）。请写明议题名称和理由。')).toBe(false);
+  });
+});
