@@ -89,7 +89,7 @@ export interface Classification {
 const DOC_TYPE_KIND: Partial<Record<DocType, ItemKind>> = { legislation_plan: 'legislation', decision_plan: 'decision' };
 
 export function classify(text: string, context: string[] = [], docType?: DocType): Classification {
-  const masked = maskNames(text);
+  const masked = docType === 'news' ? maskExhortation(maskNames(text)) : maskNames(text);
   const hits = firing(masked);
   const kinds = ITEM_KINDS.filter((k) => hits.some((h) => h.kind === k));
 
@@ -182,6 +182,14 @@ function maskNames(text: string): string {
     .replace(/关于([^。；]{2,200}?)((的|等[\d一二三四五六七八九十]*项)审议意见)/g, (_, acts: string, tail: string) => `关于${maskActs(acts)}${tail}`)
     .replace(/报告(履职|工作情况)/g, '＿＿$1');
 }
+
+/**
+ * News reports what a meeting urged as well as what it did: "会议强调，…要以专题询问为切入口，…" urges an
+ * inquiry, it holds none. In news, a sentence that the meeting or a speaker says, or that opens with
+ * "要", names no act of its own.
+ */
+const EXHORTATION = /(^|[。！；])\s*((会议|会上)?(强调|要求|指出|提出|希望)[，,：:]|要(?!求|点))[^。！；]*/g;
+const maskExhortation = (masked: string): string => masked.replace(EXHORTATION, (m) => maskActs(m));
 
 const ACT_WORDS = /执法检查|检查|调研|视察|考察|询问|质询|评议|立法|审议|听取|报告|汇报|选举|任免|决定|决议|批准/g;
 const maskActs = (span: string) => span.replace(ACT_WORDS, (m) => '＿'.repeat(m.length));

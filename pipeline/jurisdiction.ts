@@ -171,7 +171,7 @@ function inferFromText(word: string, text: string, visited: string[] = []): Juri
   const own = (d: Division) => (d.level === 'province' ? idx.namesOf(d) : [d.name, ...idx.formerNames(d)]);
   let counts = candidates
     .filter((d) => !visited.some((v) => own(d).some((name) => v.startsWith(name))))
-    .map((d) => ({ d, n: count(text, own(d)) }))
+    .map((d) => ({ d, n: countStandalone(text, own(d)) }))
     .filter((c) => c.n > 0);
   // No full name at all: a prefecture's short name said at least twice ("包头新闻网", "包头打造成…")
   // is the place; once could be an ordinary word (长治久安).
@@ -204,6 +204,19 @@ function mostMentioned(candidates: Division[], hay: string): Division | undefine
   const top = Math.max(...scored.map((s) => s.n));
   const best = scored.filter((s) => s.n === top);
   return top > 0 && best.length === 1 ? best[0].d : undefined;
+}
+
+/**
+ * As count, but a two-character county name (和县, 南县, 沙县) only where it stands on its own: after no Han
+ * character, or after the province or prefecture it belongs to ("安徽省和县"). Inside a run of text it
+ * is usually two words ("党代会和县委", "湖南县域"), or the tail of a longer name (苍南县).
+ */
+function countStandalone(hay: string, names: string[]): number {
+  const isShort = (n: string) => n.length === 2 && /[县区旗]$/.test(n);
+  const long = names.filter((n) => !isShort(n));
+  const short = names.filter(isShort);
+  const alone = short.length ? (hay.match(new RegExp(`(?<=^|[^\\u4e00-\\u9fff]|[省市州盟区])(${short.join('|')})`, 'g'))?.length ?? 0) : 0;
+  return count(hay, long) + alone;
 }
 
 /** Non-overlapping occurrences of any of the names; longest first so 吉林省 counts once, not as 吉林 too. */

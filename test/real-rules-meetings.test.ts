@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../pipeline/classify.js';
 import { isClutterLine } from '../pipeline/clutter.js';
 import { bodyDocType, detectDocType, findYears } from '../pipeline/docmeta.js';
+import { resolveJurisdiction } from '../pipeline/jurisdiction.js';
 import { analyseText } from './helpers.js';
 
 /**
@@ -51,6 +52,17 @@ describe('meeting news', () => {
     expect(classify('一年来，听取审议专项工作报告20个，开展执法检查4次、专题询问2场，作出决议决定9项。').kind).toBe('other');
   });
 
+  it('what the meeting urges is no act of it; what it studied is an item of kind other', () => {
+    const text = '会议传达学习了上级有关会议精神。会议强调，要以养老服务专题询问为抓手，推动各项工作落地。';
+    expect(classify(text, [], 'news').kind).toBe('other');
+    // Outside news the same words are a plan's own content.
+    expect(classify('要以养老服务专题询问为抓手，推动各项工作落地。', [], 'work_points').kind).toBe('inquiry');
+    const doc = only(`6月2日，某某县人大常委会召开第十次主任会议。
+${text}
+会议还听取了县人民政府关于河长制工作情况的汇报。`);
+    expect(doc.items.map((i) => i.kind)).toEqual(['other', 'report']);
+  });
+
   it('a feature headline that names the body, then its theme, is news', () => {
     expect(detectDocType('某某人大：三个聚焦推动执法检查落地见效', false)).toBe('news');
     expect(detectDocType('某某县人大常委会：以监督实效回应群众期盼', false)).toBe('news');
@@ -96,5 +108,13 @@ describe('years and sign-offs', () => {
     expect(doc.items.map((i) => `${i.kind} ${i.text.slice(0, 6)}`)).toEqual(['report 听取和审议专', 'law_check 开展执法检查', 'other 征集时间\n2', 'other 征集方式\n通']);
     expect(isClutterLine('联系人：某某，联系电话：0000-1234567。')).toBe(true);
     expect(isClutterLine('通过电子邮件告知县人大常委会办公室（联系电话：0000-1234567）。请写明议题名称和理由。')).toBe(false);
+  });
+});
+
+describe('places named in passing', () => {
+  it('a two-character county name inside a run of text is two words, not that county', () => {
+    const text = '会议要求，县人大常委会要围绕党代会和县委确定的目标，依法履职。县人大常委会主任某某讲话。';
+    expect(resolveJurisdiction({ title: '', text }).jurisdiction.code).toBeNull();
+    expect(resolveJurisdiction({ title: '', text: '安徽省和县人大常委会召开第五次会议。县人大常委会主任某某主持。' }).jurisdiction.code).toBe('340523');
   });
 });
