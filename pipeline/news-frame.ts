@@ -23,7 +23,7 @@ const LEDE_ACT = /听取|审议|表决|通过|检查|视察|调研|询问|评议
 export const isNewsFrame = (item: Item, index: number): boolean =>
   COMMENT.test(item.text) ||
   ATTENDANCE_ONLY(item.text) ||
-  (item.kind === 'other' && item.rule !== 'other.tally' && !MEETING_ACT.test(item.text) && (index === 0 || NEWS_FRAME.test(item.text) || (item.rule === 'other.default' && !MEETING_ACT.test(item.text) && !DOC_CONTENT.test(item.text)))) ||
+  (item.kind === 'other' && item.rule !== 'other.tally' && !MEETING_ACT.test(item.text) && (index === 0 || NEWS_FRAME.test(item.text) || (item.rule === 'other.default' && !DOC_CONTENT.test(item.text)))) ||
   (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text));
 
 /** What a plan the article reports on says is its content: "方案要求，…", "计划明确，…". */
