@@ -122,7 +122,7 @@ export function splitOrdinalList(item: SegItem, docText: string): SegItem[] {
  * A paragraph that gives a meeting's agenda inline ("建议主要议程为：审议…；听取审议…；人事任免事项等。",
  * "会议的主要议程：…；…") lists its entries: one item each, the announcing words are not one.
  */
-const AGENDA_INTRO = /(议程|议题)(共[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]|会议(的)?主要(任务|内容)?(是|为)?[：:，,]?(?=听取|审议|审查)|(?<=主任会议)建议[，,](?=[^。；]{0,10}(审议|听取))/;
+const AGENDA_INTRO = /(议程|议题)(共[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]|[\d一二三四五六七八九十]+项(议程|议题)[，,:：](?=审议|听取|审查)|会议(的)?主要(任务|内容)?(是|为)?[：:，,]?(?=听取|审议|审查)|(?<=主任会议)建议[，,](?=[^。；]{0,10}(审议|听取))/;
 
 const ENTRY_START = /^(以及|还有)?(听取|审议|审查|批准|表决|传达|学习|通报|讨论|决定|人事|任免|选举|补选|其他)/;
 

@@ -77,6 +77,16 @@ export function analyse(input: AnalyseInput): Document[] {
   }));
 }
 
+/**
+ * A row's lead cells, in column order ("市城市管理综合执法局、城市建设与环境资源委员会": the drafting unit,
+ * then the committee that reviews it first): the first that names a congress committee, else the
+ * first body named at all.
+ */
+function leadOfCells(raw: string): ReturnType<typeof findLeadCommittee> {
+  const found = raw.split('、').map((cell) => findLeadCommittee(`由${cell}负责`));
+  return found.find((c) => c && c.key !== 'other') ?? found.find((c) => c) ?? null;
+}
+
 function buildItem(
   s: SegItem,
   docId: string,
@@ -92,7 +102,7 @@ function buildItem(
   const fromRow = s.hints?.months;
   const months = fromRow && fromRow.length ? fromRow : extractMonths(text);
   let committee = findLeadCommittee(text);
-  if (s.hints?.committeeRaw) committee = findLeadCommittee(`由${s.hints.committeeRaw}负责`) ?? committee;
+  if (s.hints?.committeeRaw) committee = leadOfCells(s.hints.committeeRaw) ?? committee;
   else if (s.hints?.committeeAbbrev) committee = resolveAbbreviation(s.hints.committeeAbbrev, namesInFile);
   const hearsSomething = c.kinds.some((k) => k === 'report' || k === 'law_check' || k === 'decision');
   const page = normalised.pageAt(docStart + s.span[0]);

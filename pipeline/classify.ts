@@ -50,7 +50,7 @@ const RULES: Rule[] = [
   { id: 'legislation.measures', kind: 'legislation', re: /(制定|修改|修订|废止|表决|审议)《[^》]*(办法|规定|条例|法)(（[^）]*草案）)?》/, weight: 0.75 },
   // 立法 as an activity ("立法调研", "加强立法联系点建设", "科学立法"), not as one word in a list of functions.
   // Legislation plans list bills by title: "《某某市物业管理条例》（修订）", "某某省养老服务条例（制定）".
-  { id: 'legislation.bill_title', kind: 'legislation', re: /^[《]?[^，。；]{2,40}(条例|法|办法|规定|决定)》?\s*(（(制定|修订|修改|废止|草案|初审|二审|三审|审议|表决|继续审议|打包修改)[^）]{0,10}）)/, weight: 0.85 },
+  { id: 'legislation.bill_title', kind: 'legislation', re: /^[《]?[^，。；]{2,40}(条例|法|办法|规定|决定)》?\s*(（(拟)?[^）]{0,24}?(制定|修订|修改|废止|草案|初审|二审|三审|审议|表决|继续审议|打包修改)[^）]{0,10}）)/, weight: 0.85 },
   { id: 'legislation.lawmaking', kind: 'legislation', re: /法规(案)?(立项|起草|论证)|(正式|审议|备选|调研)?法规项目|立法(?!法)(备选|预备|储备)?(工作|调研|计划|项目|建议|规划|联系点|论证|听证|评估|质量|权限|资源|格局|协商|起草|后评估)|(科学|民主|依法|开展|加强|推进|做好|参与|配合|地方|特色|精准性|创制性)立法/, weight: 0.7 },
   // A check of anything but a law's implementation ("检查全县防汛准备工作") is a visit of inspection.
   { id: 'research.survey', kind: 'research', re: /调研|实地(查看|察看|检查)|视察(?!学习)|调查研究|(?<!学习|观摩)考察(?!学习)|(开展|组织|进行|专项|集中)检查(?!组|报告|结果)|检查(?!组|报告|结果|意见|[^，。；]{0,6}(整改|落实))[^，。；]{0,12}(工作|情况)/, weight: 0.8 },
@@ -105,11 +105,13 @@ export function classify(text: string, context: string[] = [], docType?: DocType
   }
   if (kinds.length === 0) {
     // Fall back on the section heading: "五、专题调研" makes its bare items research.
+    const inherited = docType && DOC_TYPE_KIND[docType];
     for (let i = context.length - 1; i >= 0; i--) {
       const c = classify(context[i]);
+      // A legislation plan's "调研项目" are bills under study: legislation work, not a survey.
+      if (c.kind === 'research' && inherited === 'legislation') break;
       if (c.kind !== 'other') return { kind: c.kind, kinds: [c.kind], rule: `section.${c.rule}`, confidence: 0.6 };
     }
-    const inherited = docType && DOC_TYPE_KIND[docType];
     if (inherited) return { kind: inherited, kinds: [inherited], rule: `doctype.${docType}`, confidence: 0.55 };
     return { kind: 'other', kinds: ['other'], rule: 'other.default', confidence: 0.5 };
   }

@@ -10,7 +10,7 @@ const DOC_TYPE_RULES: Array<[DocType, RegExp]> = [
   ['agenda', /议题安排|会议议题|议题计划|安排表|会议议程|议程草案|建议议程|议程（草案）|^关于召开[^\n]{0,40}会议的决定$/],
   ['supervision_plan', /监督工作计划|监督计划/],
   ['deputy_work_plan', /代表工作计划|代表工作要点/],
-  ['legislation_plan', /立法工作计划|立法计划|立法规划/],
+  ['legislation_plan', /立法工作计划|立法计划|立法规划|立法项目(计划|安排)?(?!库)/],
   ['decision_plan', /重大事项决定|讨论决定重大事项|决定事项/],
   ['work_points', /工作要点/],
   ['work_report', /工作报告|工作总结/],
@@ -52,7 +52,8 @@ const AGENDA_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]\s*)?[^
 const MEETING_NOTICE = /^[^\n。]{0,40}会议(将|定|拟定)于[^\n。]{0,60}(召开|举行)[^\n]*会议(主要|的主要|建议)?(议程|议题|内容|听取|审议)/;
 const WORK_POINTS_OPENING = /工作的总体要求是|总体工作要求是/;
 const REPORT_ADDRESS = /各位代表\s*[:：]|向大会(报告|作)[^。\n]{0,6}工作|请予审议/;
-const BILL_LINE = /^.{0,6}?[^，。；\n]{2,40}(条例|办法|规定|决定)》?\s*（(制定|修订|修改|废止|立项|初审|二审|审议|调研)[^）]{0,8}）/gm;
+// The bracket may say when as well: "《某某市物业管理条例》（拟4月份市人大常委会会议审议）".
+const BILL_LINE = /^.{0,6}?[^，。；\n]{2,40}(条例|办法|规定|决定)》?\s*（(拟)?[^）]{0,24}?(制定|修订|修改|废止|立项|初审|二审|审议|调研)[^）]{0,8}）/gm;
 /** "现将2024年监督工作计划安排如下", "制定本年度代表工作计划": a preamble naming its document. */
 const PREAMBLE_TYPE = /(制定|如下|安排如下|特制定|现将)/;
 /** A lede: "本报讯（记者…）2月20日，…", "6月12日，…召开", or the meeting's own sentences. */

@@ -58,5 +58,9 @@ export function unclosed(text: string, lastLine = text): boolean {
   return count(text, /（/g) > count(text, /）/g) || count(text, /《/g) > count(text, /》/g) || count(lastLine, /“/g) > count(lastLine, /”/g);
 }
 
-/** A Markdown-like table row, as every extractor writes tables. */
-export const isTableRow = (line: string): boolean => /^\|.*\|$/.test(line.trim());
+/**
+ * A Markdown-like table row, as every extractor writes tables; or a row as a web page's table comes
+ * out when the page is copied as text, cells joined by " | " with no pipe before the first
+ * ("1 | 某某条例 | 市司法局 | 3月 | |"): at least three pipes, the last ending the line.
+ */
+export const isTableRow = (line: string): boolean => /^\|.*\|$|^[^|]+(\|[^|]*){2,}\|$/.test(line.trim());

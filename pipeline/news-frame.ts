@@ -28,8 +28,8 @@ export const isNewsFrame = (item: Item, index: number): boolean =>
 
 /** What a plan the article reports on says is its content: "方案要求，…", "计划明确，…". */
 const DOC_CONTENT = /(方案|计划|要点|意见|规划)(要求|提出|明确|规定|强调)[，,：:]/;
-/** The meeting itself as the subject of an act no rule names: "会议传达学习了…精神". */
-const MEETING_ACT = /^(会议|会上)(还|先后|首先)?(传达|学习|研究|通报)/;
+/** The meeting itself as the subject of an act no rule names: "会议传达学习了…精神", "会议听取并研究了…计划". */
+const MEETING_ACT = /^(会议|会上)(还|先后|首先|集中)?(组织)?(听取(并|和)?)?(传达|学习|研究|通报|讨论)/;
 /**
  * Who attended, presided or sat in: every sentence ends so ("…列席会议。", "…6位公民旁听。", "…在主席台就座。"),
  * or names who chairs ("执行主席是：甲、乙、丙。"). A reporter's byline after the last sentence

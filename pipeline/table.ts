@@ -27,7 +27,7 @@ type Role = 'time' | 'content' | 'lead' | 'seq' | 'other';
 const ROLE_HEADERS: Array<[Role, RegExp]> = [
   ['seq', /^(序号|编号|序)$/],
   ['time', /(时间|月份|日期|会期|进度)/],
-  ['lead', /(责任|牵头|承办|负责|主办|单位|委室)/],
+  ['lead', /(责任|牵头|承办|负责|主办|单位|委室|初审|专委)/],
   ['content', /(议题|内容|项目|事项|名称|工作|任务)/],
 ];
 
@@ -49,7 +49,13 @@ export function segmentTable(
   const hasHeader = roles.some((r) => r !== 'other');
   const data = hasHeader ? parsed.slice(1) : parsed;
   if (!hasHeader) roles = guessRoles(data);
+  // A copied web table loses its "序号" header cell to a line of its own: the rows are one cell wider
+  // than the header, and their first cell counts 1, 2, 3.
+  else if (!roles.includes('seq') && countsRows(data) && Math.max(...data.map((r) => r.length)) > header.length) roles = ['seq', ...roles];
   const col = (role: Role) => roles.indexOf(role);
+  // A plan may give two dates (sent for review, put to the committee) and two leads (the drafting
+  // unit, the congress committee that reviews it first): each is read.
+  const cols = (role: Role) => roles.flatMap((r, k) => (r === role ? [k] : []));
   const contentCol = col('content') >= 0 ? col('content') : widestColumn(data);
 
   const sections: SegSection[] = [];
@@ -59,12 +65,12 @@ export function segmentTable(
     const content = row[contentCol];
     if (!content || !content.text) continue;
     const time = col('time') >= 0 ? row[col('time')] : undefined;
-    const lead = col('lead') >= 0 ? row[col('lead')] : undefined;
-    const months = time ? scheduleMonthsInCell(time.text) : [];
+    const months = [...new Set(cols('time').flatMap((k) => (row[k] ? scheduleMonthsInCell(row[k].text) : [])))].sort((a, b) => a - b);
+    const leads = cols('lead').map((k) => row[k]?.text ?? '').filter(Boolean);
     const pieces = splitCell(content);
     const rowHints: TableCellHints = {};
     if (time) rowHints.months = months;
-    if (lead?.text) rowHints.committeeRaw = lead.text;
+    if (leads.length) rowHints.committeeRaw = leads.join('、');
 
     ordinal++;
     const rowPath = prefix ? `${prefix}.${ordinal}` : String(ordinal);
@@ -91,7 +97,8 @@ function toItem(p: Piece, path: string, context: string[], rowHints: TableCellHi
 function parseRow(line: Line): Cell[] {
   const cells: Cell[] = [];
   const t = line.text;
-  let i = t.indexOf('|') + 1;
+  // A copied web table's row has no pipe before its first cell.
+  let i = t.trimStart().startsWith('|') ? t.indexOf('|') + 1 : 0;
   while (i < t.length) {
     const j = t.indexOf('|', i);
     if (j < 0) break;
@@ -106,8 +113,15 @@ function parseRow(line: Line): Cell[] {
 }
 
 function roleOf(text: string): Role {
-  for (const [role, re] of ROLE_HEADERS) if (re.test(text) && [...text].length <= 8) return role;
+  // Headers are short; "提请市人大常委会审议时间" is about as long as they get.
+  for (const [role, re] of ROLE_HEADERS) if (re.test(text) && [...text].length <= 12) return role;
   return 'other';
+}
+
+/** The rows' first cells count 1, 2, 3… (rows of a sub-heading, with one cell filled, aside). */
+function countsRows(rows: Cell[][]): boolean {
+  const full = rows.filter((r) => r.filter((c) => c.text).length >= 2);
+  return full.length >= 2 && full.every((r, k) => r[0]?.text === String(k + 1));
 }
 
 function guessRoles(rows: Cell[][]): Role[] {
