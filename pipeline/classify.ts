@@ -186,11 +186,12 @@ function maskNames(text: string): string {
 }
 
 /**
- * News reports what a meeting urged as well as what it did: "会议强调，…要以专题询问为切入口，…" urges an
- * inquiry, it holds none. In news, a sentence that the meeting or a speaker says, or that opens with
- * "要", names no act of its own.
+ * News reports what a meeting urged as well as what it did: "会议强调，…。要以专题询问为切入口，…" urges an
+ * inquiry, it holds none. In news, from "会议强调/要求/指出" on, the paragraph is the meeting's words
+ * and names no act of its own. (What a plan the article reports on requires, "方案…提出要求，要…", is
+ * that plan's content and keeps its acts.)
  */
-const EXHORTATION = /(^|[。！；])\s*((会议|会上)?(强调|要求|指出|提出|希望)[，,：:]|要(?!求|点))[^。！；]*/g;
+const EXHORTATION = /(^|[。！；])\s*(会议|会上)(还|同时)?(强调|要求|指出|希望)[，,：:][\s\S]*$/;
 const maskExhortation = (masked: string): string => masked.replace(EXHORTATION, (m) => maskActs(m));
 
 const ACT_WORDS = /执法检查|检查|调研|视察|考察|询问|质询|评议|立法|审议|听取|报告|汇报|选举|任免|决定|决议|批准/g;

@@ -12,10 +12,15 @@ export const isReporterLine = (line: string): boolean => REPORTER.test(line.trim
 
 const LINE_RULES: RegExp[] = [
   /^(首页|当前位置|您的位置|你的位置|所在位置|位置)\s*[:：]?\s*[>＞»›]/, // breadcrumb
-  /^(当前位置|您的位置|你的位置|您现在的位置)[:：]/,
+  /^(当前位置|您的位置|你的位置|您现在的位置|您的当前位置|你的当前位置)[:：]/,
+  // Government portals' accessibility switches and an image's file name left as a line.
+  /^(进入|退出)?(老年|长者|关怀|适老)(模式|版)$|^无障碍(阅读|浏览|模式)?$/,
+  /^[^\s/，。]{1,40}\.(jpe?g|png|gif|webp)$/i,
   /^(首页|主页)\s*(>|＞|»|›|\/)/,
+  // A breadcrumb broken after its first link: "> 绍兴动态 > 热点专题 > 工作报告".
+  /^[>＞»›]\s*[^>＞»›。，\n]{1,16}(\s*[>＞»›]\s*[^>＞»›。，\n]{1,16})+$/,
   /^(时间|日期|发布时间|发布日期|发表时间|更新时间|来源|信息来源|文章来源|稿件来源|作者|撰稿|供稿|编辑|责任编辑|责编|审核|审校|校对|字体|字号|浏览次数|点击数|阅读|访问量|分享到|分享)[:：]/,
-  /^(分享到|打印本页|关闭窗口|返回顶部|扫一扫|【\s*(打印|关闭|字体|大|中|小|收藏))/,
+  /^(分享到|打印本页|关闭窗口|返回顶部|扫一扫|扫描到手机|手机扫码|扫码阅读|(更加)?方便分享给朋友|【\s*(打印|关闭|字体|大|中|小|收藏))/,
   /^【?\s*(大|中|小)\s*】?\s*【?\s*(大|中|小)\s*】?$/,
   // A footer or a contact line ("联系人：某某，联系电话：…。"); not a paragraph of the body that tells readers
   // how to reach the office among other things ("…告知县人大常委会办公室（联系电话：…）。请写明…。"):

@@ -74,6 +74,7 @@ export function segment(docText: string, bodyStart: number, options: SegmentOpti
   // A fragment (a cropped scan, a one-item notice) may hold a single numbered line; it is still numbered.
   const numbered = markerCount >= NUMBERED_MIN || (markerCount === 1 && !!lines[0] && matchMarker(lines[0].text) !== null);
   const roots = numbered ? buildNumberedTree(lines, options.report === true) : buildHeadingTree(lines);
+  if (!numbered) dropTablePreamble(roots);
   const out: Segmentation = { sections: [], items: [] };
   emit(roots, '', [], out);
   return out;
@@ -95,16 +96,21 @@ function withoutReportForm(lines: Line[]): Line[] {
   const body = kept.slice(firstHeading);
   // "2020年的主要工作" / "十五届以来工作回顾" opens with a summary of the period before its
   // first sub-heading; the summary (and a photo caption with it) is the report's preamble too.
-  if (!REVIEW_HEADING.test(body[0].text) || matchMarker(body[0].text)) return body;
+  // Numbered as the first part ("一、2024年主要工作") while its sections count from 一 again below it,
+  // the heading is the part's title: it goes with its summary, or it would stand as an empty item.
+  const marker = matchMarker(body[0].text);
+  if (!REVIEW_HEADING.test(marker ? body[0].text.slice(marker.length) : body[0].text)) return body;
+  const part = marker ? [] : [body[0]];
   let next = 1;
   while (next < body.length && !isReportHeading(body[next].text)) next++;
+  if (marker && !(next < body.length && matchMarker(body[next].text)?.style === marker.style)) return body;
   // A summary is a paragraph or two; a run of paragraphs is the review itself, without sub-headings.
-  if (next < body.length && next <= 4) return [body[0], ...body.slice(next)];
+  if (next < body.length && next <= 4) return [...part, ...body.slice(next)];
   // An excerpt cut before the first sub-heading: the summary still opens the way summaries do
   // ("一年来，在…领导下，…", "2022年是极不平凡的一年"), a paragraph or two of it.
   let end = 1;
   while (end < body.length && end <= 3 && SUMMARY_OPENING.test(body[end].text)) end++;
-  return [body[0], ...body.slice(end)];
+  return [...part, ...body.slice(end)];
 }
 
 const SUMMARY_OPENING = /^(一年来|过去一年|五年来|过去五年|(?:19|20)\d{2}\s*年(是|以来|，))/;
@@ -239,6 +245,21 @@ function buildHeadingTree(lines: Line[]): Node[] {
     (parent ? parent.children : roots).push({ marker: null, line, body: [], children: [] });
   }
   return roots;
+}
+
+/**
+ * A plan that is a table announces it ("2021年立法项目安排如下："): the paragraphs before the table
+ * are its preamble, not items, as the paragraphs before a numbered plan's first entry are.
+ */
+function dropTablePreamble(roots: Node[]): void {
+  const all: Array<{ node: Node; siblings: Node[] }> = [];
+  const walk = (nodes: Node[]) => nodes.forEach((node) => (all.push({ node, siblings: nodes }), walk(node.children)));
+  walk(roots);
+  const table = all.find((x) => x.node.table && x.node.table.length >= 4)?.node;
+  if (!table) return;
+  const before = all.filter((x) => !x.node.table && !x.node.heading && x.node.line.start < table.line.start);
+  if (!before.length || !/[:：]$/.test(before[before.length - 1].node.line.text)) return;
+  for (const { node, siblings } of before) siblings.splice(siblings.indexOf(node), 1);
 }
 
 /** Top-level headings of reports share a shape: "2023年主要工作回顾" / "2024年主要任务". */

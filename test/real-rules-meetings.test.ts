@@ -118,3 +118,64 @@ describe('places named in passing', () => {
     expect(resolveJurisdiction({ title: '', text: '安徽省和县人大常委会召开第五次会议。县人大常委会主任某某主持。' }).jurisdiction.code).toBe('340523');
   });
 });
+
+describe('plans and reports as web pages print them', () => {
+  it('a web table copied as text ("1 | 某某条例 | 单位 | 3月 | |") is a table: its 序号 cell on a line of its own, two dates, two leads', () => {
+    const doc = only(`（2021年2月5日市人大常委会第十次主任会议通过）
+2021年立法项目安排如下：
+序号
+|
+法规名称 | 起草单位 | 初审专委 | 送审时间 | 提请审议时间 |
+继续审议项目 | |||||
+1 | 某某市养犬管理条例 | 市人大常委会法工委 | | 4月 | |
+2 | 某某市河道管理条例 | 市水务局 | 城乡建设环境保护委员会 | 3月 | 6月 |
+3 | 某某市停车场管理条例 | 市交通局 | 财政经济委员会 | 5月 | 8月 |`);
+    expect(doc.docType).toBe('legislation_plan');
+    expect(doc.items.map((i) => `${i.text}|${i.months.join(',')}|${i.committee?.key ?? ''}`)).toEqual([
+      '某某市养犬管理条例|4|legal_judicial',
+      '某某市河道管理条例|3,6|environment_resources',
+      '某某市停车场管理条例|5,8|finance_economy',
+    ]);
+    expect(doc.items.every((i) => i.kind === 'legislation')).toBe(true);
+  });
+
+  it('a legislation plan\'s bill lines say when they go to the committee; its 调研项目 are legislation work', () => {
+    const doc = only(`某某市人大常委会立法工作总体要求是：提高立法质量。
+一、项目安排
+（一）审议项目（2件）
+（1）《某某市物业管理条例》（拟2022年5月份市人大常委会会议审议）
+（2）《某某市控制吸烟条例》（拟2022年9月份市人大常委会会议审议）
+（3）《某某市电动自行车管理条例》（拟2022年11月份市人大常委会会议审议）
+（二）调研项目
+1.某某市古树名木保护条例
+2.某某市城市绿化条例`);
+    expect(doc.docType).toBe('legislation_plan');
+    expect(doc.items.map((i) => i.kind)).toEqual(['legislation', 'legislation', 'legislation', 'legislation', 'legislation']);
+  });
+
+  it('"将安排N项议程，审议…；审查…" lists an agenda; "会议听取并研究了…计划" is the meeting\'s act', () => {
+    const agenda = only('5月20日，某某自治区人大常委会召开主任会议。根据主任会议建议，常委会第九次会议将安排3项议程，审议《自治区某某条例（草案）》；审查某某州报请批准的单行条例；听取和审议自治区人民政府关于环境状况的报告。');
+    expect(agenda.items.map((i) => i.text.slice(0, 4))).toEqual(['审议《自', '审查某某', '听取和审']);
+    const news = only(`本报讯 3月2日，市人大常委会召开主任会议。
+会议听取并研究了市人大常委会年度工作要点和监督工作计划，要求进一步修改完善。
+会议还组织学习了上级人大有关会议精神。`);
+    expect(news.items.map((i) => i.text.slice(0, 8))).toEqual(['会议听取并研究了', '会议还组织学习了']);
+  });
+
+  it('a report\'s numbered review part ("一、2024年主要工作") with its sections counting from 一 again: the part title and its summary are no items', () => {
+    const doc = only(`某某市人民代表大会常务委员会工作报告
+进入老年模式
+无障碍阅读
+> 专题 > 两会 > 工作报告
+photo_01.jpg
+扫描到手机，新闻随时看
+各位代表：
+一、2024年主要工作
+2024年是极不平凡的一年。一年来，市人大常委会依法履职，共召开常委会会议8次。
+一、坚持党的领导，推动创新理论学习
+常委会坚持不懈学习党的创新理论，组织集中学习30次。
+二、依法履行监督职责
+常委会听取和审议专项工作报告20个。`);
+    expect(doc.items.map((i) => i.text.slice(0, 6))).toEqual(['常委会坚持不', '常委会听取和']);
+  });
+});

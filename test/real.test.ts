@@ -9,7 +9,8 @@ import { isHeldOut } from '../fixtures/make/real-split.mjs';
  * and settled (fixtures/real/README.md). This is the golden test of renda on documents as they are
  * really published. Issue 10's bars (segF1 0.97, kind 0.95, months 0.97, committee 0.95, code 0.97,
  * docType 0.95) are not reached yet; these bars hold what the general rules have reached (measured
- * 2026-12-07, 92 pages) so it cannot slip back. The first-run scores are in fixtures/real/README.md.
+ * 2026-12-07, 132 pages, a third of them harvested after the rules they are scored by) so it cannot
+ * slip back. The first-run scores are in fixtures/real/README.md.
  */
 const answers = new URL('../fixtures/real/answers/', import.meta.url);
 const keyed = existsSync(answers) ? readdirSync(answers).filter((f) => f.endsWith('.json')).length : 0;
@@ -24,7 +25,7 @@ describe.runIf(keyed > 0)('real published pages (fixtures/real)', () => {
 
   it('every page has its answer key', () => {
     const pages = readdirSync(new URL('../fixtures/real/', import.meta.url)).filter((f) => f.endsWith('.txt'));
-    expect(pages.length).toBeGreaterThanOrEqual(92);
+    expect(pages.length).toBeGreaterThanOrEqual(132);
     expect(keyed).toBe(pages.length);
   });
 
@@ -32,12 +33,12 @@ describe.runIf(keyed > 0)('real published pages (fixtures/real)', () => {
     text = await scoreKeyed('real');
     report('real pages, text', text);
     const t = text.total;
-    expect(t.f1).toBeGreaterThanOrEqual(0.87);
-    expect(t.kindAccuracy).toBeGreaterThanOrEqual(0.85);
-    expect(t.monthsExact).toBeGreaterThanOrEqual(0.87);
+    expect(t.f1).toBeGreaterThanOrEqual(0.86);
+    expect(t.kindAccuracy).toBeGreaterThanOrEqual(0.83);
+    expect(t.monthsExact).toBeGreaterThanOrEqual(0.88);
     expect(t.committeeAccuracy).toBeGreaterThanOrEqual(0.98);
-    expect(t.jurisdictionCodeAccuracy).toBeGreaterThanOrEqual(0.90);
-    expect(t.docTypeAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(t.jurisdictionCodeAccuracy).toBeGreaterThanOrEqual(0.89);
+    expect(t.docTypeAccuracy).toBeGreaterThanOrEqual(0.86);
   }, 120_000);
 
   // Issue 10 asks 0.90 on every score here, scored once at the end; until then the held-out third must
