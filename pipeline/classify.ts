@@ -26,21 +26,25 @@ const RULES: Rule[] = [
   // "作出决议", "作出关于…的决议", "作出《关于…的决议》"; not "近两年作出的决议" (decisions already made, being followed up).
   { id: 'decision.resolution', kind: 'decision', re: new RegExp(`(作出|做出)了?(?!的)(${CLAUSE}{0,10}|关于${CLAUSE}{0,60}?的|《[^》]{0,80})(决议|决定)`), weight: 0.9 },
   // "审查和批准…计划执行情况及…计划草案的报告", "批准…决算": approving a plan or budget decides it.
-  { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,40}(决算|预算|调整方案|计划)`), weight: 0.9 },
+  { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,40}(决算|预算|调整方案|计划)|(审议|审查)${CLAUSE}{0,40}预算调整方案`), weight: 0.9 },
   { id: 'decision.adopt_plan', kind: 'decision', re: new RegExp(`(审议通过|表决通过|讨论通过|审议表决|审议并表决)${CLAUSE}{0,40}(计划|要点|方案|规划)`), weight: 0.85 },
   // A vote on the committee's own decision or resolution: "审议表决了…关于表彰…的决定", "表决通过…的决议".
   { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,60}(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)`), weight: 0.85 },
   // A motion put to the committee for its approval ("审议市政府关于提请审议…项目的议案"), or a
   // resolution it votes on ("审议并表决…的决议（草案）"), is a decision; deputies' 议案 are not motions.
-  { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》`), weight: 0.85 },
+  { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|听取)${CLAUSE}{0,8}(人民)?(政府|法院|检察院|主任会议)关于${CLAUSE}{0,60}的议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》`), weight: 0.85 },
   // Settling a session's draft agenda and schedule: "会议审议了…第二十二次会议议程草案和日程安排".
   { id: 'decision.agenda', kind: 'decision', re: new RegExp(`(审议|通过)了?${CLAUSE}{0,30}会议(的)?(议程|日程)(（?草案）?|和日程安排|安排)`), weight: 0.7 },
+  // Setting up a body of the congress by vote: "将表决设立…人民代表大会社会建设委员会".
+  { id: 'decision.establish', kind: 'decision', re: new RegExp(`(表决|决定)(设立|成立|撤销)${CLAUSE}{0,40}(委员会|机构)`), weight: 0.8 },
   // A session approving the committee's report: "决定批准这个报告".
   { id: 'decision.approve_report', kind: 'decision', re: /(决定)?批准(这个|该|此)报告/, weight: 0.85 },
   { id: 'decision.decide_major_matters', kind: 'decision', re: /讨论(、)?决定(本行政区域内的)?重大事项|讨论决定重大|重大事项决定工作|(行使|用好|履行)重大事项决定权/, weight: 0.8 },
   { id: 'inquiry.question', kind: 'inquiry', re: /专题询问|质询|(开展|组织|进行)询问/, weight: 0.9 },
   { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)|(部门|干部|人员|负责人|局长)[^。；]{0,8}述职评议|评议[省市县区旗]?(人民)?(政府|法院|检察院)|述职[^。；]{0,30}满意度测评/, weight: 0.85 },
   { id: 'report.hear', kind: 'report', re: new RegExp(`(听取|审议(?!意见))${CLAUSE}{0,80}?(报告|汇报|规划)(?!的?(审议)?意见)`), weight: 0.9 },
+  // The report delivered to the session, as news puts it: "…向大会作《某某市人大常委会工作报告》".
+  { id: 'report.delivered', kind: 'report', re: new RegExp(`向(大会|会议)(作|做)了?${CLAUSE}{0,40}报告`), weight: 0.85 },
   // The vote or rating that follows hearing a report, split off as an agenda entry of its own
   // ("听取…的报告，并进行满意度测评；", "…，并进行问责表决；"): a step of hearing that report.
   { id: 'report.rate_heard', kind: 'report', re: /^并(进行|开展|组织)?[^，。；]{0,6}(满意度测评|测评|问责表决|满意度表决)/, weight: 0.7 },
@@ -218,9 +222,9 @@ function maskOccasions(text: string): string {
     .replace(/([\u4e00-\u9fff]{1,8}[、和]){2,}[\u4e00-\u9fff]{1,8}等/g, (list, _item, offset: number) =>
       ACTION_BEFORE_LIST.test(text.slice(Math.max(0, offset - 6), offset) + list.slice(0, 6)) ? list : maskActs(list),
     )
-    // Reporting upward ("向市委汇报"), honours ("被评为…立法工作先进单位") and leaders' visits
+    // Reporting upward ("向市委汇报"; not the report made to the session, "向大会作…报告"), honours ("被评为…立法工作先进单位") and leaders' visits
     // ("习近平总书记视察广西重要讲话精神") are not acts either.
-    .replace(/向[^，。；]{1,15}(汇报|报告)|被评为[^，。；]*|总书记[^，。；]{0,6}(视察|考察)/g, maskActs);
+    .replace(/向(?!大会|会议)[^，。；]{1,15}(汇报|报告)|被评为[^，。；]*|总书记[^，。；]{0,6}(视察|考察)/g, maskActs);
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

@@ -25,6 +25,15 @@ describe('agendas: an entry that goes on with an act of its own', () => {
     expect(doc.items.every((i) => i.months.join() === '9')).toBe(true);
   });
 
+  it('a government\'s motion, a budget adjustment plan and setting up a committee are decisions; the report made to the session is a report', () => {
+    expect(classify('听取和审议区政府关于某某街道职责清单涉及政府履职事项的议案；').kind).toBe('decision');
+    expect(classify('听取和审议本区2024年区级预算调整方案（草案）；').kind).toBe('decision');
+    expect(classify('大会将表决设立某某区人民代表大会社会建设委员会。').kind).toBe('decision');
+    expect(classify('受大会主席团委托，市人大常委会副主任某某向大会作《某某市人大常委会工作报告》。报告指出，一年来常委会依法履职。', [], 'news').kind).toBe('report');
+    // Reporting upward is no report heard.
+    expect(classify('常委会党组向市委汇报年度工作。').kind).toBe('other');
+  });
+
   it('a rating or vote that follows a report heard is a step of hearing it', () => {
     expect(classify('并进行满意度测评；').kind).toBe('report');
     expect(classify('并进行问责表决；').kind).toBe('report');
