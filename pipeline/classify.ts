@@ -26,7 +26,7 @@ const RULES: Rule[] = [
   // "作出决议", "作出关于…的决议", "作出《关于…的决议》"; not "近两年作出的决议" (decisions already made, being followed up).
   { id: 'decision.resolution', kind: 'decision', re: new RegExp(`(作出|做出)了?(?!的)(${CLAUSE}{0,10}|关于${CLAUSE}{0,60}?的|《[^》]{0,80})(决议|决定)`), weight: 0.9 },
   // "审查和批准…计划执行情况及…计划草案的报告", "批准…决算": approving a plan or budget decides it.
-  { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,40}(决算|预算|调整方案|计划)|(审议|审查)${CLAUSE}{0,40}预算调整方案`), weight: 0.9 },
+  { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,40}(决算|预算|调整方案|计划)|(审议|审查)${CLAUSE}{0,40}预算调整方案(（草案）)?(?!（草案）|的?(报告|说明))`), weight: 0.9 },
   { id: 'decision.adopt_plan', kind: 'decision', re: new RegExp(`(审议通过|表决通过|讨论通过|审议表决|审议并表决)${CLAUSE}{0,40}(计划|要点|方案|规划)`), weight: 0.85 },
   // A vote on the committee's own decision or resolution: "审议表决了…关于表彰…的决定", "表决通过…的决议".
   { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,60}(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)`), weight: 0.85 },

@@ -13,6 +13,8 @@ export const isReporterLine = (line: string): boolean => REPORTER.test(line.trim
 const LINE_RULES: RegExp[] = [
   /^(首页|当前位置|您的位置|你的位置|所在位置|位置)\s*[:：]?\s*[>＞»›]/, // breadcrumb
   /^(当前位置|您的位置|你的位置|您现在的位置|您的当前位置|你的当前位置)[:：]/,
+  // A content farm's reading-time line: "本篇文章461字,读完约1分钟".
+  /^本篇文章\s*\d+\s*字[，,]?\s*读完约\s*\d+\s*分钟$/,
   // Government portals' accessibility switches and an image's file name left as a line.
   /^(进入|退出)?(老年|长者|关怀|适老)(模式|版)$|^无障碍(阅读|浏览|模式)?$/,
   /^[^\s/，。]{1,40}\.(jpe?g|png|gif|webp)$/i,

@@ -57,7 +57,7 @@ const BILL_LINE = /^.{0,6}?[^，。；\n]{2,40}(条例|办法|规定|决定)》?
 /** "现将2024年监督工作计划安排如下", "制定本年度代表工作计划": a preamble naming its document. */
 const PREAMBLE_TYPE = /(制定|如下|安排如下|特制定|现将)/;
 /** A lede: "本报讯（记者…）2月20日，…", "6月12日，…召开", or the meeting's own sentences. */
-const NEWS_LEDE = /^(?:[^\n]{0,12}讯\s*(?:（[^）\n]{0,20}）)?\s*)?\d{1,2}月\d{1,2}日(?:上午|下午|晚)?，/m;
+const NEWS_LEDE = /^(?:[^\n]{0,12}讯\s*(?:（[^）\n]{0,20}）)?\s*|据[^，。\n]{1,12}(?:介绍|报道|消息)，)?\d{1,2}月\d{1,2}日(?:上午|下午|晚)?，/m;
 // The meeting as the subject of a sentence, not the "…主任会议通过" of an adoption note.
 const MEETING_SENTENCE = /(^|[，。；])(会议|会上)(还|先后|分别|首先)?(听取|审议|指出|强调|要求|决定|认为|通过|研究|确定|传达)/m;
 /** Yearbook entries: "【概况】2019年，…". */

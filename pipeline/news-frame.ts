@@ -20,8 +20,12 @@ const COMMENT = /^([^，。；\n]{0,12}(后|上|中|时)，)?(会议|会上|(?:[
 /** A lede that opens the meeting (who presided, who attended) and names no act of its own. */
 const LEDE_ONLY = /(召开|举行|开幕|闭幕)/;
 const LEDE_ACT = /听取|审议|表决|通过|检查|视察|调研|询问|评议|任免|选举|决定(?![^，。；]{0,30}召开)/;
+/** A speaker's words: "某某说，…", "某某感谢各位代表…。她说，…". */
+const QUOTE = /^([\u4e00-\u9fff]{2,4}|他|她)(说[，：,:]|感谢)/;
+
 export const isNewsFrame = (item: Item, index: number): boolean =>
   COMMENT.test(item.text) ||
+  QUOTE.test(item.text) ||
   ATTENDANCE_ONLY(item.text) ||
   (item.kind === 'other' && item.rule !== 'other.tally' && !MEETING_ACT.test(item.text) && (index === 0 || NEWS_FRAME.test(item.text) || (item.rule === 'other.default' && !DOC_CONTENT.test(item.text)))) ||
   (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text));

@@ -53,6 +53,16 @@ describe('meeting news', () => {
     expect(doc.items.map((i) => i.text.slice(0, 8))).toEqual(['会议听取和审议了']);
   });
 
+  it('a lede "据某区介绍，12月3日下午，…" opens an article; a speaker\'s words and a reading-time line are no items', () => {
+    const doc = only(`本篇文章520字,读完约2分钟
+据某某区介绍，12月3日下午，区人大常委会举行代表座谈，征求代表们对常委会工作报告（征求意见稿）的意见建议。
+某某感谢各位代表一年来对常委会工作的支持。她说，常委会将认真吸纳代表们的意见。
+某某说，代表们的意见建议将在修改报告时充分吸收。
+区人大常委会各工作委员会负责人出席了会议。`);
+    expect(doc.docType).toBe('news');
+    expect(doc.items.map((i) => i.text.slice(0, 8))).toEqual(['据某某区介绍，1']);
+  });
+
   it('a paragraph that opens with an act of the meeting is that act, though the report it heard tallies a year', () => {
     expect(
       classify('大会听取了县人大常委会主任某某作的县人民代表大会常务委员会工作报告。某某说，一年来，听取审议专项工作报告20个，开展执法检查4次、专题询问2场，作出决议决定9项。').kind,
