@@ -43,8 +43,9 @@ const RULES: Rule[] = [
   { id: 'inquiry.question', kind: 'inquiry', re: /专题询问|质询|(开展|组织|进行)询问/, weight: 0.9 },
   { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)|(部门|干部|人员|负责人|局长)[^。；]{0,8}述职评议|评议[省市县区旗]?(人民)?(政府|法院|检察院)|述职[^。；]{0,30}满意度测评/, weight: 0.85 },
   { id: 'report.hear', kind: 'report', re: new RegExp(`(听取|审议(?!意见))${CLAUSE}{0,80}?(报告|汇报|规划)(?!的?(审议)?意见)`), weight: 0.9 },
-  // The report delivered to the session, as news puts it: "…向大会作《某某市人大常委会工作报告》".
-  { id: 'report.delivered', kind: 'report', re: new RegExp(`向(大会|会议)(作|做)了?${CLAUSE}{0,40}报告`), weight: 0.85 },
+  // The report made to the session or the meeting, as news puts it: "…向大会作《某某市人大常委会工作报告》",
+  // "秘书长某某就…议程草案和日程安排等作了汇报".
+  { id: 'report.delivered', kind: 'report', re: new RegExp(`向(大会|会议)(作|做)了?${CLAUSE}{0,40}报告|就${CLAUSE}{1,60}(作|做)了?(汇报|报告)`), weight: 0.85 },
   // The vote or rating that follows hearing a report, split off as an agenda entry of its own
   // ("听取…的报告，并进行满意度测评；", "…，并进行问责表决；"): a step of hearing that report.
   { id: 'report.rate_heard', kind: 'report', re: /^并(进行|开展|组织)?[^，。；]{0,6}(满意度测评|测评|问责表决|满意度表决)/, weight: 0.7 },

@@ -30,6 +30,7 @@ describe('agendas: an entry that goes on with an act of its own', () => {
     expect(classify('听取和审议本区2024年区级预算调整方案（草案）；').kind).toBe('decision');
     expect(classify('大会将表决设立某某区人民代表大会社会建设委员会。').kind).toBe('decision');
     expect(classify('受大会主席团委托，市人大常委会副主任某某向大会作《某某市人大常委会工作报告》。报告指出，一年来常委会依法履职。', [], 'news').kind).toBe('report');
+    expect(classify('在主任会议上，秘书长某某就常委会第十次会议议程草案和日程安排作了汇报。', [], 'news').kind).toBe('report');
     // Reporting upward is no report heard.
     expect(classify('常委会党组向市委汇报年度工作。').kind).toBe('other');
   });
