@@ -102,7 +102,7 @@ export function classify(text: string, context: string[] = [], docType?: DocType
     // "大会听取了…的工作报告。某某说，…一年来，听取审议报告32个，开展执法检查3次…": the paragraph's act is
     // its first sentence; the tally is what the report it heard says.
     const first = text.split(/[。！？]/)[0];
-    if (first.length < text.length - 1 && !maskNames(first).match(COUNTED)) {
+    if (docType === 'news' && first.length < text.length - 1 && !maskNames(first).match(COUNTED)) {
       const own = classify(first, context, docType);
       if (own.kind !== 'other') return own;
     }
@@ -192,12 +192,21 @@ function maskNames(text: string): string {
 
 /**
  * News reports what a meeting urged as well as what it did: "会议强调，…。要以专题询问为切入口，…" urges an
- * inquiry, it holds none. In news, from "会议强调/要求/指出" on, the paragraph is the meeting's words
- * and names no act of its own. (What a plan the article reports on requires, "方案…提出要求，要…", is
+ * inquiry, it holds none. In news, from "会议强调/要求/指出/希望" on, the paragraph is the meeting's
+ * words and names no act of its own, until the meeting acts again ("会议还审议通过了…"). (What a plan the article reports on requires, "方案…提出要求，要…", is
  * that plan's content and keeps its acts.)
  */
-const EXHORTATION = /(^|[。！；])\s*(会议|会上)(还|同时)?(强调|要求|指出|希望)[，,：:][\s\S]*$/;
-const maskExhortation = (masked: string): string => masked.replace(EXHORTATION, (m) => maskActs(m));
+const EXHORTATION = /(^|[。！；])\s*(会议|会上)(还|同时)?(强调|要求|指出|希望)[，,：:]/;
+/** …up to a sentence in which the meeting acts again: "。会议还审议通过了…". */
+const ACTS_AGAIN = /[。！；]\s*(会议|会上)(还|同时|并|随后|最后)?(听取|审议|审查|批准|表决|通过|决定|任免|作出|开展)/;
+function maskExhortation(masked: string): string {
+  const from = EXHORTATION.exec(masked);
+  if (!from) return masked;
+  const start = from.index;
+  const again = ACTS_AGAIN.exec(masked.slice(start + from[0].length));
+  const end = again ? start + from[0].length + again.index : masked.length;
+  return masked.slice(0, start) + maskActs(masked.slice(start, end)) + masked.slice(end);
+}
 
 const ACT_WORDS = /执法检查|检查|调研|视察|考察|询问|质询|评议|立法|审议|听取|报告|汇报|选举|任免|决定|决议|批准/g;
 const maskActs = (span: string) => span.replace(ACT_WORDS, (m) => '＿'.repeat(m.length));

@@ -24,10 +24,11 @@ const LINE_RULES: RegExp[] = [
   /^(时间|日期|发布时间|发布日期|发表时间|更新时间|来源|信息来源|文章来源|稿件来源|作者|撰稿|供稿|编辑|责任编辑|责编|审核|审校|校对|字体|字号|浏览次数|点击数|阅读|访问量|分享到|分享)[:：]/,
   /^(分享到|打印本页|关闭窗口|返回顶部|扫一扫|扫描到手机|手机扫码|扫码阅读|(更加)?方便分享给朋友|【\s*(打印|关闭|字体|大|中|小|收藏))/,
   /^【?\s*(大|中|小)\s*】?\s*【?\s*(大|中|小)\s*】?$/,
-  // A footer or a contact line ("联系人：某某，联系电话：…。"); not a paragraph of the body that tells readers
-  // how to reach the office among other things ("…告知县人大常委会办公室（联系电话：…）。请写明…。"):
-  // that one runs to more than one sentence.
-  /^(?!.*[。！？].*[。！？]$).*(版权所有|ICP备|ICP证|公网安备|技术支持[:：]|主办单位[:：]|承办单位[:：]|联系电话[:：]|网站标识码)/,
+  /(版权所有|ICP备|ICP证|公网安备|技术支持[:：]|主办单位[:：]|承办单位[:：]|网站标识码)/,
+  // A contact line ("联系人：某某，联系电话：…。"); not a paragraph of the body that tells readers how to
+  // reach the office among other things ("…告知县人大常委会办公室（联系电话：…）。请写明…。"): that one
+  // runs to more than one sentence.
+  /^(?!.*[。！？].*[。！？]$).*联系电话[:：]/,
   // E-paper page heads: "天津日报/2025年/1月/13日/第002版要闻", "2024年05月28日 第A03版".
   /^[^\s/]{0,12}报?\s*\/?\s*\d{4}年\s*\/?\s*\d{1,2}月\s*\/?\s*\d{1,2}日\s*\/?\s*第\s*[A-Z]?\d{1,3}\s*版/,
   /^第\s*[A-Z]?\d{1,3}\s*版[:：]?/,

@@ -10,7 +10,7 @@ const DOC_TYPE_RULES: Array<[DocType, RegExp]> = [
   ['agenda', /议题安排|会议议题|议题计划|安排表|会议议程|议程草案|建议议程|议程（草案）|^关于召开[^\n]{0,40}会议的决定$/],
   ['supervision_plan', /监督工作计划|监督计划/],
   ['deputy_work_plan', /代表工作计划|代表工作要点/],
-  ['legislation_plan', /立法工作计划|立法计划|立法规划|立法项目(计划|安排)?(?!库)/],
+  ['legislation_plan', /立法工作计划|立法计划|立法规划|立法项目(计划|安排)|年度?立法项目(?!库|建议|征集|完成|情况|的)/],
   ['decision_plan', /重大事项决定|讨论决定重大事项|决定事项/],
   ['work_points', /工作要点/],
   ['work_report', /工作报告|工作总结/],
@@ -25,7 +25,7 @@ const NEWS_TITLE = /(人大常委会|人大|常委会).{0,6}(出台|召开|确�
 
 /** Headlines of meetings and features: "…第28次主任会议召开", "…监督工作综述". */
 /** Also the feature headline that names the body, then its theme: "沿河人大：突出…推动执法检查走深走实". */
-const NEWS_HEADLINE = /(召开|举行|开幕|闭幕|举办|综述|纪实|侧记|巡礼|回眸)$|(综述|纪实|侧记)|^[^:：\n]{0,12}人大(常委会)?\s*[:：]\s*\S/;
+const NEWS_HEADLINE = /(召开|举行|开幕|闭幕|举办|综述|纪实|侧记|巡礼|回眸)$|(综述|纪实|侧记)|^[^:：\n]{0,12}人大(常委会)?\s*[:：](?![^\n]*(计划|要点|方案|报告|议程|安排|通知|公告|决定|决议))\s*\S/;
 
 export function detectDocType(title: string, hasByline: boolean, body = '', reporter = false): DocType {
   const typed = DOC_TYPE_RULES.find(([, re]) => re.test(title));

@@ -171,7 +171,7 @@ function inferFromText(word: string, text: string, visited: string[] = []): Juri
   const own = (d: Division) => (d.level === 'province' ? idx.namesOf(d) : [d.name, ...idx.formerNames(d)]);
   let counts = candidates
     .filter((d) => !visited.some((v) => own(d).some((name) => v.startsWith(name))))
-    .map((d) => ({ d, n: countStandalone(text, own(d)) }))
+    .map((d) => ({ d, n: countStandalone(text, own(d), d.parents.flatMap((p) => idx.namesOf(p))) }))
     .filter((c) => c.n > 0);
   // No full name at all: a prefecture's short name said at least twice ("包头新闻网", "包头打造成…")
   // is the place; once could be an ordinary word (长治久安).
@@ -208,14 +208,17 @@ function mostMentioned(candidates: Division[], hay: string): Division | undefine
 
 /**
  * As count, but a two-character county name (和县, 南县, 沙县) only where it stands on its own: after no Han
- * character, or after the province or prefecture it belongs to ("安徽省和县"). Inside a run of text it
- * is usually two words ("党代会和县委", "湖南县域"), or the tail of a longer name (苍南县).
+ * character, or after the name of the province or prefecture it belongs to ("安徽省和县", "马鞍山市和县").
+ * Inside a run of text it is usually two words ("党代会和县委", "全市和县直部门", "湖南县域"), or the
+ * tail of a longer name (苍南县).
  */
-function countStandalone(hay: string, names: string[]): number {
+function countStandalone(hay: string, names: string[], parentNames: string[]): number {
   const isShort = (n: string) => n.length === 2 && /[县区旗]$/.test(n);
   const long = names.filter((n) => !isShort(n));
   const short = names.filter(isShort);
-  const alone = short.length ? (hay.match(new RegExp(`(?<=^|[^\\u4e00-\\u9fff]|[省市州盟区])(${short.join('|')})`, 'g'))?.length ?? 0) : 0;
+  if (!short.length) return count(hay, long);
+  const after = ['^', '[^\\u4e00-\\u9fff]', ...parentNames.filter((n) => /^[\u4e00-\u9fff]+$/.test(n))].join('|');
+  const alone = hay.match(new RegExp(`(?<=${after})(${short.join('|')})`, 'g'))?.length ?? 0;
   return count(hay, long) + alone;
 }
 

@@ -54,10 +54,18 @@ export function createOcrService(options: OcrOptions): OcrService {
   const preprocessTraditional = preprocessFor('tesseract');
 
   const reread = async (image: RasterImage, first: OcrPageResult): Promise<OcrPageResult> => {
+    // Created in the same tick as the check, so close() either sees this pool or stops its creation.
+    if (closed) return first;
     traditional ??= OcrPool.create({ engine: 'tesseract', workers: 1, tesseract: { lang: 'chi_tra', model: 'best_int' } });
-    const again = await (await traditional).recognize(preprocessTraditional(image));
-    // A page chi_tra finds nothing on (a photo, a blank) keeps its first reading.
-    return again.text.trim() ? again : first;
+    try {
+      const again = await (await traditional).recognize(preprocessTraditional(image));
+      // A page chi_tra finds nothing on (a photo, a blank) keeps its first reading.
+      return again.text.trim() ? again : first;
+    } catch {
+      // Without the traditional model (a broken install), or closed while reading, the first
+      // reading stands: the default engine's, most of the text still right.
+      return first;
+    }
   };
 
   const recognize = async (image: RasterImage): Promise<OcrPageResult> => {

@@ -28,8 +28,9 @@ export const TONELESS_GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff])[(（]${SYLLABLE
  * What OCR makes of glosses on such a page: letters misread as digits or capitals, a syllable split
  * by a space, a bracket lost ("學(X ue)", "產(chgnm)", "業(y8)", "務(wu工作"). Only where the page
  * already shows itself a glossed mirror (GLOSSED_PAGE glosses of the strict forms), a bracketed run of
- * up to seven Latin letters, digits and spaces with a letter among them, right after a Han character,
- * is a gloss too; so is an unclosed bracket holding a lowercase run that runs straight into Han text.
+ * up to seven Latin letters, digits and spaces with a lowercase letter among them, right after a Han
+ * character, is a gloss too ("(GDP)" and "(APP)" are not); so is an unclosed bracket holding a lowercase
+ * run that runs straight into Han text.
  */
 export const GLOSSED_PAGE = 3;
-export const LOOSE_GLOSS = /(?<=[\u3400-\u9fff])[(（](?=[a-z0-9 ]*[a-z])[a-z0-9 ]{1,7}[)）]|(?<=[\u3400-\u9fff])[(（][a-z]{1,6}(?=[\u3400-\u9fff])/gi;
+export const LOOSE_GLOSS = /(?<=[\u3400-\u9fff])[(（](?=[A-Za-z0-9 ]*[a-z])[A-Za-z0-9 ]{1,7}[)）]|(?<=[\u3400-\u9fff])[(（][a-z]{1,6}(?=[\u3400-\u9fff])/g;

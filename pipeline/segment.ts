@@ -230,6 +230,7 @@ function buildHeadingTree(lines: Line[]): Node[] {
     }
     table = null;
     if (isNoteLine(line.text) || isBracketedNote(line.text)) continue;
+    if (i >= lines.length - 2 && isSignOff(line.text)) continue;
     if (isHeading(line)) {
       const node: Node = { marker: null, line, body: [], children: [], heading: true };
       if (isHeading(lines[i + 1]) || (major !== null && sameShape(major.line.text, line.text))) {
@@ -251,14 +252,19 @@ function buildHeadingTree(lines: Line[]): Node[] {
  * A plan that is a table announces it ("2021年立法项目安排如下："): the paragraphs before the table
  * are its preamble, not items, as the paragraphs before a numbered plan's first entry are.
  */
+const PREAMBLE_MAX = 3;
+
 function dropTablePreamble(roots: Node[]): void {
   const all: Array<{ node: Node; siblings: Node[] }> = [];
   const walk = (nodes: Node[]) => nodes.forEach((node) => (all.push({ node, siblings: nodes }), walk(node.children)));
   walk(roots);
   const table = all.find((x) => x.node.table && x.node.table.length >= 4)?.node;
   if (!table) return;
-  const before = all.filter((x) => !x.node.table && !x.node.heading && x.node.line.start < table.line.start);
-  if (!before.length || !/[:：]$/.test(before[before.length - 1].node.line.text)) return;
+  // The opening paragraphs only, before any heading: a preamble is a paragraph or a few, and the
+  // paragraphs of a plan that only ends in a table stay its items.
+  const firstHeading = all.find((x) => x.node.heading || x.node.table)?.node.line.start ?? table.line.start;
+  const before = all.filter((x) => !x.node.table && !x.node.heading && x.node.line.start < Math.min(firstHeading, table.line.start));
+  if (!before.length || before.length > PREAMBLE_MAX || !/[:：]$/.test(before[before.length - 1].node.line.text)) return;
   for (const { node, siblings } of before) siblings.splice(siblings.indexOf(node), 1);
 }
 

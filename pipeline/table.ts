@@ -69,7 +69,7 @@ export function segmentTable(
     const leads = cols('lead').map((k) => row[k]?.text ?? '').filter(Boolean);
     const pieces = splitCell(content);
     const rowHints: TableCellHints = {};
-    if (time) rowHints.months = months;
+    if (cols('time').length) rowHints.months = months;
     if (leads.length) rowHints.committeeRaw = leads.join('、');
 
     ordinal++;

@@ -75,7 +75,11 @@ describe('pinyin glosses as OCR returns them', () => {
   it('on a page that shows itself glossed, misread glosses go too; elsewhere brackets of letters stay', () => {
     const glossed = normalise(plain('會(huì)議聽取了關(guān)於監(jiān)督工作的報告，審議(X ue)通過了議案；產(chgnm)業(y8)振興和務(wu工作。')).text;
     expect(glossed).toBe('会议听取了关于监督工作的报告，审议通过了议案；产业振兴和务工作。');
-    // A simplified page's "(a)" or "(PM2.5)" is not a gloss.
-    expect(normalise(plain('听取关于大气污染(PM2.5)治理情况的报告(a)。')).text).toContain('（PM2.5）');
+    // Capitals are an abbreviation, not a gloss, even on a glossed page; an unclosed bracket of capitals too.
+    const acronyms = normalise(plain('會(huì)議聽取了關(guān)於監(jiān)督工作的報告(GDP)，推廣（PPP模式。')).text;
+    expect(acronyms).toContain('（GDP）');
+    expect(acronyms).toContain('（PPP模式');
+    // On a simplified page the loose forms are never read as glosses.
+    expect(normalise(plain('听取关于大气污染(pm)治理情况的报告(a)。')).text).toContain('（pm）');
   });
 });

@@ -6,7 +6,7 @@ import { resolveJurisdiction } from '../pipeline/jurisdiction.js';
 import { analyseText } from './helpers.js';
 
 /**
- * The rules the second batch of real pages (l, m) asked for: meeting news, agendas whose entries go
+ * The rules the later batches of real pages (l, m, n, o) asked for: meeting news, agendas whose entries go
  * on after a comma, sign-offs, resolutions on a report. Every sentence here is made up (see
  * real-rules-independence.test.ts).
  */
@@ -66,7 +66,7 @@ describe('meeting news', () => {
 
   it('a paragraph that opens with an act of the meeting is that act, though the report it heard tallies a year', () => {
     expect(
-      classify('大会听取了县人大常委会主任某某作的县人民代表大会常务委员会工作报告。某某说，一年来，听取审议专项工作报告20个，开展执法检查4次、专题询问2场，作出决议决定9项。').kind,
+      classify('大会听取了县人大常委会主任某某作的县人民代表大会常务委员会工作报告。某某说，一年来，听取审议专项工作报告20个，开展执法检查4次、专题询问2场，作出决议决定9项。', [], 'news').kind,
     ).toBe('report');
     // A tally that opens the paragraph is still a tally.
     expect(classify('一年来，听取审议专项工作报告20个，开展执法检查4次、专题询问2场，作出决议决定9项。').kind).toBe('other');
@@ -75,6 +75,8 @@ describe('meeting news', () => {
   it('what the meeting urges is no act of it; what it studied is an item of kind other', () => {
     const text = '会议传达学习了上级有关会议精神。会议强调，要以养老服务专题询问为抓手，推动各项工作落地。';
     expect(classify(text, [], 'news').kind).toBe('other');
+    // …until the meeting acts again.
+    expect(classify(`${text}会议还表决通过了关于召开县十九届人大五次会议的决定。`, [], 'news').kind).toBe('decision');
     // Outside news the same words are a plan's own content.
     expect(classify('要以养老服务专题询问为抓手，推动各项工作落地。', [], 'work_points').kind).toBe('inquiry');
     const doc = only(`6月2日，某某县人大常委会召开第十次主任会议。
@@ -86,6 +88,8 @@ ${text}
   it('a feature headline that names the body, then its theme, is news', () => {
     expect(detectDocType('某某人大：三个聚焦推动执法检查落地见效', false)).toBe('news');
     expect(detectDocType('某某县人大常委会：以监督实效回应群众期盼', false)).toBe('news');
+    // …but not a document named after the colon.
+    expect(detectDocType('某某县人大常委会：2024年立法工作计划', false)).toBe('legislation_plan');
   });
 
   it('an untitled page whose sentences have the body by its full name as subject is news; the report itself says "常委会"', () => {
@@ -127,6 +131,7 @@ describe('years and sign-offs', () => {
 2024年3月1日`);
     expect(doc.items.map((i) => `${i.kind} ${i.text.slice(0, 6)}`)).toEqual(['report 听取和审议专', 'law_check 开展执法检查', 'other 征集时间\n2', 'other 征集方式\n通']);
     expect(isClutterLine('联系人：某某，联系电话：0000-1234567。')).toBe(true);
+    expect(isClutterLine('版权所有：某某县人大常委会办公室。未经授权不得转载。')).toBe(true);
     expect(isClutterLine('通过电子邮件告知县人大常委会办公室（联系电话：0000-1234567）。请写明议题名称和理由。')).toBe(false);
   });
 });
@@ -135,6 +140,7 @@ describe('places named in passing', () => {
   it('a two-character county name inside a run of text is two words, not that county', () => {
     const text = '会议要求，县人大常委会要围绕党代会和县委确定的目标，依法履职。县人大常委会主任某某讲话。';
     expect(resolveJurisdiction({ title: '', text }).jurisdiction.code).toBeNull();
+    expect(resolveJurisdiction({ title: '', text: '会议要求全市和县直部门抓好落实。县人大常委会主任某某讲话。' }).jurisdiction.code).toBeNull();
     expect(resolveJurisdiction({ title: '', text: '安徽省和县人大常委会召开第五次会议。县人大常委会主任某某主持。' }).jurisdiction.code).toBe('340523');
   });
 });
@@ -157,6 +163,20 @@ describe('plans and reports as web pages print them', () => {
       '某某市停车场管理条例|5,8|finance_economy',
     ]);
     expect(doc.items.every((i) => i.kind === 'legislation')).toBe(true);
+  });
+
+  it('paragraphs of a plan that ends in a table stay its items; a call for bill proposals is no legislation plan', () => {
+    const doc = only(`某某县人大常委会2023年工作安排
+听取和审议县人民政府关于农村供水工作情况的报告。
+开展《中华人民共和国水法》执法检查。
+对全县耕地保护工作开展专题调研。
+重点项目安排如下：
+序号 | 项目 | 时间 |
+1 | 听取和审议县人民政府关于审计工作的报告 | 6月 |
+2 | 听取和审议县人民政府关于决算的报告 | 7月 |
+3 | 听取和审议县人民政府关于国有资产的报告 | 10月 |`);
+    expect(doc.items.map((i) => i.text.slice(0, 6))).toEqual(['听取和审议县', '开展《中华人', '对全县耕地保', '重点项目安排', '听取和审议县', '听取和审议县', '听取和审议县']);
+    expect(detectDocType('关于公开征集2024年立法项目建议的公告', false)).not.toBe('legislation_plan');
   });
 
   it('a legislation plan\'s bill lines say when they go to the committee; its 调研项目 are legislation work', () => {

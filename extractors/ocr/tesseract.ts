@@ -30,7 +30,7 @@ export interface TesseractEngineOptions {
    * runs either way, but `full` halves the error rate on rendered pages (1.5 % against 2.9 % CER)
    * for ~0.5 s more start-up per engine. (For chi_tra it is the other way round: `best_int` read the
    * real corpus's traditional pages at 0.4–1.6 % CER, `full` at 1.1–3.2 %.)
-   * @default 'full'
+   * @default 'full' for chi_sim, 'best_int' for chi_tra
    */
   model?: (typeof TESSERACT_MODELS)[number];
   /**
@@ -54,8 +54,8 @@ export interface TesseractEngineOptions {
  */
 export async function createTesseractEngine(options: TesseractEngineOptions = {}): Promise<OcrEngine> {
   const psm = options.psm ?? 'auto';
-  const model = options.model ?? 'full';
   const lang = options.lang ?? 'chi_sim';
+  const model = options.model ?? (lang === 'chi_tra' ? 'best_int' : 'full');
   if (!(psm in TESSERACT_PSMS)) throw new UsageError(`Expected tesseract psm to be one of ${Object.keys(TESSERACT_PSMS).join(', ')}, got ${JSON.stringify(psm)}`);
   if (!TESSERACT_MODELS.includes(model)) throw new UsageError(`Expected tesseract model to be one of ${TESSERACT_MODELS.join(', ')}, got ${JSON.stringify(model)}`);
   if (!TESSERACT_LANGS.includes(lang)) throw new UsageError(`Expected tesseract lang to be one of ${TESSERACT_LANGS.join(', ')}, got ${JSON.stringify(lang)}`);
