@@ -32,6 +32,7 @@ const PAGE_BREAK = '\f';
 const LEADING_DATE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日(?=\s*$))(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?=$|[（(\u4e00-\u9fff])/;
 const SENTENCE_END = /[。！？；：!?;:」』”）)】〕》…⋯]$/; // ⋯ (U+22EF) stands for … in some copies
 const OPEN_CLAUSE_END = /[，,、—\-]$/;
+const OPEN_NOTE = /^（\s*(?:19|20)\d{2}\s*年[^（）\n]{0,80}(会议上|会议通过|通过|批准|印发)$/;
 /** Lines at least this long that end mid-sentence were broken by layout, not by the author. */
 const BROKEN_LINE_MIN = 38;
 
@@ -213,6 +214,8 @@ function shouldJoin(prev: string, next: string, continues: boolean | undefined, 
   if (isTableRow(prev) || isTableRow(next) || startsWithMarker(next)) return false;
   // A long title ends no sentence either, and is often followed by its adoption note.
   if (isBracketedNote(next) || isTitleText(prev)) return false;
+  // A delivery or adoption note whose closing bracket OCR lost ("（2021年8月30日在…会议上") is whole.
+  if (OPEN_NOTE.test(prev)) return false;
   // The extractor saw the last line reach the margin: trust it. When it did not, the sentence may
   // still run on (a source whose own line broke mid-sentence), so the text rule decides.
   if (pageBreak && continues === true) return true;

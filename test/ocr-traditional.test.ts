@@ -5,6 +5,8 @@ import type { OcrLine, OcrPageResult, RasterImage } from '../extractors/ocr/inde
 import { ocrToLines } from '../extractors/ocr/to-lines.js';
 import { createOcrService, looksTraditional } from '../pipeline/ocr-service.js';
 import { normalise } from '../pipeline/normalize.js';
+import { fixOcrPunctuation } from '../extractors/ocr/clean.js';
+import { meetingMonth } from '../pipeline/dating.js';
 import { plain } from './helpers.js';
 
 /**
@@ -81,5 +83,21 @@ describe('pinyin glosses as OCR returns them', () => {
     expect(acronyms).toContain('（PPP模式');
     // On a simplified page the loose forms are never read as glosses.
     expect(normalise(plain('听取关于大气污染(pm)治理情况的报告(a)。')).text).toContain('（pm）');
+  });
+});
+
+describe('what OCR loses around an agenda', () => {
+  it('a delivery note whose closing bracket was lost still ends its line', () => {
+    const text = normalise(plain('（2022年6月28日在某某市人民代表大会常务委员会第九次会议上\n某某市人大常委会秘书长某某\n各位委员：')).text;
+    expect(text.split('\n')[0]).toBe('（2022年6月28日在某某市人民代表大会常务委员会第九次会议上');
+  });
+
+  it('"人事事项：听取…" and "…报告：书面审议…" are two entries each; a colon that announces the list stays', () => {
+    expect(fixOcrPunctuation('建议议程有：人事事项：听取区政府关于养老服务的报告')).toBe('建议议程有：人事事项；听取区政府关于养老服务的报告');
+    expect(fixOcrPunctuation('审议区政府关于国有资产的综合报告：书面审议执法检查组的报告')).toBe('审议区政府关于国有资产的综合报告；书面审议执法检查组的报告');
+  });
+
+  it('a meeting\'s date survives a misread 于 ("第七次会议说9月22日召开")', () => {
+    expect(meetingMonth('会议决定，区人大常委会第七次会议说9月22日召开，建议议程有：')).toBe(9);
   });
 });

@@ -24,10 +24,11 @@ export function cleanOcrLine(line: string): string {
  * - "；" read as "：" between two entries of a list ("…工作报告：听取和审议…"): a colon that announces
  *   a list follows its announcing word (议程：, 包括：, 如下：, 为：), not the end of an entry.
  */
-const ENTRY_VERB = '(?:听取|审议|审查|批准|印发|选举|表决|传达|其他|第[一二三四五六七八九十]{1,3}项)';
+const ENTRY_VERB = '(?:听取|审议|审查|批准|印发|选举|表决|传达|其他|书面(?:审议|听取)|第[一二三四五六七八九十]{1,3}项)';
 export function fixOcrPunctuation(line: string): string {
   return line
     .replace(/(\d)\s+(\d{1,3})(?=\s*[年月日号）)])/g, '$1$2')
     .replace(/(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])/g, '，')
-    .replace(new RegExp(`(?<![程题下括为是有要容项条])：(?=${ENTRY_VERB})`, 'g'), '；');
+    // (…but an entry that is itself "人事事项" ends there: "人事事项：听取…" is two entries.)
+    .replace(new RegExp(`(?:(?<![程题下括为是有要容项条])|(?<=人事事项|任免事项))：(?=${ENTRY_VERB})`, 'g'), '；');
 }
