@@ -78,12 +78,11 @@ export function analyse(input: AnalyseInput): Document[] {
 }
 
 /**
- * A row's lead cells, in column order ("市城市管理综合执法局、城市建设与环境资源委员会": the drafting unit,
- * then the committee that reviews it first): the first that names a congress committee, else the
- * first body named at all.
+ * A row's lead cells, in column order (the drafting unit "市城市管理综合执法局", then the committee that
+ * reviews it first): the first that names a congress committee, else the first body named at all.
  */
-function leadOfCells(raw: string): ReturnType<typeof findLeadCommittee> {
-  const found = raw.split('、').map((cell) => findLeadCommittee(`由${cell}负责`));
+function leadOfCells(cells: string[]): ReturnType<typeof findLeadCommittee> {
+  const found = cells.map((cell) => findLeadCommittee(`由${cell}负责`));
   return found.find((c) => c && c.key !== 'other') ?? found.find((c) => c) ?? null;
 }
 
@@ -102,7 +101,7 @@ function buildItem(
   const fromRow = s.hints?.months;
   const months = fromRow && fromRow.length ? fromRow : extractMonths(text);
   let committee = findLeadCommittee(text);
-  if (s.hints?.committeeRaw) committee = leadOfCells(s.hints.committeeRaw) ?? committee;
+  if (s.hints?.leads) committee = leadOfCells(s.hints.leads) ?? committee;
   else if (s.hints?.committeeAbbrev) committee = resolveAbbreviation(s.hints.committeeAbbrev, namesInFile);
   const hearsSomething = c.kinds.some((k) => k === 'report' || k === 'law_check' || k === 'decision');
   const page = normalised.pageAt(docStart + s.span[0]);

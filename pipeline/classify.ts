@@ -32,13 +32,13 @@ const RULES: Rule[] = [
   { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,60}(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)`), weight: 0.85 },
   // A motion put to the committee for its approval ("审议市政府关于提请审议…项目的议案"), or a
   // resolution it votes on ("审议并表决…的决议（草案）"), is a decision; deputies' 议案 are not motions.
-  { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|听取)${CLAUSE}{0,8}(人民)?(政府|法院|检察院|主任会议)关于${CLAUSE}{0,60}的议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》`), weight: 0.85 },
+  { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|听取)${CLAUSE}{0,10}(政府|法院|检察院|主任会议)关于${CLAUSE}{0,60}的议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》`), weight: 0.85 },
   // Settling a session's draft agenda and schedule: "会议审议了…第二十二次会议议程草案和日程安排".
   { id: 'decision.agenda', kind: 'decision', re: new RegExp(`(审议|通过)了?${CLAUSE}{0,30}会议(的)?(议程|日程)(（?草案）?|和日程安排|安排)`), weight: 0.7 },
   // Setting up a body of the congress by vote: "将表决设立…人民代表大会社会建设委员会".
   { id: 'decision.establish', kind: 'decision', re: new RegExp(`(表决|决定)(设立|成立|撤销)${CLAUSE}{0,40}(委员会|机构)`), weight: 0.8 },
   // A session approving the committee's report: "决定批准这个报告".
-  { id: 'decision.approve_report', kind: 'decision', re: /(决定)?批准(这个|该|此)报告/, weight: 0.85 },
+  { id: 'decision.approve_report', kind: 'decision', re: /批准(这个|该|此)报告/, weight: 0.85 },
   { id: 'decision.decide_major_matters', kind: 'decision', re: /讨论(、)?决定(本行政区域内的)?重大事项|讨论决定重大|重大事项决定工作|(行使|用好|履行)重大事项决定权/, weight: 0.8 },
   { id: 'inquiry.question', kind: 'inquiry', re: /专题询问|质询|(开展|组织|进行)询问/, weight: 0.9 },
   { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)|(部门|干部|人员|负责人|局长)[^。；]{0,8}述职评议|评议[省市县区旗]?(人民)?(政府|法院|检察院)|述职[^。；]{0,30}满意度测评/, weight: 0.85 },
@@ -48,14 +48,14 @@ const RULES: Rule[] = [
   { id: 'report.delivered', kind: 'report', re: new RegExp(`向(大会|会议)(作|做)了?${CLAUSE}{0,40}报告|就${CLAUSE}{1,60}(作|做)了?(汇报|报告)`), weight: 0.85 },
   // The vote or rating that follows hearing a report, split off as an agenda entry of its own
   // ("听取…的报告，并进行满意度测评；", "…，并进行问责表决；"): a step of hearing that report.
-  { id: 'report.rate_heard', kind: 'report', re: /^并(进行|开展|组织)?[^，。；]{0,6}(满意度测评|测评|问责表决|满意度表决)/, weight: 0.7 },
+  { id: 'report.rate_heard', kind: 'report', re: /^并(进行|开展|组织)?[^，。；]{0,6}(测评|问责表决|满意度表决)/, weight: 0.7 },
   { id: 'legislation.bill', kind: 'legislation', re: new RegExp(`(制定|修改|修订|废止|审议|表决|起草|出台|清理)(?!的)${CLAUSE}{0,30}?(法规|条例|法规案|法律草案|规章)(?!》?(和|及|等)?${CLAUSE}{0,12}(贯彻|实施|执行|落实)情况)`), weight: 0.8 },
   // The committee's rules of procedure are its own legislation: "修订常委会议事规则".
   { id: 'legislation.procedure_rules', kind: 'legislation', re: new RegExp(`(制定|修改|修订|废止)${CLAUSE}{0,20}?议事规则`), weight: 0.75 },
   { id: 'legislation.measures', kind: 'legislation', re: /(制定|修改|修订|废止|表决|审议)《[^》]*(办法|规定|条例|法)(（[^）]*草案）)?》/, weight: 0.75 },
   // 立法 as an activity ("立法调研", "加强立法联系点建设", "科学立法"), not as one word in a list of functions.
   // Legislation plans list bills by title: "《某某市物业管理条例》（修订）", "某某省养老服务条例（制定）".
-  { id: 'legislation.bill_title', kind: 'legislation', re: /^[《]?[^，。；]{2,40}(条例|法|办法|规定|决定)》?\s*(（(拟)?[^）]{0,24}?(制定|修订|修改|废止|草案|初审|二审|三审|审议|表决|继续审议|打包修改)[^）]{0,10}）)/, weight: 0.85 },
+  { id: 'legislation.bill_title', kind: 'legislation', re: /^《?[^，。；]{2,40}(条例|法|办法|规定|决定)》?\s*（[^）]{0,24}?(制定|修订|修改|废止|草案|初审|二审|三审|审议|表决|继续审议|打包修改)[^）]{0,10}）/, weight: 0.85 },
   { id: 'legislation.lawmaking', kind: 'legislation', re: /法规(案)?(立项|起草|论证)|(正式|审议|备选|调研)?法规项目|立法(?!法)(备选|预备|储备)?(工作|调研|计划|项目|建议|规划|联系点|论证|听证|评估|质量|权限|资源|格局|协商|起草|后评估)|(科学|民主|依法|开展|加强|推进|做好|参与|配合|地方|特色|精准性|创制性)立法/, weight: 0.7 },
   // A check of anything but a law's implementation ("检查全县防汛准备工作") is a visit of inspection.
   { id: 'research.survey', kind: 'research', re: /调研|实地(查看|察看|检查)|视察(?!学习)|调查研究|(?<!学习|观摩)考察(?!学习)|(开展|组织|进行|专项|集中)检查(?!组|报告|结果)|检查(?!组|报告|结果|意见|[^，。；]{0,6}(整改|落实))[^，。；]{0,12}(工作|情况)/, weight: 0.8 },

@@ -52,8 +52,9 @@ const AGENDA_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]\s*)?[^
 const MEETING_NOTICE = /^[^\n。]{0,40}会议(将|定|拟定)于[^\n。]{0,60}(召开|举行)[^\n]*会议(主要|的主要|建议)?(议程|议题|内容|听取|审议)/;
 const WORK_POINTS_OPENING = /工作的总体要求是|总体工作要求是/;
 const REPORT_ADDRESS = /各位代表\s*[:：]|向大会(报告|作)[^。\n]{0,6}工作|请予审议/;
-// The bracket may say when as well: "《某某市物业管理条例》（拟4月份市人大常委会会议审议）".
-const BILL_LINE = /^.{0,6}?[^，。；\n]{2,40}(条例|办法|规定|决定)》?\s*（(拟)?[^）]{0,24}?(制定|修订|修改|废止|立项|初审|二审|审议|调研)[^）]{0,8}）/gm;
+// The bracket may say when as well: "《某某市物业管理条例》（拟4月份市人大常委会会议审议）". A draft's
+// "（草案）" is not such a note: an agenda lists drafts (classify's legislation.bill_title reads both).
+const BILL_LINE = /^.{0,6}?[^，。；\n]{2,40}(条例|办法|规定|决定)》?\s*（[^）]{0,24}?(制定|修订|修改|废止|立项|初审|二审|审议|调研)[^）]{0,8}）/gm;
 /** "现将2024年监督工作计划安排如下", "制定本年度代表工作计划": a preamble naming its document. */
 const PREAMBLE_TYPE = /(制定|如下|安排如下|特制定|现将)/;
 /** A lede: "本报讯（记者…）2月20日，…", "6月12日，…召开", or the meeting's own sentences. */
@@ -67,7 +68,7 @@ const ADOPTION_NOTE = /^（[^）\n]{0,60}(会议|主任会议)(通过|审议通�
 /** A report speaks of "常委会" as the subject of its paragraphs, without naming the place. */
 const REPORT_SUBJECT = /(^|。)(一年来，|过去一年，|五年来，)?常委会(?!组成|会议|主任|副主任|委员|党组|机关)/gm;
 
-const RESOLUTION_ON_REPORT = /听取(和|并)?审议了?[^。\n]{0,60}工作报告。[^\n]{0,120}(决定)?批准(这个|该)报告/;
+const RESOLUTION_ON_REPORT = /听取(和|并)?审议了?[^。\n]{0,60}工作报告。[^\n]{0,120}批准(这个|该)报告/;
 const NAMED_SUBJECT = /(^|[。\n])\s*(?:(?:过去一年|今年以来|近年来|一年来|(?:19|20)\d{2}年(?:以来)?)[，,])?[\u4e00-\u9fff]{2,8}(?:自治)?[县市区旗州]人大常委会(?!主任|副主任|委员|党组|办公室|机关|第)[\u4e00-\u9fff][^\n。]{0,30}[，,]/;
 
 /**

@@ -42,9 +42,12 @@ export const isNoteLine = (text: string): boolean => /^(附件|附表|附[:：]|
 export const isClosingNote = (text: string): boolean =>
   /^(本(计划|要点|方案|安排)|各(牵头|责任|承办|有关)(单位|部门))[^。]{0,40}(要|应|如需|执行|调整)|^(真诚|衷心|诚挚)?感谢(所有|广大|各位|社会各界)/.test(text.trim());
 
+/** A full date alone on its line ("2024年3月1日"): a dateline or the date of a sign-off. */
+export const DATE_ONLY = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+
 /** The sign-off under a document: the issuing office's name and the date, each on a line of its own. */
 export const isSignOff = (text: string): boolean =>
-  /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[\u4e00-\u9fff]{2,30}(办公室|办公厅|常务委员会|常委会|委员会)$/.test(text.trim());
+  DATE_ONLY.test(text.trim()) || /^[\u4e00-\u9fff]{2,30}(办公室|办公厅|常务委员会|常委会|委员会)$/.test(text.trim());
 
 /** A line wholly in brackets, such as the adoption note "（2025年2月13日…主任会议通过）". */
 export const isBracketedNote = (text: string): boolean => /^（[^（）]*(（[^（）]*）[^（）]*)*）$/.test(text.trim());

@@ -1,4 +1,4 @@
-import { isBracketedNote, isClosingNote, isHeadingLike, isNoteLine, isSignOff, isTableRow, splitLines, type Line } from './lines.js';
+import { DATE_ONLY, isBracketedNote, isClosingNote, isHeadingLike, isNoteLine, isSignOff, isTableRow, splitLines, type Line } from './lines.js';
 import { matchMarker, type Marker, type MarkerStyle } from './markers.js';
 import { segmentTable, type TableCellHints } from './table.js';
 
@@ -125,7 +125,7 @@ const isByline = (text: string): boolean =>
   /^在[^。]{0,50}人民代表大会[^。]{0,20}会议上$/.test(text) ||
   // The title printed again, or its date line ("1990年3月15日").
   /(常务委员会|常委会)工作报告(（摘要）)?$/.test(text) ||
-  /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(text) || /(主任|副主任|秘书长|委员长)(\s*[\u4e00-\u9fff·•]{2,12})?$/.test(text) || /^[\u4e00-\u9fff]{2,4}$/.test(text);
+  DATE_ONLY.test(text) || /(主任|副主任|秘书长|委员长)(\s*[\u4e00-\u9fff·•]{2,12})?$/.test(text) || /^[\u4e00-\u9fff]{2,4}$/.test(text);
 
 function buildNumberedTree(lines: Line[], report = false): Node[] {
   const roots: Node[] = [];

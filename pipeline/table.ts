@@ -12,8 +12,8 @@ export interface TableCellHints {
   months?: number[];
   /** A one- or two-character committee abbreviation, e.g. "财" from "（财）". */
   committeeAbbrev?: string;
-  /** A committee named in a 责任单位 column. */
-  committeeRaw?: string;
+  /** The row's lead cells (责任单位, 起草单位, 初审专委 …), in column order. */
+  leads?: string[];
 }
 
 interface Cell {
@@ -70,7 +70,7 @@ export function segmentTable(
     const pieces = splitCell(content);
     const rowHints: TableCellHints = {};
     if (cols('time').length) rowHints.months = months;
-    if (leads.length) rowHints.committeeRaw = leads.join('、');
+    if (leads.length) rowHints.leads = leads;
 
     ordinal++;
     const rowPath = prefix ? `${prefix}.${ordinal}` : String(ordinal);
@@ -90,7 +90,7 @@ export function segmentTable(
 function toItem(p: Piece, path: string, context: string[], rowHints: TableCellHints): SegItem {
   const hints: TableCellHints = { ...rowHints };
   const abbrev = TRAILING_ABBREV.exec(p.text);
-  if (abbrev && !hints.committeeRaw) hints.committeeAbbrev = abbrev[1];
+  if (abbrev && !hints.leads) hints.committeeAbbrev = abbrev[1];
   return { path, number: p.number, span: [p.start, p.end], context, hints };
 }
 

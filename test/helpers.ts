@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { expect } from 'vitest';
+import type { RasterImage } from '../extractors/ocr/types.js';
 import type { ExtractedText } from '../extractors/types.js';
 import { analyse } from '../pipeline/analyse.js';
 import { normalise } from '../pipeline/normalize.js';
@@ -6,6 +9,15 @@ import { normalise } from '../pipeline/normalize.js';
 /** A fixture file's URL, resolved from the repository root. */
 export const fixture = (name: string): URL => new URL(`../fixtures/${name}`, import.meta.url);
 export const readFixture = (name: string): string => readFileSync(fixture(name), 'utf8');
+
+/** An image of test/data/ocr/ as the OCR engines take it (RGBA, 300 dpi). */
+export async function ocrImage(name: string): Promise<RasterImage> {
+  const image = await loadImage(readFileSync(new URL(`./data/ocr/${name}.png`, import.meta.url)));
+  const ctx = createCanvas(image.width, image.height).getContext('2d');
+  ctx.drawImage(image, 0, 0);
+  const { data } = ctx.getImageData(0, 0, image.width, image.height);
+  return { width: image.width, height: image.height, data: new Uint8ClampedArray(data), dpi: 300 };
+}
 
 /** Text as a plain-text extractor would hand it over. */
 export function plain(text: string): ExtractedText {
@@ -15,4 +27,11 @@ export function plain(text: string): ExtractedText {
 /** Run the text stages (normalise → analyse) on a string. */
 export function analyseText(text: string) {
   return analyse({ sourceId: '0123456789abcdef', normalised: normalise(plain(text)), meta: {} });
+}
+
+/** The one document a string holds; fails the test when it holds none or several. */
+export function analyseOne(text: string) {
+  const docs = analyseText(text);
+  expect(docs).toHaveLength(1);
+  return docs[0];
 }

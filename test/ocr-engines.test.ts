@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { loadImage, createCanvas } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createPaddleEngine,
@@ -13,20 +11,13 @@ import {
 } from '../extractors/ocr/index.js';
 import { groupIntoLines } from '../extractors/ocr/_lines.js';
 import { UsageError } from '../pipeline/errors.js';
+import { ocrImage as crop } from './helpers.js';
 
 /**
  * Real engines on small crops of fixtures/pdf/002 page 1 at 300 dpi (test/data/ocr/README.md): a few
  * seconds each, most of it starting the engine.
  */
 const SLOW = 60_000;
-
-async function crop(name: string): Promise<RasterImage> {
-  const image = await loadImage(readFileSync(new URL(`./data/ocr/${name}.png`, import.meta.url)));
-  const ctx = createCanvas(image.width, image.height).getContext('2d');
-  ctx.drawImage(image, 0, 0);
-  const { data } = ctx.getImageData(0, 0, image.width, image.height);
-  return { width: image.width, height: image.height, data: new Uint8ClampedArray(data), dpi: 300 };
-}
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 

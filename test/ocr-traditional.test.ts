@@ -1,26 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import type { OcrLine, OcrPageResult, RasterImage } from '../extractors/ocr/index.js';
+import type { OcrLine, OcrPageResult } from '../extractors/ocr/index.js';
 import { ocrToLines } from '../extractors/ocr/to-lines.js';
 import { createOcrService, looksTraditional } from '../pipeline/ocr-service.js';
 import { normalise } from '../pipeline/normalize.js';
 import { fixOcrPunctuation } from '../extractors/ocr/clean.js';
 import { meetingMonth } from '../pipeline/dating.js';
-import { plain } from './helpers.js';
+import { ocrImage as image, plain } from './helpers.js';
 
 /**
  * Scans printed in traditional characters (mirror sites' pages, printed): PP-OCRv4's dictionary
  * lacks most of them, so such a page is read again with tesseract's chi_tra model; and what OCR
  * makes of the lines and glosses on such pages.
  */
-async function image(name: string): Promise<RasterImage> {
-  const img = await loadImage(readFileSync(new URL(`./data/ocr/${name}.png`, import.meta.url)));
-  const ctx = createCanvas(img.width, img.height).getContext('2d');
-  ctx.drawImage(img, 0, 0);
-  const { data } = ctx.getImageData(0, 0, img.width, img.height);
-  return { width: img.width, height: img.height, data: new Uint8ClampedArray(data), dpi: 300 };
-}
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe('a page in traditional characters', () => {

@@ -3,18 +3,14 @@ import { classify } from '../pipeline/classify.js';
 import { isClutterLine } from '../pipeline/clutter.js';
 import { bodyDocType, detectDocType, findYears } from '../pipeline/docmeta.js';
 import { resolveJurisdiction } from '../pipeline/jurisdiction.js';
-import { analyseText } from './helpers.js';
+import { analyseOne } from './helpers.js';
 
 /**
  * The rules the later batches of real pages (l, m, n, o) asked for: meeting news, agendas whose entries go
  * on after a comma, sign-offs, resolutions on a report. Every sentence here is made up (see
  * real-rules-independence.test.ts).
  */
-const only = (text: string) => {
-  const docs = analyseText(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
+const only = analyseOne;
 
 describe('agendas: an entry that goes on with an act of its own', () => {
   it('"，并进行专题询问" and "，审查和批准…" start entries; "，批准…" approves what was just reviewed', () => {

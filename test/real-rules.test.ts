@@ -4,18 +4,14 @@ import { findLeadCommittee } from '../pipeline/committee.js';
 import { bodyDocType, detectDocType, eventYear } from '../pipeline/docmeta.js';
 import { normalise } from '../pipeline/normalize.js';
 import { judgeTextLayer } from '../extractors/_pdf-quality.js';
-import { analyseText, plain } from './helpers.js';
+import { analyseOne, plain } from './helpers.js';
 
 /**
  * The general rules issue 10's real pages asked for, each on text written for the test (no sentence
  * here is copied from fixtures/real/): how untitled excerpts, news, mirror copies and work reports are
  * written, not what one page says.
  */
-const only = (text: string) => {
-  const docs = analyseText(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
+const only = analyseOne;
 const rows = (text: string) => only(text).items.map((i) => `${i.kind} ${i.months.join(',')} ${i.text.slice(0, 8)}`);
 
 describe('untitled pages: type, year and place from the body', () => {

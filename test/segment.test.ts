@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyseText } from './helpers.js';
+import { analyseOne, analyseText } from './helpers.js';
 
-const only = (text: string) => {
-  const docs = analyseText(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
+const only = analyseOne;
 const paths = (text: string) => only(text).items.map((i) => `${i.path} ${i.number ?? '-'}`);
 
 describe('segment: numbered documents', () => {

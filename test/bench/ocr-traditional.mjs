@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT as root } from './_cli.mjs';
+import { editDistance } from './_cer.mjs';
 
 const ocr = await import(join(root, 'dist/extractors/ocr/index.js'));
 const { createOcrService, looksTraditional } = await import(join(root, 'dist/pipeline/ocr-service.js'));
@@ -30,16 +31,6 @@ const fold = (s) =>
   convertTraditional(s)
     .replace(/[(（][a-zA-Z0-9āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,8}[)）]/g, '')
     .replace(/[^\p{Script=Han}0-9]/gu, '');
-function editDistance(a, b) {
-  let prev = new Int32Array(b.length + 1).map((_, j) => j);
-  let cur = new Int32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
 
 /** Every page of every scan twin, rendered once at 300 dpi as renda renders them. */
 const pages = [];

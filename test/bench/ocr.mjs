@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { editDistance } from './_cer.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const { createOcrService } = await import(join(root, 'dist/pipeline/ocr-service.js'));
@@ -24,20 +25,6 @@ const fold = (s) =>
     .replace(/[“”]/g, '"')
     .replace(/[—–]/g, '-');
 
-function editDistance(a, b) {
-  const A = [...a];
-  const B = [...b];
-  let prev = new Int32Array(B.length + 1).map((_, j) => j);
-  let cur = new Int32Array(B.length + 1);
-  for (let i = 1; i <= A.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= B.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (A[i - 1] === B[j - 1] ? 0 : 1));
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[B.length];
-}
 
 // Each scan's resolution is recorded by its generator; the hard page is 200 dpi.
 const manifest = JSON.parse(readFileSync(join(root, 'fixtures/scan/manifest.json'), 'utf8'));
