@@ -1,5 +1,6 @@
 import { FileError } from '../pipeline/errors.js';
 import { layoutPages } from './_pdf-layout.js';
+import { checkLimit } from './limits.js';
 import { ocrToLines } from './ocr/to-lines.js';
 import type { RasterImage } from './ocr/types.js';
 import type { Line } from './_pdf-lines.js';
@@ -32,6 +33,7 @@ export const imageExtractor: Extractor = {
       throw new FileError('corrupt_image', `not a readable image: ${(err as Error).message}`, { cause: err });
     }
     const frames = meta.pages ?? 1;
+    checkLimit(ctx.limits, 'pages', frames, ' (frames of one image)');
     const dpi = meta.density && meta.density >= 72 ? meta.density : DEFAULT_DPI;
     const lines: Line[][] = [];
     const ocr: Array<NonNullable<ExtractedPage['ocr']>> = [];

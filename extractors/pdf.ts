@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { FileError } from '../pipeline/errors.js';
 import { layoutPages } from './_pdf-layout.js';
+import { checkLimit } from './limits.js';
 import { buildLines, placeItems, type Line } from './_pdf-lines.js';
 import { judgeTextLayer } from './_pdf-quality.js';
 import { inkRatio, renderPage } from './ocr/render.js';
@@ -60,6 +61,8 @@ export const pdfExtractor: Extractor = {
         }
         throw new FileError('corrupt_pdf', `not a readable PDF: ${(err as Error)?.message ?? err}`, { cause: err });
       });
+      // From the page tree, before any page is parsed.
+      checkLimit(ctx.limits, 'pages', doc.numPages);
       const lines: Line[][] = [];
       const ocr: Array<ExtractedPage['ocr']> = [];
       for (let n = 1; n <= doc.numPages; n++) {

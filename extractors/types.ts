@@ -1,4 +1,5 @@
 import type { ExtractorName } from '../schemas/vocabulary.js';
+import type { Limits } from './limits.js';
 import type { OcrEngineName, OcrPageResult, RasterImage } from './ocr/types.js';
 
 /** One page of extracted text. Pages are counted from 1; non-paged sources have a single page. */
@@ -38,6 +39,8 @@ export interface ExtractContext {
   path: string;
   /** OCR for pages without a usable text layer and for images; absent means never OCR. */
   ocr?: OcrContext;
+  /** What the file may cost; absent means the defaults. */
+  limits?: Limits;
 }
 
 /**

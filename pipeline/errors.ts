@@ -12,6 +12,12 @@ export type FileErrorCode =
   | 'corrupt_docx'
   | 'corrupt_doc'
   | 'encrypted_pdf'
+  | 'file_too_large'
+  | 'too_many_pages'
+  | 'part_too_large'
+  | 'text_too_long'
+  | 'image_too_large'
+  | 'too_complex'
   | 'no_text'
   | 'ocr_failed'
   | 'ocr_unavailable'
@@ -37,4 +43,21 @@ export class UsageError extends Error {
     super(message);
     this.name = 'UsageError';
   }
+}
+
+/**
+ * The JavaScript engine's own limits (call stack, string or array length, allocation) are reached
+ * only by input built to reach them; every known shape of that input is handled before it gets
+ * here. This is the net under those: the file fails alone with a code and a plain message, never the
+ * engine's words. Anything else that escapes is a bug in renda.
+ */
+export function engineLimitError(err: unknown): FileError | null {
+  const message = err instanceof Error ? err.message : '';
+  if (
+    err instanceof RangeError ||
+    /Maximum call stack|Invalid string length|Cannot create a string longer|Array buffer allocation failed|Invalid array length|surface failed|out of memory/i.test(message)
+  ) {
+    return new FileError('too_complex', 'the file is built in a way that goes past what renda can hold (nesting, length or size); it was not read', { cause: err });
+  }
+  return null;
 }

@@ -4,9 +4,10 @@ import PQueue from 'p-queue';
 import { SCHEMA_VERSION, type SourceResult } from '../schemas/index.js';
 import { analyse } from './analyse.js';
 import { discover } from './discover.js';
-import { FileError } from './errors.js';
+import { engineLimitError, FileError } from './errors.js';
 import { normalise } from './normalize.js';
 import { defaultOcrWorkers } from '../extractors/ocr/index.js';
+import type { Limits } from '../extractors/limits.js';
 import { createOcrService, DEFAULT_OCR_ENGINE, type OcrOptions } from './ocr-service.js';
 import { readAndExtract } from './read-source.js';
 import { Store } from './store.js';
@@ -27,6 +28,8 @@ export interface IngestOptions {
   out: string;
   /** Concurrency per stage. @default extract: 2, normalise: 1, analyse: 1, store: 1 */
   concurrency: Record<StageName, number>;
+  /** What one file may cost (size, pages, characters, pixels). @default DEFAULT_LIMITS */
+  limits?: Limits;
   /** OCR of scans and images. @default mode 'auto', engine 'tesseract', workers = CPU cores */
   ocr?: OcrOptions;
   /**
@@ -58,6 +61,8 @@ export interface IngestSummary {
   documents: number;
   items: number;
   warnings: number;
+  /** Warnings by code, most frequent first. */
+  warningCodes: Record<string, number>;
   failures: Failure[];
   skipped: Array<{ path: string; reason: string }>;
   /** Files not read because the batch was stopped (`signal`). */
@@ -80,7 +85,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   await mkdir(join(options.out, 'json'), { recursive: true });
   const store = await Store.open(join(options.out, 'renda.sqlite'));
   const queues = Object.fromEntries(STAGES.map((s) => [s, new PQueue({ concurrency: options.concurrency[s] })])) as Record<StageName, PQueue>;
-  const summary: IngestSummary = { files: files.length, succeeded: 0, documents: 0, items: 0, warnings: 0, failures: [], skipped, stopped: [], ocrPages: 0, similar: null, seconds: 0 };
+  const summary: IngestSummary = { files: files.length, succeeded: 0, documents: 0, items: 0, warnings: 0, warningCodes: {}, failures: [], skipped, stopped: [], ocrPages: 0, similar: null, seconds: 0 };
   const engine = options.ocr?.engine ?? DEFAULT_OCR_ENGINE;
   const ocr = createOcrService(options.ocr ?? { mode: 'auto', engine, workers: defaultOcrWorkers(engine) });
   // Ctrl-C must not leave tesseract workers or ONNX sessions behind.
@@ -100,7 +105,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       return;
     }
     try {
-      const read = await queues.extract.add(() => readAndExtract(path, ocr.context));
+      const read = await queues.extract.add(() => readAndExtract(path, ocr.context, options.limits));
       const normalised = await queues.normalise.add(() => normalise(read.extracted));
       const ocrPages = read.extracted.pages.filter((p) => p.ocr);
       const ocrConfidence = new Map(ocrPages.map((p) => [p.number, p.ocr!.confidence]));
@@ -136,7 +141,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       summary.succeeded++;
       summary.documents += documents.length;
       summary.items += documents.reduce((n, d) => n + d.items.length, 0);
-      summary.warnings += documents.reduce((n, d) => n + d.warnings.length, 0);
+      for (const w of documents.flatMap((d) => d.warnings)) {
+        summary.warnings++;
+        summary.warningCodes[w.code] = (summary.warningCodes[w.code] ?? 0) + 1;
+      }
     } catch (err) {
       summary.failures.push(toFailure(path, err));
     } finally {
@@ -162,6 +170,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     await store.close();
   }
   summary.failures.sort((a, b) => (a.path < b.path ? -1 : 1));
+  summary.warningCodes = Object.fromEntries(Object.entries(summary.warningCodes).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
   summary.seconds = Math.round((performance.now() - started) / 10) / 100;
   await writeAtomic(join(options.out, 'failures.json'), JSON.stringify(summary.failures, null, 2) + '\n');
   return summary;
@@ -171,6 +180,8 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function toFailure(path: string, err: unknown): Failure {
   if (err instanceof FileError) return { path, code: err.code, message: err.message };
+  const limit = engineLimitError(err);
+  if (limit) return { path, code: limit.code, message: limit.message };
   const message = err instanceof Error ? err.message : String(err);
   return { path, code: 'internal_error', message };
 }

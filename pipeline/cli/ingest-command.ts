@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { OCR_MODES, type OcrMode } from '../../extractors/types.js';
 import { OCR_ENGINES, type OcrEngineName } from '../../schemas/index.js';
@@ -6,6 +7,7 @@ import { defaultOcrWorkers } from '../../extractors/ocr/index.js';
 import { DEFAULT_CONCURRENCY, ingest, STAGES, type StageName } from '../ingest.js';
 import { DEFAULT_OCR_ENGINE, type OcrOptions } from '../ocr-service.js';
 import { UsageError } from '../errors.js';
+import { DEFAULT_LIMITS, formatAmount, LIMIT_SPECS, parseAmount, type Limits, type LimitSpec } from '../../extractors/limits.js';
 import type { Command } from './command.js';
 import { parse } from './command.js';
 import { createProgress } from './progress.js';
@@ -30,8 +32,13 @@ Options:
   --no-similar             do not rebuild the similar-items table after the batch (it covers the
                            whole database: for many batches in a row, run 'renda similar --build'
                            once at the end)
-  --quiet, -q              no progress bar and no per-file error lines
+  --quiet, -q              no progress bar and no summary line (errors are still printed)
+
   --json                   print the summary as JSON instead of one line
+
+Limits per file (a file over one fails alone with the code named, before the expensive work;
+sizes take KB/MB/GB, counts k/M):
+${LIMIT_SPECS.map(limitHelp).join('\n')}
 
 Exit codes: 0 every file succeeded; 1 some files failed (the others are written; see
 <out>/failures.json); 2 bad usage.`;
@@ -50,6 +57,7 @@ export const ingestCommand: Command = {
       'no-similar': { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
       json: { type: 'boolean', default: false },
+      ...Object.fromEntries(LIMIT_SPECS.map((l) => [l.option.slice(2), { type: 'string' as const }])),
     });
     if (positionals.length === 0) throw new UsageError('ingest: name at least one file or folder');
     const out = values.out as string;
@@ -57,6 +65,7 @@ export const ingestCommand: Command = {
     if (outStat && !outStat.isDirectory()) throw new UsageError(`--out: ${out} exists and is not a folder`);
     const concurrency = parseConcurrency(values.concurrency);
     const ocr = parseOcr(values.ocr as string, values['ocr-engine'] as string, values['ocr-workers'] as string | undefined);
+    const limits = parseLimits(values as Record<string, unknown>);
     const progress = values.quiet ? null : createProgress();
     let summary;
     try {
@@ -65,27 +74,62 @@ export const ingestCommand: Command = {
         out,
         concurrency,
         ocr,
+        limits,
         similar: !values['no-similar'],
         onFile: (done, total) => progress?.update(done, total),
       });
     } finally {
       progress?.stop();
     }
-    if (!values.quiet) {
-      for (const s of summary.skipped) process.stderr.write(`skipped ${s.path}: ${s.reason}\n`);
-      for (const f of summary.failures) process.stderr.write(`error ${f.code} ${f.path}: ${f.message}\n`);
-    }
+    // Errors are never quiet: a file that failed is something the user must hear about.
+    for (const f of summary.failures) process.stderr.write(`error ${f.code} ${f.path}: ${f.message}\n`);
+    if (!values.quiet) for (const s of summary.skipped) process.stderr.write(`skipped ${s.path}: ${s.reason}\n`);
     if (values.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-    else {
+    else if (!values.quiet) {
       process.stdout.write(
         `renda: ${summary.files} files, ${summary.documents} documents, ${summary.items} items, ` +
           `${summary.warnings} warnings, ${summary.failures.length} failures, ${summary.skipped.length} skipped, ` +
           `${summary.ocrPages ? `${summary.ocrPages} pages OCR'd, ` : ''}${summary.seconds} s\n`,
       );
+      if (summary.warnings) process.stdout.write(warningsLine(summary.warningCodes, out));
     }
     return summary.failures.length ? 1 : 0;
   },
 };
+
+/** The most frequent warning codes, and where the full list is. */
+function warningsLine(codes: Record<string, number>, out: string): string {
+  const top = Object.entries(codes).slice(0, 5).map(([code, n]) => `${code} ${n}`);
+  const more = Object.keys(codes).length > 5 ? ', …' : '';
+  const db = join(out, 'renda.sqlite');
+  return (
+    `warnings: ${top.join(', ')}${more} (each in ${join(out, 'json')}/<source>.json, or: ` +
+    `renda query "SELECT code, message, document_id FROM document_warnings" --db ${db})\n`
+  );
+}
+
+function limitHelp(l: LimitSpec): string {
+  const head = `  ${l.option} <${l.unit === 'bytes' ? 'size' : 'n'}>`.padEnd(27);
+  const effect = l.code ? `fails with ${l.code}` : 'larger pages are drawn smaller';
+  return `${head}${l.what} (default: ${formatAmount(l.default, l.unit)}; ${effect})`;
+}
+
+/** --max-* flags, checked before any file is read. */
+export function parseLimits(values: Record<string, unknown>): Limits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const l of LIMIT_SPECS) {
+    const raw = values[l.option.slice(2)];
+    if (raw === undefined) continue;
+    const n = parseAmount(String(raw), l.unit);
+    if (n === null || n < l.min || n > l.max) {
+      throw new UsageError(
+        `${l.option}: expected ${l.unit === 'bytes' ? 'a size such as 100MB' : 'a whole number'} from ${formatAmount(l.min, l.unit)} to ${formatAmount(l.max, l.unit)}, got '${raw}'`,
+      );
+    }
+    limits[l.key] = n;
+  }
+  return limits;
+}
 
 /** OCR flags, checked before any file is read. */
 export function parseOcr(mode: string, engine: string, workers: string | undefined): OcrOptions {
