@@ -43,7 +43,7 @@ export const LIMIT_SPECS: readonly LimitSpec[] = [
   { key: 'fileBytes', option: '--max-file-size', what: 'file size', unit: 'bytes', default: 512 * MB, min: 1, max: 64 * 1024 * MB, code: 'file_too_large' },
   { key: 'pages', option: '--max-pages', what: 'pages', unit: 'count', default: 2000, min: 1, max: 1_000_000, code: 'too_many_pages' },
   { key: 'partBytes', option: '--max-part-size', what: 'decompressed part size', unit: 'bytes', default: 256 * MB, min: 1024, max: 4 * 1024 * MB, code: 'part_too_large' },
-  { key: 'chars', option: '--max-chars', what: 'characters of text', unit: 'count', default: 20_000_000, min: 1, max: 500_000_000, code: 'text_too_long' },
+  { key: 'chars', option: '--max-chars', what: 'characters of text', unit: 'count', default: 5_000_000, min: 1, max: 500_000_000, code: 'text_too_long' },
   { key: 'pagePixels', option: '--max-page-pixels', what: 'pixels per page', unit: 'count', default: 40_000_000, min: 1_000_000, max: 1_000_000_000 },
 ];
 
@@ -92,7 +92,8 @@ export function formatAmount(value: number, unit: LimitSpec['unit']): string {
     if (value >= 1024) return `${round1(value / 1024)} KiB`;
     return `${value} bytes`;
   }
-  return value.toLocaleString('en-US');
+  // Not toLocaleString: loading ICU's number formats costs the CLI's start-up more than this.
+  return String(value).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

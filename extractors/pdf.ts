@@ -12,7 +12,7 @@ import { layoutPages } from './_pdf-layout.js';
 import { checkLimit } from './limits.js';
 import { buildLines, placeItems, type Line } from './_pdf-lines.js';
 import { judgeTextLayer } from './_pdf-quality.js';
-import { inkRatio, renderPage } from './ocr/render.js';
+import { inkRatio, releaseCanvases, renderPage } from './ocr/render.js';
 import { ocrToLines } from './ocr/to-lines.js';
 import type { ExtractContext, ExtractedPage, ExtractedText, Extractor, SourceProbe } from './types.js';
 // Types only: the library itself is imported inside extract(), so a text-only run never loads it.
@@ -54,8 +54,9 @@ export const pdfExtractor: Extractor = {
       useSystemFonts: false,
       verbosity: pdfjs.VerbosityLevel.ERRORS,
     });
+    let doc: PDFDocumentProxy | undefined;
     try {
-      const doc = await task.promise.catch((err: unknown) => {
+      doc = await task.promise.catch((err: unknown) => {
         if ((err as Error)?.name === 'PasswordException') {
           throw new FileError('encrypted_pdf', 'the PDF is password-protected', { cause: err });
         }
@@ -80,6 +81,7 @@ export const pdfExtractor: Extractor = {
         meta: metaOf(info?.info),
       };
     } finally {
+      if (doc) releaseCanvases(doc);
       await task.destroy();
     }
   },

@@ -1,45 +1,87 @@
+import { fileTypeFromBuffer } from 'file-type';
 import { FileError } from '../pipeline/errors.js';
 import { bomEncoding } from './_charset.js';
-import { isOle2Magic, isZipMagic } from './_docx-zip.js';
+import { isWordOle2, zipEntryNames } from './_docx-zip.js';
 import { HTML_EXTENSIONS } from './html.js';
-import { IMAGE_EXT, isImageMagic } from './image.js';
-import type { SourceProbe } from './types.js';
+import { IMAGE_EXT } from './image.js';
 
 /**
- * What a file is, from its bytes first and its name second: a PDF renamed .txt is still a PDF, and
- * a .pdf that does not start like one is corrupt, not text.
+ * What a file is, from its bytes; the name is only a hint. A PDF renamed .txt is a PDF, a DOCX
+ * saved as .pdf is a DOCX, a WebP scan named .png is a WebP. Binary formats are recognised by
+ * file-type (magic numbers, and a zip's entries for Office files); text and HTML, which have no
+ * magic, by their first bytes. What the name said is kept, so a mismatch can be reported.
  */
 export type SniffedType = 'pdf' | 'html' | 'text' | 'image' | 'docx' | 'doc';
+
+export interface Sniffed {
+  type: SniffedType;
+  /** The format found, for the record: "pdf", "docx", "webp", "html", "text". */
+  format: string;
+  /** What the file name says it is, when that is a type renda reads and differs from what was found. */
+  mismatch?: string;
+}
 
 /** Formats renda recognises but does not read (yet): skipped with a clear reason, not failed. */
 export const UNSUPPORTED_EXTENSIONS = new Set([
   '.doc', '.wps', '.mht', '.mhtml', '.xls', '.xlsx', '.ppt', '.pptx', '.ofd', '.zip', '.rar', '.7z',
-  '.gif', '.mp4', '.mp3',
+  '.mp4', '.mp3',
   // Data and code that sit beside documents in research folders; read as text they would be noise.
   '.json', '.csv', '.tsv', '.xml', '.md', '.js', '.css', '.sqlite', '.db',
 ]);
 
+/** Image formats sharp decodes (its prebuilt binaries: no HEIC, no BMP). */
+const SHARP_IMAGES = new Set(['jpg', 'png', 'webp', 'gif', 'avif', 'tif']);
 
-export function sniff(probe: SourceProbe, size: number): SniffedType {
-  if (size === 0) throw new FileError('empty_file', `the file is empty`);
-  const head = probe.head;
-  // The PDF spec lets a header sit anywhere in the first KiB; only trust that for .pdf files.
-  if (startsWith(head, '%PDF-') || (probe.ext === '.pdf' && indexOf(head, '%PDF-') >= 0)) return 'pdf';
-  if (probe.ext === '.pdf') throw new FileError('corrupt_pdf', `not a PDF (no %PDF- header)`);
-  if (isImageMagic(head)) return 'image';
-  if (IMAGE_EXT.has(probe.ext)) throw new FileError('corrupt_image', `not a ${probe.ext} image (unknown signature)`);
-  // Sites name DOCX files .doc and legacy files .docx, so the bytes decide between the two.
-  const word = probe.ext === '.docx' || probe.ext === '.doc';
-  if (word && isOle2Magic(head)) return 'doc';
-  if (word && isZipMagic(head)) return 'docx';
-  if (probe.ext === '.docx') throw new FileError('corrupt_docx', `not a DOCX (no zip signature)`);
-  if (UNSUPPORTED_EXTENSIONS.has(probe.ext)) {
-    throw new FileError('unsupported_type', `${probe.ext} files are not supported`);
+export async function sniff(bytes: Uint8Array, ext: string): Promise<Sniffed> {
+  if (bytes.length === 0) throw new FileError('empty_file', `the file is empty`);
+  const head = bytes.subarray(0, 1024);
+  const byName = typeByName(ext);
+  // Sites save DOCX as .doc and legacy Word as .docx so often that the swap is not worth a warning.
+  const word = (t?: SniffedType) => t === 'doc' || t === 'docx';
+  const found = (type: SniffedType, format: string): Sniffed => ({
+    type,
+    format,
+    ...(byName && byName !== type && !(word(byName) && word(type)) ? { mismatch: byName } : {}),
+  });
+  // The PDF spec lets a header sit anywhere in the first KiB; only trust that for .pdf files, since
+  // text that quotes "%PDF-" is not a PDF.
+  if (startsWith(head, '%PDF-') || (ext === '.pdf' && latin1(head).includes('%PDF-'))) return found('pdf', 'pdf');
+  const binary = await fileTypeFromBuffer(bytes).catch(() => undefined);
+  if (binary) {
+    if (binary.ext === 'pdf') return found('pdf', 'pdf');
+    if (SHARP_IMAGES.has(binary.ext)) return found('image', binary.ext);
+    if (binary.ext === 'docx' || (binary.ext === 'zip' && zipEntryNames(bytes)?.includes('word/document.xml'))) return found('docx', 'docx');
+    // Sites name DOCX files .doc and legacy files .docx; the compound file's streams decide.
+    if (binary.ext === 'cfb') {
+      if (isWordOle2(bytes)) return found('doc', 'doc');
+      throw new FileError('unsupported_type', 'an OLE2 file that is not a Word document (a legacy spreadsheet or presentation?)');
+    }
+    if (byName === 'docx' && binary.ext === 'zip') throw new FileError('corrupt_docx', `not a DOCX (a zip without word/document.xml)`);
+    throw new FileError('unsupported_type', `a ${binary.ext.toUpperCase()} file (${binary.mime}), which renda does not read`);
   }
-  if (looksBinary(head)) throw new FileError('binary_file', `binary content, not text, HTML or PDF`);
+  if (looksBinary(head)) {
+    // A name that promises a format we read, on bytes that are none of them: that file is broken.
+    if (byName === 'pdf') throw new FileError('corrupt_pdf', `not a PDF (no %PDF- header)`);
+    if (byName === 'image') throw new FileError('corrupt_image', `not a ${ext} image (unknown signature)`);
+    if (byName === 'docx' || byName === 'doc') throw new FileError('corrupt_docx', `not a Word file (no zip or OLE2 signature)`);
+    throw new FileError('binary_file', `binary content, not text, HTML, PDF, Word or an image`);
+  }
+  if (UNSUPPORTED_EXTENSIONS.has(ext)) throw new FileError('unsupported_type', `${ext} files are not supported`);
   // Browsers prefix saved pages with "<!-- saved from url=… -->".
-  if (HTML_EXTENSIONS.has(probe.ext) || /^\s*(<!--[\s\S]*?-->\s*)*(<!doctype html|<html|<head|<meta)/i.test(latin1(head).replace(/^\ufeff|^ï»¿/, ''))) return 'html';
-  return 'text';
+  const markup = /^\s*(<!--[\s\S]*?-->\s*)*(<!doctype html|<html|<head|<meta)/i.test(latin1(head).replace(/^\ufeff|^ï»¿/, ''));
+  if (markup || HTML_EXTENSIONS.has(ext)) return found('html', 'html');
+  return found('text', 'text');
+}
+
+/** The type a file's extension promises, for the types renda reads. */
+export function typeByName(ext: string): SniffedType | undefined {
+  if (ext === '.pdf') return 'pdf';
+  if (ext === '.docx') return 'docx';
+  if (ext === '.doc') return 'doc';
+  if (IMAGE_EXT.has(ext) || ext === '.gif' || ext === '.avif') return 'image';
+  if (HTML_EXTENSIONS.has(ext)) return 'html';
+  if (ext === '.txt' || ext === '.text') return 'text';
+  return undefined;
 }
 
 /** NUL bytes, or many C0 control characters, never appear in text in any of the encodings we read. */
@@ -56,4 +98,3 @@ export function looksBinary(head: Uint8Array): boolean {
 
 const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 const startsWith = (b: Uint8Array, s: string) => latin1(b.subarray(0, s.length)) === s;
-const indexOf = (b: Uint8Array, s: string) => latin1(b.subarray(0, 1024)).indexOf(s);

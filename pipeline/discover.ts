@@ -1,3 +1,4 @@
+import { fileTypeFromBuffer } from 'file-type';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { DOC_HINT, isZipMagic } from '../extractors/_docx-zip.js';
@@ -46,20 +47,42 @@ async function walk(dir: string, out: Discovered): Promise<void> {
       // Sites save DOCX files as .doc: those are read, and so are legacy .doc files when LibreOffice
       // can convert them; without it they are skipped with a hint.
       if (ext === '.doc' && !(await startsLikeZip(path)) && !(await findSoffice())) out.skipped.push({ path, reason: `unsupported_type: ${DOC_HINT}` });
-      else if (ext !== '.doc' && UNSUPPORTED_EXTENSIONS.has(ext)) out.skipped.push({ path, reason: `unsupported_type: ${ext} files are not read` });
+      else if (ext !== '.doc' && UNSUPPORTED_EXTENSIONS.has(ext) && !(await readableInside(path))) out.skipped.push({ path, reason: `unsupported_type: ${ext} files are not read` });
       else out.files.push(path);
     }
   }
 }
 
-async function startsLikeZip(path: string): Promise<boolean> {
+/**
+ * The name says "not a document", but the name is only a hint: a PDF, Word file or scan saved
+ * under another name is read. Judged from the first 64 KiB, so a folder of spreadsheets costs
+ * little.
+ */
+async function readableInside(path: string): Promise<boolean> {
+  const head = await readHead(path, 64 * 1024);
+  if (!head) return false;
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return true;
+  const type = await fileTypeFromBuffer(head).catch(() => undefined);
+  return !!type && READABLE.has(type.ext);
+}
+
+const READABLE = new Set(['pdf', 'docx', 'jpg', 'png', 'webp', 'gif', 'avif', 'tif']);
+
+async function readHead(path: string, bytes: number): Promise<Buffer | null> {
   const handle = await open(path, 'r').catch(() => null);
-  if (!handle) return false;
+  if (!handle) return null;
   try {
-    const head = Buffer.alloc(4);
-    await handle.read(head, 0, 4, 0);
-    return isZipMagic(head);
+    const head = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(head, 0, bytes, 0);
+    return head.subarray(0, bytesRead);
+  } catch {
+    return null;
   } finally {
     await handle.close();
   }
+}
+
+async function startsLikeZip(path: string): Promise<boolean> {
+  const head = await readHead(path, 4);
+  return !!head && isZipMagic(head);
 }

@@ -110,6 +110,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       const ocrPages = read.extracted.pages.filter((p) => p.ocr);
       const ocrConfidence = new Map(ocrPages.map((p) => [p.number, p.ocr!.confidence]));
       const documents = await queues.analyse.add(() => analyse({ sourceId: read.id, normalised, meta: read.extracted.meta, ocrConfidence }));
+      for (const d of documents) d.warnings.unshift(...read.warnings);
       const result: SourceResult = {
         schemaVersion: SCHEMA_VERSION,
         source: {

@@ -12,6 +12,8 @@ export interface ReadSource {
   sha256: string;
   id: string;
   extracted: ExtractedText;
+  /** About the file as a whole (its name and content disagree); added to each of its documents. */
+  warnings: Array<{ code: string; message: string }>;
 }
 
 export async function readAndExtract(path: string, ocr?: OcrContext, limits: Limits = DEFAULT_LIMITS): Promise<ReadSource> {
@@ -25,14 +27,18 @@ export async function readAndExtract(path: string, ocr?: OcrContext, limits: Lim
     if (err instanceof FileError) throw err;
     throw new FileError('read_failed', `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
   }
-  const type = sniff({ path, ext: extname(path).toLowerCase(), head: bytes.subarray(0, 1024) }, bytes.length);
+  const ext = extname(path).toLowerCase();
+  const sniffed = await sniff(bytes, ext);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const extracted = await extractorFor(type).extract(bytes, { path, ocr, limits });
+  const extracted = await extractorFor(sniffed.type).extract(bytes, { path, ocr, limits });
   if (!extracted.pages.some((p) => p.text.trim())) {
     const hint = !ocr || ocr.mode === 'never' ? ' (a scan needs OCR: run without --ocr never)' : '';
     throw new FileError('no_text', `no text found${hint}`);
   }
   // Analysis is the expensive part for text; its size is known now, before any of it runs.
   checkLimit(limits, 'chars', extracted.pages.reduce((n, p) => n + p.text.length, 0));
-  return { path, sha256, id: sha256.slice(0, 16), extracted };
+  const warnings = sniffed.mismatch
+    ? [{ code: 'format_mismatch', message: `the file is named ${ext} but its content is ${sniffed.format.toUpperCase()}; it was read as ${sniffed.format.toUpperCase()}` }]
+    : [];
+  return { path, sha256, id: sha256.slice(0, 16), extracted, warnings };
 }

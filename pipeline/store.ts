@@ -51,31 +51,39 @@ export class Store {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [doc.id, source.id, k + 1, doc.title, doc.docType, doc.year, doc.reviewYear ?? null, doc.adoptedDate, doc.publishedDate, jurisdictionId],
         );
-        for (const w of doc.warnings) {
-          await this.db.run('INSERT INTO document_warnings (document_id, code, message) VALUES (?, ?, ?)', [doc.id, w.code, w.message]);
-        }
-        for (const s of doc.sections) {
-          await this.db.run(
-            'INSERT INTO sections (document_id, path, title, declared_count, item_count) VALUES (?, ?, ?, ?, ?)',
-            [doc.id, s.path, s.title, s.declaredCount, s.itemCount],
-          );
-        }
-        for (const it of doc.items) {
-          await this.db.run(
-            `INSERT INTO items (id, document_id, path, number, text, kind, kinds, committee_raw, committee_key, organ, page,
-                                span_start, span_end, confidence, rule)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            [
-              it.id, doc.id, it.path, it.number, it.text, it.kind, JSON.stringify(it.kinds), it.committee?.raw ?? null,
-              it.committee?.key ?? null, it.organ, it.page, it.span[0], it.span[1], it.confidence, it.rule,
-            ],
-          );
-          for (const m of it.months) await this.db.run('INSERT INTO item_months (item_id, month) VALUES (?, ?)', [it.id, m]);
-          for (const law of it.laws) await this.db.run('INSERT OR IGNORE INTO item_laws (item_id, law) VALUES (?, ?)', [it.id, law]);
-        }
+        await this.insertMany('document_warnings', ['document_id', 'code', 'message'], doc.warnings.map((w) => [doc.id, w.code, w.message]));
+        await this.insertMany(
+          'sections',
+          ['document_id', 'path', 'title', 'declared_count', 'item_count'],
+          doc.sections.map((s) => [doc.id, s.path, s.title, s.declaredCount, s.itemCount]),
+        );
+        await this.insertMany(
+          'items',
+          ['id', 'document_id', 'path', 'number', 'text', 'kind', 'kinds', 'committee_raw', 'committee_key', 'organ', 'page', 'span_start', 'span_end', 'confidence', 'rule'],
+          doc.items.map((it) => [
+            it.id, doc.id, it.path, it.number, it.text, it.kind, JSON.stringify(it.kinds), it.committee?.raw ?? null,
+            it.committee?.key ?? null, it.organ, it.page, it.span[0], it.span[1], it.confidence, it.rule,
+          ]),
+        );
+        await this.insertMany('item_months', ['item_id', 'month'], doc.items.flatMap((it) => it.months.map((m) => [it.id, m])));
+        await this.insertMany('item_laws', ['item_id', 'law'], doc.items.flatMap((it) => it.laws.map((law) => [it.id, law])), 'OR IGNORE');
       }
       return replaced.map((r) => r.id);
     });
+  }
+
+  /**
+   * Many rows per statement: node-sqlite3 costs one round trip through its thread pool per
+   * statement, which dominated the time of storing a long document row by row.
+   */
+  private async insertMany(table: string, columns: string[], rows: unknown[][], conflict = ''): Promise<void> {
+    // Under SQLite's old default limit of 999 parameters per statement.
+    const perStatement = Math.max(1, Math.floor(999 / columns.length));
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    for (let k = 0; k < rows.length; k += perStatement) {
+      const batch = rows.slice(k, k + perStatement);
+      await this.db.run(`INSERT ${conflict} INTO ${table} (${columns.join(', ')}) VALUES ${batch.map(() => tuple).join(', ')}`, batch.flat());
+    }
   }
 
   /** Read rows (for derived tables computed from what is stored, such as similar items). */
@@ -87,15 +95,7 @@ export class Store {
   async replaceSimilar(rows: SimilarRow[]): Promise<void> {
     await this.db.transaction(async () => {
       await this.db.run('DELETE FROM similar_items');
-      // Many rows per statement: one round trip per row through node-sqlite3 dominates otherwise.
-      const BATCH = 150; // × 5 parameters stays under SQLite's default limit of 999 on old builds
-      for (let k = 0; k < rows.length; k += BATCH) {
-        const batch = rows.slice(k, k + BATCH);
-        await this.db.run(
-          `INSERT OR IGNORE INTO similar_items (item_id, other_id, rank, score, method) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-          batch.flatMap((r) => [r.itemId, r.otherId, r.rank, r.score, r.method]),
-        );
-      }
+      await this.insertMany('similar_items', ['item_id', 'other_id', 'rank', 'score', 'method'], rows.map((r) => [r.itemId, r.otherId, r.rank, r.score, r.method]), 'OR IGNORE');
     });
   }
 

@@ -10,22 +10,59 @@ export async function renderPage(doc: PDFDocumentProxy, page: PDFPageProxy, dpi:
   const viewport = page.getViewport({ scale: dpi / 72 });
   const width = Math.ceil(viewport.width);
   const height = Math.ceil(viewport.height);
-  const factory = doc.canvasFactory as {
-    create(w: number, h: number): { canvas: unknown; context: CanvasRenderingContext2D };
-    destroy(c: { canvas: unknown; context: unknown }): void;
-  };
-  const target = factory.create(width, height);
-  try {
-    const ctx = target.context;
-    // Scans are black on white; a transparent background would read as black after greying.
-    ctx.fillStyle = 'white';
-    ctx.fillRect(0, 0, width, height);
-    await page.render({ canvasContext: ctx, viewport, canvas: target.canvas as HTMLCanvasElement }).promise;
-    const { data } = ctx.getImageData(0, 0, width, height);
-    return { width, height, data: new Uint8ClampedArray(data), dpi };
-  } finally {
-    factory.destroy(target);
+  const target = canvasFor(doc, width, height);
+  const ctx = target.context;
+  // Scans are black on white; a transparent background would read as black after greying. The
+  // canvas may hold the previous page: the fill covers it.
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.fillStyle = 'white';
+  ctx.fillRect(0, 0, width, height);
+  await page.render({ canvasContext: ctx, viewport, canvas: target.canvas as HTMLCanvasElement }).promise;
+  // The canvas's own pixels (RGBA), copied into memory the JS heap accounts for. Not getImageData:
+  // @napi-rs/canvas keeps its native copy alive, ~1 MB per call at 50 dpi, so a long PDF grew by a
+  // gigabyte per thousand pages.
+  const canvas = target.canvas as { data(): Buffer };
+  return { width, height, data: new Uint8ClampedArray(canvas.data()), dpi };
+}
+
+type Factory = {
+  create(w: number, h: number): Target;
+  destroy(c: Target): void;
+};
+type Target = { canvas: unknown; context: CanvasRenderingContext2D };
+
+/**
+ * Canvases are reused across a document's pages, one per page size: each canvas @napi-rs/canvas
+ * creates keeps about 0.25 MB of native memory after it is destroyed, which over a long PDF is
+ * memory growing with pages. Two sizes (the ink check's and OCR's) cover nearly every document.
+ */
+const canvases = new WeakMap<PDFDocumentProxy, Map<string, Target>>();
+const SIZES_KEPT = 2;
+
+function canvasFor(doc: PDFDocumentProxy, width: number, height: number): Target {
+  const factory = doc.canvasFactory as Factory;
+  let bySize = canvases.get(doc);
+  if (!bySize) canvases.set(doc, (bySize = new Map()));
+  const key = `${width}x${height}`;
+  let target = bySize.get(key);
+  if (!target) {
+    if (bySize.size >= SIZES_KEPT) {
+      const [oldKey, old] = bySize.entries().next().value as [string, Target];
+      factory.destroy(old);
+      bySize.delete(oldKey);
+    }
+    target = factory.create(width, height);
+    bySize.set(key, target);
   }
+  return target;
+}
+
+/** Frees a document's canvases; call when the document is done. */
+export function releaseCanvases(doc: PDFDocumentProxy): void {
+  const bySize = canvases.get(doc);
+  if (!bySize) return;
+  for (const target of bySize.values()) (doc.canvasFactory as Factory).destroy(target);
+  canvases.delete(doc);
 }
 
 /** Share of dark pixels: how much print a page carries, whatever its text layer says. */

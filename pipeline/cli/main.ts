@@ -31,6 +31,14 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
 Run 'renda <command> --help' for a command's options.
 Exit codes: 0 success, 1 some files failed (the rest were written), 2 bad usage.`;
 
+// Output piped into a reader that stops early (renda … | head) is not an error of renda's: the work is
+// done and written; only the rest of the printing is dropped.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
