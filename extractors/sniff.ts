@@ -29,6 +29,12 @@ export const UNSUPPORTED_EXTENSIONS = new Set([
   '.json', '.csv', '.tsv', '.xml', '.md', '.js', '.css', '.sqlite', '.db',
 ]);
 
+/**
+ * Formats file-type recognises from a couple of bytes that text can also begin with (an MPEG audio
+ * frame starts 0xFF 0xE?): believed only when the rest of the head is binary too.
+ */
+const WEAK_SIGNATURES = new Set(['mp1', 'mp2', 'mp3', 'aac', 'mpg', 'ac3']);
+
 /** Image formats sharp decodes (its prebuilt binaries: no HEIC, no BMP). */
 const SHARP_IMAGES = new Set(['jpg', 'png', 'webp', 'gif', 'avif', 'tif']);
 
@@ -46,8 +52,9 @@ export async function sniff(bytes: Uint8Array, ext: string): Promise<Sniffed> {
   // The PDF spec lets a header sit anywhere in the first KiB; only trust that for .pdf files, since
   // text that quotes "%PDF-" is not a PDF.
   if (startsWith(head, '%PDF-') || (ext === '.pdf' && latin1(head).includes('%PDF-'))) return found('pdf', 'pdf');
-  const binary = await fileTypeFromBuffer(bytes).catch(() => undefined);
-  if (binary) {
+  // Text with a byte-order mark is text: its first bytes would otherwise pass for an MPEG frame.
+  const binary = bomEncoding(head) ? undefined : await fileTypeFromBuffer(bytes).catch(() => undefined);
+  if (binary && !(WEAK_SIGNATURES.has(binary.ext) && !looksBinary(head))) {
     if (binary.ext === 'pdf') return found('pdf', 'pdf');
     if (SHARP_IMAGES.has(binary.ext)) return found('image', binary.ext);
     if (binary.ext === 'docx' || (binary.ext === 'zip' && zipEntryNames(bytes)?.includes('word/document.xml'))) return found('docx', 'docx');

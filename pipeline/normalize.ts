@@ -2,6 +2,7 @@ import type { ExtractedText } from '../extractors/types.js';
 import { CJK_PUNCT, HAN, chineseNumeral } from './chars.js';
 import { bylineDate, isClutterLine, isReporterLine, isoDate, isTailStart } from './clutter.js';
 import { MappedText, MappedTextBuilder } from './mapped-text.js';
+import { ParagraphView } from './paragraph-view.js';
 import { isBracketedNote, isTableRow, unclosed } from './lines.js';
 import { startsWithMarker } from './markers.js';
 import { isTitleText } from './split.js';
@@ -191,26 +192,27 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
 
   const b = new MappedTextBuilder();
   // The paragraph built so far: a bracket opened two lines up is still open.
-  let paragraph = '';
+  let paragraph = new ParagraphView('');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (i > 0) {
       const prev = lines[i - 1];
       const pageContinues = line.pageBreakBefore ? continues[line.pageIndex - 1] : undefined;
       if (shouldJoin(paragraph, line.text, pageContinues, line.pageBreakBefore, prev.text)) {
-        paragraph += line.text;
+        paragraph.add(line.text);
       } else {
         b.push('\n', t.origin[prev.end] ?? t.origin[prev.end - 1] + 1);
-        paragraph = line.text;
+        paragraph = new ParagraphView(line.text);
       }
-    } else paragraph = line.text;
+    } else paragraph = new ParagraphView(line.text);
     b.copy(t, line.start, line.end);
   }
   return { text: b.build(), publishedDate, reporterSeen };
 }
 
-/** `prev` is the paragraph so far; `lastLine` its last line. */
-function shouldJoin(prev: string, next: string, continues: boolean | undefined, pageBreak: boolean, lastLine = prev): boolean {
+/** `paragraph` is the paragraph so far; `lastLine` its last line. */
+function shouldJoin(paragraph: ParagraphView, next: string, continues: boolean | undefined, pageBreak: boolean, lastLine: string): boolean {
+  const prev = paragraph.text;
   if (isTableRow(prev) || isTableRow(next) || startsWithMarker(next)) return false;
   // A long title ends no sentence either, and is often followed by its adoption note.
   if (isBracketedNote(next) || isTitleText(prev)) return false;
@@ -220,11 +222,11 @@ function shouldJoin(prev: string, next: string, continues: boolean | undefined, 
   // still run on (a source whose own line broke mid-sentence), so the text rule decides.
   if (pageBreak && continues === true) return true;
   // A bracket left open cannot end a paragraph (a paragraph this long has lost one to OCR instead).
-  if ([...prev].length < 400 && unclosed(prev, lastLine)) return true;
+  if (paragraph.length < 800 && [...prev].length < 400 && unclosed(prev, lastLine)) return true;
   if (SENTENCE_END.test(prev)) return false;
   // A paragraph that has finished a sentence and then stops mid-way ("…工作。自觉把人大工作放在县委整")
   // was cut by a page; headings contain no full stop.
-  if (/[。！？；]/.test(prev)) return true;
+  if (paragraph.hasStop) return true;
   // The length test reads the paragraph's last line: a short last line is where the author stopped.
   return OPEN_CLAUSE_END.test(prev) || [...lastLine].length >= BROKEN_LINE_MIN;
 }

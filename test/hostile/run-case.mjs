@@ -9,10 +9,10 @@ import { GOOD } from './cases.mjs';
 const GNU_TIME = '/usr/bin/time';
 
 /**
- * c: a case from cases.mjs; main: the CLI's entry (dist/pipeline/cli/main.js); timeoutMs: the child
- * is killed after it (a hang is a result too).
+ * c: a case from cases.mjs; main: the CLI's entry (dist/pipeline/cli/main.js, or the TypeScript one
+ * with nodeArgs ['--import', 'tsx']); timeoutMs: the child is killed after it (a hang is a result too).
  */
-export async function runCase(c, { main, timeoutMs = 120_000, extraArgs = [] }) {
+export async function runCase(c, { main, nodeArgs = [], timeoutMs = 120_000, extraArgs = [] }) {
   const dir = mkdtempSync(join(tmpdir(), 'renda-hostile-'));
   try {
     const input = join(dir, 'in');
@@ -20,7 +20,7 @@ export async function runCase(c, { main, timeoutMs = 120_000, extraArgs = [] }) 
     await import('node:fs/promises').then((fs) => fs.mkdir(input));
     writeFileSync(join(input, c.file), c.bytes());
     writeFileSync(join(input, GOOD.file), GOOD.bytes());
-    const args = [main, 'ingest', input, '--out', out, '--json', '--no-similar', ...(c.limits ?? []), ...extraArgs];
+    const args = [...nodeArgs, main, 'ingest', input, '--out', out, '--json', '--no-similar', ...(c.limits ?? []), ...extraArgs];
     const timed = existsSync(GNU_TIME);
     const started = performance.now();
     const child = spawn(timed ? GNU_TIME : process.execPath, timed ? ['-v', process.execPath, ...args] : args, { stdio: ['ignore', 'pipe', 'pipe'] });
