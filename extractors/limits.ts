@@ -23,8 +23,10 @@ export interface Limits {
 export interface LimitSpec {
   key: keyof Limits;
   option: string;
-  /** Used in messages and help: "file size", "pages". */
+  /** Used in help: "file size", "pages". */
   what: string;
+  /** Follows the amount in a message: "1,204 pages", "600 MiB in size". */
+  noun: string;
   unit: 'bytes' | 'count';
   default: number;
   min: number;
@@ -40,11 +42,11 @@ const MB = 1024 * 1024;
  * low enough that one file stays within about a minute and a gigabyte on a 2-core machine.
  */
 export const LIMIT_SPECS: readonly LimitSpec[] = [
-  { key: 'fileBytes', option: '--max-file-size', what: 'file size', unit: 'bytes', default: 512 * MB, min: 1, max: 64 * 1024 * MB, code: 'file_too_large' },
-  { key: 'pages', option: '--max-pages', what: 'pages', unit: 'count', default: 2000, min: 1, max: 1_000_000, code: 'too_many_pages' },
-  { key: 'partBytes', option: '--max-part-size', what: 'decompressed part size', unit: 'bytes', default: 256 * MB, min: 1024, max: 4 * 1024 * MB, code: 'part_too_large' },
-  { key: 'chars', option: '--max-chars', what: 'characters of text', unit: 'count', default: 5_000_000, min: 1, max: 500_000_000, code: 'text_too_long' },
-  { key: 'pagePixels', option: '--max-page-pixels', what: 'pixels per page', unit: 'count', default: 40_000_000, min: 1_000_000, max: 1_000_000_000 },
+  { key: 'fileBytes', option: '--max-file-size', what: 'file size', noun: 'in size', unit: 'bytes', default: 512 * MB, min: 1, max: 64 * 1024 * MB, code: 'file_too_large' },
+  { key: 'pages', option: '--max-pages', what: 'pages', noun: 'pages', unit: 'count', default: 2000, min: 1, max: 1_000_000, code: 'too_many_pages' },
+  { key: 'partBytes', option: '--max-part-size', what: 'decompressed part size', noun: 'decompressed in one part', unit: 'bytes', default: 256 * MB, min: 1024, max: 4 * 1024 * MB, code: 'part_too_large' },
+  { key: 'chars', option: '--max-chars', what: 'characters of text', noun: 'characters of text', unit: 'count', default: 5_000_000, min: 1, max: 500_000_000, code: 'text_too_long' },
+  { key: 'pagePixels', option: '--max-page-pixels', what: 'pixels per page', noun: 'pixels', unit: 'count', default: 40_000_000, min: 1_000_000, max: 1_000_000_000 },
 ];
 
 export const DEFAULT_LIMITS: Limits = Object.fromEntries(LIMIT_SPECS.map((s) => [s.key, s.default])) as unknown as Limits;
@@ -57,7 +59,7 @@ export function overLimit(key: keyof Limits, value: number, limit: number, detai
   if (!spec.code) throw new Error(`limit ${key} scales work down and has no error`);
   return new FileError(
     spec.code,
-    `${spec.what} ${formatAmount(value, spec.unit)}${detail} is over the limit of ${formatAmount(limit, spec.unit)} (raise it with ${spec.option})`,
+    `${formatAmount(value, spec.unit)} ${spec.noun}${detail}, over the limit of ${formatAmount(limit, spec.unit)} (raise it with ${spec.option})`,
   );
 }
 

@@ -15,6 +15,10 @@ const ACTS = [
   '对县人民政府交通运输部门开展专题询问',
   '听取和审议县人民法院关于行政审判工作情况的报告',
 ];
+/** The CLI's default limits (extractors/limits.ts), which decide what a large case must give. */
+const DEFAULT_PAGES = 2000;
+const DEFAULT_CHARS = 5_000_000;
+
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** One numbered item of an invented plan: an act, a month and a lead committee. */
@@ -66,12 +70,23 @@ export function textShape(shape, chars) {
       }
       return docs.join('\n\n');
     }
+    case 'no-stops': {
+      // Characters with no punctuation at all, on one line: scanned tables, OCR that lost every stop.
+      const run = ACTS.join('').replace(/[《》]/g, '');
+      return '某某县人大常委会2025年工作要点\n' + run.repeat(Math.ceil(chars / run.length)).slice(0, chars);
+    }
+    case 'no-stops-lines':
+      // …and the same wrapped at a page's width, so that every line continues the one before.
+      return textShape('no-stops', chars).replace(/([^\n]{38})/g, '$1\n');
+    case 'long-list':
+      // One enumeration that never ends: "报告、报告、…".
+      return '某某县人大常委会2025年工作要点\n一、听取和审议' + '专项工作报告、'.repeat(Math.ceil(chars / 7)) + '等。';
     default:
       throw new Error(`unknown shape ${shape}`);
   }
 }
 
-export const TEXT_SHAPES = ['one-line', 'one-item', 'many-paragraphs', 'many-documents'];
+export const TEXT_SHAPES = ['one-line', 'one-item', 'many-paragraphs', 'many-documents', 'no-stops', 'no-stops-lines', 'long-list'];
 
 const html = (body, head = '') => `<!doctype html><html><head><meta charset="utf-8"><title>某某县人大常委会</title>${head}</head><body>${body}</body></html>`;
 
@@ -94,6 +109,9 @@ const para = (t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
  */
 export function cases(scale = 1) {
   const good = plan(600);
+  // Past a default limit the file must fail with that limit's code; below it, be read.
+  const pages = (n) => (n > DEFAULT_PAGES ? { codes: ['too_many_pages'] } : { text: true });
+  const chars = (n) => (n > DEFAULT_CHARS ? { codes: ['text_too_long'] } : { text: true });
   return [
     { name: 'empty file', file: 'empty.txt', bytes: () => Buffer.alloc(0), codes: ['empty_file'] },
     { name: 'random bytes', file: 'random.bin', bytes: () => randomBytes(64 * 1024), codes: ['binary_file'] },
@@ -117,10 +135,16 @@ export function cases(scale = 1) {
     { name: 'text over the size limit', file: 'big.txt', bytes: () => Buffer.from(plan(200_000 * scale)), limits: ['--max-file-size', '100KB'], codes: ['file_too_large'] },
     { name: 'text over the character limit', file: 'long.txt', bytes: () => Buffer.from(plan(200_000 * scale)), limits: ['--max-chars', '100k'], codes: ['text_too_long'] },
     { name: 'PDF over the page limit', file: 'pages.pdf', bytes: () => pdf(Array.from({ length: 30 * scale }, (_, i) => [item(i)])), limits: ['--max-pages', '20'], codes: ['too_many_pages'] },
-    { name: 'many-page PDF', file: 'many-pages.pdf', bytes: () => pdf(Array.from({ length: 200 * scale }, (_, i) => [i === 0 ? '某某县人大常委会2025年监督工作计划' : '', item(i)].filter(Boolean))), text: true },
+    { name: 'many-page PDF', file: 'many-pages.pdf', bytes: () => pdf(Array.from({ length: 200 * scale }, (_, i) => [i === 0 ? '某某县人大常委会2025年监督工作计划' : '', item(i)].filter(Boolean))), ...pages(200 * scale) },
+    { name: 'PDF at the page limit', file: 'limit-pages.pdf', bytes: () => pdf(Array.from({ length: Math.min(DEFAULT_PAGES, 40 * scale) }, (_, i) => [item(i)])), text: true },
     { name: 'PDF page with a huge MediaBox', file: 'huge-page.pdf', bytes: () => pdf([good.split('\n')], { box: [14_400, 14_400], size: 200 }), text: true },
-    ...TEXT_SHAPES.map((shape) => ({ name: `text, ${shape}`, file: `${shape}.txt`, bytes: () => Buffer.from(textShape(shape, 200_000 * scale)), text: true })),
-    { name: 'HTML, many paragraphs', file: 'paragraphs.html', bytes: () => Buffer.from(html(plan(200_000 * scale).split('\n').map((l) => `<p>${l}</p>`).join('\n'))), text: true },
+    ...TEXT_SHAPES.map((shape) => ({ name: `text, ${shape}`, file: `${shape}.txt`, bytes: () => Buffer.from(textShape(shape, 200_000 * scale)), ...chars(200_000 * scale) })),
+    { name: 'HTML, many paragraphs', file: 'paragraphs.html', bytes: () => Buffer.from(html(plan(90_000 * scale).split('\n').map((l) => `<p>${l}</p>`).join('\n'))), ...chars(90_000 * scale) },
+    { name: 'text just under the character limit', file: 'under-limit.txt', bytes: () => Buffer.from(plan(Math.min(DEFAULT_CHARS * 0.95, 200_000 * scale))), text: true },
+    // At full size only: 100 MB of text at the default limits is refused by its length, not read.
+    ...(scale >= 10
+      ? [{ name: '100 MB of text', file: 'huge.txt', bytes: () => Buffer.from(plan(100 * 1024 * 1024 / 3)), codes: ['text_too_long'] }]
+      : []),
   ];
 }
 

@@ -1,0 +1,11 @@
+import { readFileSync, rmSync } from 'node:fs';
+const { Store } = await import('./dist/pipeline/store.js');
+const dir = process.argv[2];
+const f = (await import('node:fs')).readdirSync(dir)[0];
+const result = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'));
+rmSync('/tmp/lead/st.sqlite', { force: true }); rmSync('/tmp/lead/st.sqlite-wal', { force: true });
+const store = await Store.open('/tmp/lead/st.sqlite');
+const t = performance.now();
+await store.put(result);
+console.log(result.documents.reduce((n, d) => n + d.items.length, 0), 'items', ((performance.now() - t) / 1000).toFixed(2), 's');
+await store.close();
