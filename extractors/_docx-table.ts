@@ -21,11 +21,11 @@ export interface DocxCell {
 export type DocxRow = DocxCell[];
 
 /**
- * Past this many rows a table is read cell by cell: the web-table renderer spreads a table's rows
- * into Math.max, which overflows the call stack somewhere past 100,000 rows, and no agenda has
- * ten thousand.
+ * Past this many cells a table is read cell by cell: the web-table renderer spreads a table's rows
+ * and cells into Math.max, which overflows the call stack somewhere past 100,000 arguments, and
+ * no agenda has ten thousand cells.
  */
-const MAX_DATA_ROWS = 10_000;
+const MAX_DATA_CELLS = 10_000;
 
 /**
  * Lines of a finished table. `nested`: a table was read inside one of its cells, which makes it a
@@ -33,7 +33,7 @@ const MAX_DATA_ROWS = 10_000;
  */
 export function tableLines(rows: DocxRow[], nested: boolean): Lines {
   const merged = mergeRows(rows);
-  if (!nested && merged.length <= MAX_DATA_ROWS) {
+  if (!nested && merged.reduce((n, row) => n + row.length, 0) <= MAX_DATA_CELLS) {
     const texts = new Map<Element, string>();
     const table = new Element(
       'table',
@@ -44,7 +44,7 @@ export function tableLines(rows: DocxRow[], nested: boolean): Lines {
             'tr',
             {},
             row.map(({ cell, rowSpan }) => {
-              // A data table has no table inside it: its cells' lists are short and flat.
+              // No table inside: a cell holds its paragraphs' lines (and its text boxes').
               const lines = flatten(cell.lines);
               const td = new Element('td', { colspan: String(cell.colSpan), rowspan: String(rowSpan) }, lines.map((l) => new Text(l)));
               // A cell on one line: its own lines joined, and "|" cannot break the row.

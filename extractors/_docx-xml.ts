@@ -51,8 +51,9 @@ class Namespaces {
   private readonly bound = new Map<string, string[]>([['xml', ['http://www.w3.org/XML/1998/namespace']]]);
   /** Per open element, the prefixes it declared (null for most elements, which declare none). */
   private readonly declared: Array<string[] | null> = [];
-  /** Resolved names by qualified name; attributes under "@" + their name. */
-  private readonly resolved = new Map<string, string>();
+  /** Resolved names by qualified name, of elements and of attributes (which differ without a prefix). */
+  private readonly elements = new Map<string, string>();
+  private readonly attributes = new Map<string, string>();
 
   /** Takes in the declarations of an opening tag. */
   enter(attributes: Record<string, string>): void {
@@ -65,7 +66,7 @@ class Namespaces {
       else this.bound.set(prefix, [attributes[name]]);
       (mine ??= []).push(prefix);
     }
-    if (mine) this.resolved.clear();
+    if (mine) this.forget();
     this.declared.push(mine);
   }
 
@@ -74,13 +75,18 @@ class Namespaces {
     const mine = this.declared.pop();
     if (!mine) return;
     for (const prefix of mine) this.bound.get(prefix)?.pop();
-    this.resolved.clear();
+    this.forget();
+  }
+
+  private forget(): void {
+    this.elements.clear();
+    this.attributes.clear();
   }
 
   /** "w:p" for a qualified name in a known namespace; attributes without a prefix have none. */
   name(qname: string, isAttribute: boolean): string {
-    const key = isAttribute ? `@${qname}` : qname;
-    let name = this.resolved.get(key);
+    const resolved = isAttribute ? this.attributes : this.elements;
+    let name = resolved.get(qname);
     if (name === undefined) {
       const colon = qname.indexOf(':');
       if (colon < 0 && isAttribute) name = qname;
@@ -88,7 +94,7 @@ class Namespaces {
         const stack = this.bound.get(colon < 0 ? '' : qname.slice(0, colon));
         name = qualified(stack?.[stack.length - 1] ?? '', qname.slice(colon + 1));
       }
-      this.resolved.set(key, name);
+      resolved.set(qname, name);
     }
     return name;
   }
