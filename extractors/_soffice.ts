@@ -1,5 +1,5 @@
 /**
- * LibreOffice as a converter for legacy Word files (.doc, the OLE2 format mammoth cannot read).
+ * LibreOffice as a converter for legacy Word files (.doc, the OLE2 format the DOCX reader cannot read).
  * Optional: found on PATH as `soffice` or `libreoffice`, or named by RENDA_SOFFICE; without it a
  * .doc is refused with a hint. Each conversion gets its own throw-away profile folder, so two
  * conversions (or a desktop LibreOffice the user has open) never lock each other out.

@@ -1,5 +1,5 @@
 /**
- * Legacy Word files (.doc). Plans are still posted as .doc attachments; mammoth reads only DOCX, so
+ * Legacy Word files (.doc). Plans are still posted as .doc attachments; the DOCX reader reads only DOCX, so
  * a .doc is converted to DOCX by LibreOffice when it is installed and then read exactly like a DOCX.
  * Without LibreOffice the file fails with `unsupported_type` and says how to convert it.
  */
