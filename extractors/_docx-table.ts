@@ -21,19 +21,12 @@ export interface DocxCell {
 export type DocxRow = DocxCell[];
 
 /**
- * Past this many cells a table is read cell by cell: the web-table renderer spreads a table's rows
- * and cells into Math.max, which overflows the call stack somewhere past 100,000 arguments, and
- * no agenda has ten thousand cells.
- */
-const MAX_DATA_CELLS = 10_000;
-
-/**
  * Lines of a finished table. `nested`: a table was read inside one of its cells, which makes it a
  * layout table (the nested table's lines are already in that cell).
  */
 export function tableLines(rows: DocxRow[], nested: boolean): Lines {
   const merged = mergeRows(rows);
-  if (!nested && merged.reduce((n, row) => n + row.length, 0) <= MAX_DATA_CELLS) {
+  if (!nested) {
     const texts = new Map<Element, string>();
     const table = new Element(
       'table',

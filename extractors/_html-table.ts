@@ -3,6 +3,7 @@
  * out with them; only the first kind becomes pipe rows, the second is read like <div>s.
  */
 import type { AnyNode, Element } from 'domhandler';
+import { maxOf } from '../pipeline/arrays.js';
 
 const isEl = (n: AnyNode): n is Element => n.type === 'tag';
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
@@ -42,11 +43,11 @@ export function isDataTable(table: Element): boolean {
   const rows = rowsOf(table);
   if (rows.length < 2) return false;
   const cells = rows.map(cellsOf);
-  if (Math.max(...cells.map((c) => c.length)) < 2) return false;
+  if (maxOf(cells.map((c) => c.length)) < 2) return false;
   if (hasNestedTable(table)) return false;
   const counts = cells.flat().map(hanCount);
   const total = counts.reduce((a, b) => a + b, 0);
-  return !(total > 200 && Math.max(...counts) > total * 0.7);
+  return !(total > 200 && maxOf(counts) > total * 0.7);
 }
 
 const span = (cell: Element, attr: string): number => {
@@ -88,7 +89,7 @@ export function renderTable(table: Element, cellText: (cell: Element) => string)
     grid.push(row);
     wide.push(cells.length === 1 && !pending.size);
   }
-  const width = Math.max(0, ...grid.map((r) => r.length));
+  const width = Math.max(0, maxOf(grid.map((r) => r.length)));
   const out: string[] = [];
   let headerDone = false;
   grid.forEach((row, i) => {

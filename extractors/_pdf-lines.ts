@@ -3,6 +3,7 @@
  * the producer drew them; reading order has to be rebuilt from geometry. Coordinates are PDF
  * points on the page as displayed, y growing downwards.
  */
+import { maxOf } from '../pipeline/arrays.js';
 
 /** One run of upright text: `x`,`y` is the start of its baseline, `w` its advance width. */
 export interface Item {
@@ -87,7 +88,7 @@ export function placeItems(raw: RawText[], view: number[]): Item[] {
     });
   const chars = [0, 0, 0, 0];
   for (const p of placed) chars[p.quarter] += p.r.str.length;
-  const main = chars.indexOf(Math.max(...chars));
+  const main = chars.indexOf(maxOf(chars));
   const [cos, sin] = DIRECTIONS[main];
   return placed
     .filter((p) => p.quarter === main && p.skew < 0.02)
@@ -124,7 +125,7 @@ export function buildLines(items: Item[]): Line[] {
 
 function toLine(items: Item[]): Line {
   items.sort((p, q) => p.x - q.x);
-  const size = Math.max(...items.map((i) => i.size));
+  const size = maxOf(items.map((i) => i.size));
   const segments: Segment[] = [];
   let seg: Segment | undefined;
   let prev: Item | undefined;

@@ -6,6 +6,7 @@
  */
 import { isSpacedOut, joinText, type Line } from './_pdf-lines.js';
 import { startsWithMarker } from './_pdf-paragraphs.js';
+import { maxOf, minOf } from '../pipeline/arrays.js';
 
 /** The free space between two columns, narrowed by every row that has text on both sides. */
 export interface Separator {
@@ -131,10 +132,10 @@ function toRows(lines: Line[], seps: Separator[]): string[][] {
   const ncol = seps.length + 1;
   const counts = new Array<number>(ncol).fill(0);
   for (const l of lines) for (const g of l.segments) counts[column(g.x0, g.x1, seps)]++;
-  const main = counts.indexOf(Math.max(...counts));
+  const main = counts.indexOf(maxOf(counts));
   const mainLines = lines.filter((l) => l.segments.some((g) => column(g.x0, g.x1, seps) === main));
   const steps = mainLines.slice(1).map((l, i) => l.y - mainLines[i].y);
-  const pitch = Math.min(...steps);
+  const pitch = minOf(steps);
   const breaks: number[] = []; // y positions where a new row starts
   const rowStep = pitch + Math.max(1.5, 0.08 * pitch);
   if (steps.some((s) => s > rowStep)) {

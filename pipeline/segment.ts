@@ -1,6 +1,7 @@
 import { DATE_ONLY, isBracketedNote, isClosingNote, isHeadingLike, isNoteLine, isSignOff, isTableRow, splitLines, type Line } from './lines.js';
 import { matchMarker, type Marker, type MarkerStyle } from './markers.js';
 import { segmentTable, type TableCellHints } from './table.js';
+import { pushAll } from './arrays.js';
 
 /**
  * Recover a document's hierarchy. Numbered documents nest marker styles in the order the
@@ -278,8 +279,8 @@ function emit(nodes: Node[], prefix: string, context: string[], out: Segmentatio
   for (const node of nodes) {
     if (node.table) {
       const table = segmentTable(node.table, prefix, ordinal, context);
-      out.sections.push(...table.sections);
-      out.items.push(...table.items);
+      pushAll(out.sections, table.sections);
+      pushAll(out.items, table.items);
       ordinal = table.ordinal;
       continue;
     }

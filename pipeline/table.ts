@@ -1,6 +1,7 @@
 import type { Line } from './lines.js';
 import { scheduleMonthsInCell } from './months.js';
 import type { SegItem, SegSection } from './segment.js';
+import { maxOf } from './arrays.js';
 
 /**
  * Tables in plans come in two shapes: agenda tables whose rows are meetings (a month cell and a
@@ -51,7 +52,7 @@ export function segmentTable(
   if (!hasHeader) roles = guessRoles(data);
   // A copied web table loses its "序号" header cell to a line of its own: the rows are one cell wider
   // than the header, and their first cell counts 1, 2, 3.
-  else if (!roles.includes('seq') && countsRows(data) && Math.max(...data.map((r) => r.length)) > header.length) roles = ['seq', ...roles];
+  else if (!roles.includes('seq') && countsRows(data) && maxOf(data.map((r) => r.length)) > header.length) roles = ['seq', ...roles];
   const col = (role: Role) => roles.indexOf(role);
   // A plan may give two dates (sent for review, put to the committee) and two leads (the drafting
   // unit, the congress committee that reviews it first): each is read.
@@ -125,7 +126,7 @@ function countsRows(rows: Cell[][]): boolean {
 }
 
 function guessRoles(rows: Cell[][]): Role[] {
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = maxOf(rows.map((r) => r.length));
   return Array.from({ length: width }, (_, k) => {
     const cells = rows.map((r) => r[k]?.text ?? '');
     if (cells.every((c) => /^\d{1,3}$/.test(c))) return 'seq';
@@ -135,7 +136,7 @@ function guessRoles(rows: Cell[][]): Role[] {
 }
 
 function widestColumn(rows: Cell[][]): number {
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = maxOf(rows.map((r) => r.length));
   let best = 0;
   let bestLen = -1;
   for (let k = 0; k < width; k++) {

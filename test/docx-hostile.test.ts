@@ -61,13 +61,13 @@ describe('nesting 50,000 deep gives its text', () => {
   });
 });
 
-describe('a table too large for pipe rows', () => {
+describe('a very long table', () => {
   // The web-table renderer spreads rows into Math.max, past the call stack at this size.
-  it('of 150,000 rows is read cell by cell, not failed', async () => {
+  it('of 150,000 rows is read as pipe rows, not failed (no argument spread over its rows)', async () => {
     const rows = Array.from({ length: 150_000 }, (_, i) => `<w:tr><w:tc>${para(`${i + 1}月`)}</w:tc><w:tc>${para('听取审议报告')}</w:tc></w:tr>`);
     const lines = await read(docx(documentXml(`<w:tbl>${rows.join('')}</w:tbl>`), { store: true }));
-    expect(lines).toHaveLength(300_000);
-    expect(lines.slice(0, 3)).toEqual(['1月', '听取审议报告', '2月']);
+    expect(lines.filter((l) => /^\| \d+月 \| 听取审议报告 \|$/.test(l))).toHaveLength(150_000);
+    expect(lines.slice(0, 3)).toEqual(['| 1月 | 听取审议报告 |', '|---|---|', '| 2月 | 听取审议报告 |']);
   });
 });
 
