@@ -21,6 +21,10 @@ one request at a time per host with a pause (delayMs, or a longer Crawl-delay), 
 User-Agent, retries with exponential backoff on 5xx, 429 and timeouts only. Never requests a host
 outside a source's start hosts and allowedHosts, not even through a redirect.
 
+Bounded: at most maxUrlsPerSource requests per source and run, maxLinksPerPage links taken from a page,
+and list pages followed at most maxListDepth links from a start page, so an endless "next page"
+costs the same each run; a page that hits a limit gives a warning naming it.
+
 Options:
   --sources, -s <file>     the sources file (JSON; see the README for its fields)
   --out, -o <dir>          output folder (default: out/)
@@ -74,6 +78,7 @@ export const crawlCommand: Command = {
           : (e) => {
               if (e.type === 'failed') process.stderr.write(`error ${e.code} ${e.url}: ${e.message}\n`);
               else if (e.type === 'robots') process.stderr.write(`robots ${e.url}: disallowed by robots.txt\n`);
+              else if (e.type === 'warning') process.stderr.write(`warning ${e.code} ${e.url}: ${e.message}\n`);
               else process.stderr.write(`${e.change} ${e.url} → ${e.path}\n`);
             },
       });

@@ -22,12 +22,13 @@ import { checkContent, extensionFor, KEEP_EXTENSIONS, type ContentKind } from '.
 import { CrawlAborted, FetchError, PermanentError } from './errors.js';
 import { headerCharset, headerOf } from './fetch.js';
 import { Hosts } from './hosts.js';
+import { boundLinks } from './link-bounds.js';
 import { isPaginationText, pageLinks, type PageLink } from './links.js';
 import { acquireCrawlLock } from './lock.js';
 import { rawPathFor, withUrlHash } from './raw-path.js';
 import { allowedHostsOf, type CrawlConfig, type CrawlSource } from './sources.js';
-import { CrawlState, type UrlRole, type UrlRow } from './state.js';
-import { emptySourceSummary, type CrawlSummary, type SourceSummary } from './summary.js';
+import { CrawlState, type Discovered, type UrlRole, type UrlRow } from './state.js';
+import { emptySourceSummary, type CrawlSummary, type CrawlWarning, type SourceSummary } from './summary.js';
 
 export interface CrawlOptions {
   config: CrawlConfig;
@@ -46,7 +47,8 @@ export interface CrawlOptions {
 export type CrawlEvent =
   | { type: 'saved'; sourceId: string; url: string; path: string; change: 'new' | 'changed' }
   | { type: 'failed'; sourceId: string; url: string; code: string; message: string }
-  | { type: 'robots'; sourceId: string; url: string };
+  | { type: 'robots'; sourceId: string; url: string }
+  | ({ type: 'warning'; sourceId: string } & CrawlWarning);
 
 const DAY_MS = 86_400_000;
 
@@ -115,12 +117,12 @@ class SourceRun {
   }
 
   async run(): Promise<SourceSummary> {
-    for (const url of this.starts) await this.enqueue(url, 'list');
-    for (const row of await this.state.pending(this.source.id)) await this.enqueue(row.url, row.role);
+    await this.enqueue([...this.starts].map((url) => ({ url, role: 'list', depth: 0 })));
+    await this.enqueue(this.resumable(await this.state.pending(this.source.id)));
     await this.drain();
     // Earlier failures come last, so that they never use up maxUrlsPerSource before what is new;
     // a failure that will not change by asking again soon (a 404, an error page) waits recheckDays.
-    for (const row of await this.state.failed(this.source.id)) if (this.dueForRetry(row)) await this.enqueue(row.url, row.role);
+    await this.enqueue(this.resumable((await this.state.failed(this.source.id)).filter((row) => this.dueForRetry(row))));
     await this.drain();
     this.summary.failedEntirely = !this.startRead;
     return this.summary;
@@ -140,14 +142,29 @@ class SourceRun {
     }
   }
 
-  private async enqueue(url: string, role: UrlRole): Promise<void> {
-    if (this.seen.has(url)) return;
-    this.seen.add(url);
-    await this.state.discover(url, this.source.id, role, this.now());
-    this.work.push(this.visit(url, role).catch((err: unknown) => this.crashed(url, role, err)));
+  /** Record the URLs not seen yet in this run, all in one write, then visit them. */
+  private async enqueue(found: readonly Discovered[]): Promise<void> {
+    const fresh = found.filter((d) => !this.seen.has(d.url));
+    for (const d of fresh) this.seen.add(d.url);
+    const rows = await this.state.discover(fresh, this.source.id, this.now());
+    for (const { url, role, depth } of fresh) {
+      this.work.push(this.visit(rows.get(url)!, role, depth).catch((err: unknown) => this.crashed(url, role, err)));
+    }
   }
 
-  private async visit(url: string, role: UrlRole): Promise<void> {
+  /**
+   * URLs an earlier run recorded, at the depth recorded then (0 when it was not). A list page deeper
+   * than maxListDepth, which can only be there if the limit was lowered since, is not taken up.
+   */
+  private resumable(rows: Array<Pick<UrlRow, 'url' | 'role' | 'depth'>>): Discovered[] {
+    return rows
+      .map((row) => ({ url: row.url, role: row.role, depth: row.depth ?? 0 }))
+      .filter((d) => d.role === 'document' || d.depth <= this.options.config.maxListDepth);
+  }
+
+  /** `row`: the URL's state as this run found it (read with the page's other links, in one query). */
+  private async visit(row: UrlRow, role: UrlRole, depth: number): Promise<void> {
+    const url = row.url;
     if (this.options.signal?.aborted) return;
     const target = new URL(url);
     // A URL an earlier run recorded may belong to a host the sources file no longer allows.
@@ -162,7 +179,6 @@ class SourceRun {
       this.options.onEvent?.({ type: 'robots', sourceId: this.source.id, url });
       return;
     }
-    const row = (await this.state.get(url))!;
     // Linked again from a list page, a URL that failed for good (404, an error page) waits too.
     if (row.status === 'failed' && !this.dueForRetry(row)) {
       this.summary.notRetried++;
@@ -173,7 +189,7 @@ class SourceRun {
       this.summary.unchanged++;
       this.summary.notRequested++;
       // Its attachments are still visited (each by its own freshness), from the saved copy.
-      return this.discoverFromSaved(row, saved);
+      return this.discoverFromSaved(row, saved, depth);
     }
     // The budget counts requests only: URLs skipped above cost nothing. A new URL over it stays
     // pending, and the next run takes it up first.
@@ -209,7 +225,7 @@ class SourceRun {
       this.summary.notModified++;
       if (role === 'list') this.summary.listPages++;
       else this.summary.unchanged++;
-      return this.discoverFromSaved(row, saved);
+      return this.discoverFromSaved(row, saved, depth);
     }
 
     const body = res.body!;
@@ -238,7 +254,7 @@ class SourceRun {
       const path = await this.pathFor(row, kind, bytes, res.url);
       if (!saved || row.sha256 !== sha256) await writeAtomic(path, bytes);
       await this.state.update(url, { ...fetched, ...validators, status: 'ok', sha256, path, kind });
-      return this.discoverFrom(bytes, res.url, role);
+      return this.discoverFrom(bytes, res.url, role, depth);
     }
 
     if (saved && row.sha256 === sha256) {
@@ -263,19 +279,20 @@ class SourceRun {
       }
     }
     // An article page may carry the plan as an attachment: its links that are documents are taken.
-    if (kind === 'html') await this.discoverFrom(bytes, res.url, role);
+    if (kind === 'html') await this.discoverFrom(bytes, res.url, role, depth);
   }
 
   /** The links of a page that was not downloaded again (fresh, or 304), from its saved copy. */
-  private async discoverFromSaved(row: UrlRow, saved: boolean): Promise<void> {
+  private async discoverFromSaved(row: UrlRow, saved: boolean, depth: number): Promise<void> {
     if (!saved || row.kind !== 'html') return;
     // Links are relative to the URL that answered (after redirects), not the one asked for.
-    await this.discoverFrom(await readFile(row.path!), row.final_url ?? row.url, row.role);
+    await this.discoverFrom(await readFile(row.path!), row.final_url ?? row.url, row.role, depth);
   }
 
-  /** Queue the links of a page: documents always; list pages only from list pages. */
-  private async discoverFrom(bytes: Uint8Array, pageUrl: string, from: UrlRole): Promise<void> {
+  /** Queue the links of a page: documents always; list pages only from list pages; within the limits of link-bounds.ts. */
+  private async discoverFrom(bytes: Uint8Array, pageUrl: string, from: UrlRole, depth: number): Promise<void> {
     const page = new URL(pageUrl);
+    const wanted: Array<{ url: string; role: UrlRole }> = [];
     // The saved bytes carry the header's charset (withHeaderCharset), so the page's own is enough.
     for (const link of pageLinks(bytes, pageUrl)) {
       const target = new URL(link.url);
@@ -283,9 +300,17 @@ class SourceRun {
         this.summary.offsite++;
         continue;
       }
-      if (this.isDocument(link.url)) await this.enqueue(link.url, 'document');
-      else if (from === 'list' && (matchesAny(this.follow, link.url) || isPageOf(link, target, page))) await this.enqueue(link.url, 'list');
+      if (this.isDocument(link.url)) wanted.push({ url: link.url, role: 'document' });
+      else if (from === 'list' && (matchesAny(this.follow, link.url) || isPageOf(link, target, page))) wanted.push({ url: link.url, role: 'list' });
     }
+    const bounded = boundLinks(wanted, { url: pageUrl, depth }, this.options.config, this.seen);
+    this.summary.linksDropped += bounded.dropped;
+    this.summary.tooDeep += bounded.tooDeep;
+    for (const w of bounded.warnings) {
+      this.summary.warnings.push(w);
+      this.options.onEvent?.({ type: 'warning', sourceId: this.source.id, ...w });
+    }
+    await this.enqueue(bounded.taken);
   }
 
   private isDocument(url: string): boolean {

@@ -19,6 +19,11 @@
  * | maxBytes             | 52428800 (50 MiB)        | response size limit, after decompression                   |
  * | recheckDays          | 7                        | how long a fetched document is trusted before it is re-checked |
  * | maxUrlsPerSource     | 5000                     | URLs one source may visit in a run; the rest wait for the next |
+ * | maxLinksPerPage      | 1000                     | links (documents and list pages) taken from one page       |
+ * | maxListDepth         | 50                       | list pages followed in a chain from a start page            |
+ *
+ * The last two bound discovery as maxBytes and maxUrlsPerSource bound fetching: a page of 100,000
+ * links or a "next page" that never ends (a tarpit) must not take a whole run, every run.
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
@@ -67,6 +72,12 @@ export const SourcesFile = z
     maxBytes: z.number().int().min(1024).max(2 ** 31).default(50 * 1024 * 1024),
     recheckDays: z.number().min(0).max(3650).default(7),
     maxUrlsPerSource: z.number().int().min(1).max(1_000_000).default(5000),
+    // A real list shows tens of links and an article a few attachments; a thousand leaves room for
+    // a TRS pager's 500 pages.
+    maxLinksPerPage: z.number().int().min(1).max(1_000_000).default(1000),
+    // 0 reads the start pages only. 50 hops of "下一页" at 20 items a page is 1,000 items, years of
+    // plans; "尾页" and numbered pagers reach deep pages in one or two hops.
+    maxListDepth: z.number().int().min(0).max(100_000).default(50),
   })
   .strict()
   .superRefine((file, ctx) => {

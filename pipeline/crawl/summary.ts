@@ -26,6 +26,10 @@ export interface SourceSummary {
   offsite: number;
   /** URLs over maxUrlsPerSource, left pending for the next run. */
   deferred: number;
+  /** Links past maxLinksPerPage on their page: not recorded, not requested. */
+  linksDropped: number;
+  /** List pages one link deeper than maxListDepth: not recorded, not requested. */
+  tooDeep: number;
   /** Extra attempts after a retryable failure. */
   retries: number;
   /** Response bytes received. */
@@ -36,6 +40,15 @@ export interface SourceSummary {
   /** No start URL could be read: the source yielded nothing this run. */
   failedEntirely: boolean;
   errors: Array<{ url: string; role: string; code: string; status: number | null; attempts: number; message: string }>;
+  /** Pages where a limit on discovery held (too_many_links, too_deep): what was left, and the option that raises it. */
+  warnings: CrawlWarning[];
+}
+
+export interface CrawlWarning {
+  /** The page whose links were cut short. */
+  url: string;
+  code: 'too_many_links' | 'too_deep';
+  message: string;
 }
 
 export interface CrawlSummary {
@@ -52,12 +65,12 @@ export interface CrawlSummary {
 export function emptySourceSummary(id: string): SourceSummary {
   return {
     id, listPages: 0, new: 0, changed: 0, unchanged: 0, notRequested: 0, notModified: 0, duplicates: 0, failed: 0, notRetried: 0, robots: 0,
-    offsite: 0, deferred: 0, retries: 0, bytes: 0, ingested: 0, ingestFailed: 0, failedEntirely: false, errors: [],
+    offsite: 0, deferred: 0, linksDropped: 0, tooDeep: 0, retries: 0, bytes: 0, ingested: 0, ingestFailed: 0, failedEntirely: false, errors: [], warnings: [],
   };
 }
 
 /** The counts of the summary line, per source and in total. */
-const LINE_COUNTS = ['listPages', 'new', 'changed', 'unchanged', 'duplicates', 'failed', 'notRetried', 'robots', 'deferred'] as const;
+const LINE_COUNTS = ['listPages', 'new', 'changed', 'unchanged', 'duplicates', 'failed', 'notRetried', 'robots', 'deferred', 'linksDropped', 'tooDeep'] as const;
 type Counts = Pick<SourceSummary, (typeof LINE_COUNTS)[number]>;
 
 /** One line per source and a total, for the terminal and the README. */
@@ -72,6 +85,8 @@ export function formatSummary(s: CrawlSummary): string {
     line('renda crawl', total) +
       `; ${s.requests} requests, ${s.seconds} s` +
       (total.deferred ? `; ${total.deferred} URLs over maxUrlsPerSource left for the next run` : '') +
+      (total.linksDropped ? `; ${total.linksDropped} links over maxLinksPerPage dropped` : '') +
+      (total.tooDeep ? `; ${total.tooDeep} list pages beyond maxListDepth not followed` : '') +
       (s.aborted ? ' (stopped: the next run resumes)' : ''),
   );
   if (s.ingest) {
