@@ -695,6 +695,8 @@ describe('sources', () => {
       maxBytes: 50 * 1024 * 1024,
       recheckDays: 7,
       maxUrlsPerSource: 5000,
+      maxLinksPerPage: 1000,
+      maxListDepth: 50,
     });
   });
 
