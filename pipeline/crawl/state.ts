@@ -104,24 +104,28 @@ export class CrawlState {
 
   /**
    * Record the URLs a page links to, and return their rows: one already known keeps its row (and
-   * its first source, role and depth). Two statements for the whole page, the INSERT one
-   * transaction: an INSERT per link, each committed on its own, took a minute for a page of
-   * 100,000 links; this takes about a second. Not BEGIN … COMMIT around a prepared INSERT: through
-   * node-sqlite3 that is still 8–11 s for 100,000 rows, and the sources of a run share this
-   * connection, so their writes would land inside each other's transactions.
+   * its first source, role and depth). One INSERT for the whole page, so one transaction: an INSERT
+   * per link, each committed on its own, took minutes for a page of 100,000 links; this takes about
+   * a second. Not BEGIN … COMMIT around a prepared INSERT: through node-sqlite3 that still takes
+   * 8–11 s for 100,000 rows, and the sources of a run share this connection, so their writes would
+   * land inside each other's transactions. Only the rows that were there before are read back: the
+   * new ones hold nothing yet, and reading 100,000 rows costs more than writing them.
    */
   async discover(urls: readonly Discovered[], sourceId: string, now: string): Promise<Map<string, UrlRow>> {
     if (!urls.length) return new Map();
-    const list = JSON.stringify(urls.map((u) => [u.url, u.role, u.depth]));
-    await this.db.run(
+    const created = await this.db.all<{ url: string }>(
       `INSERT INTO crawl_urls (url, source_id, role, status, discovered_at, depth)
        SELECT value ->> 0, ?, value ->> 1, 'pending', ?, value ->> 2 FROM json_each(?)
        WHERE true -- without a WHERE, SQLite would read ON CONFLICT as the ON of a join
-       ON CONFLICT (url) DO NOTHING`,
-      [sourceId, now, list],
+       ON CONFLICT (url) DO NOTHING RETURNING url`,
+      [sourceId, now, JSON.stringify(urls.map((u) => [u.url, u.role, u.depth]))],
     );
-    const rows = await this.db.all<UrlRow>('SELECT c.* FROM json_each(?) AS j JOIN crawl_urls AS c ON c.url = j.value ->> 0', [list]);
-    return new Map(rows.map((r) => [r.url, r]));
+    const isNew = new Set(created.map((r) => r.url));
+    const known = urls.filter((u) => !isNew.has(u.url)).map((u) => u.url);
+    const rows = known.length ? await this.db.all<UrlRow>('SELECT * FROM crawl_urls WHERE url IN (SELECT value FROM json_each(?))', [JSON.stringify(known)]) : [];
+    const byUrl = new Map(rows.map((r) => [r.url, r]));
+    for (const u of urls) if (isNew.has(u.url)) byUrl.set(u.url, newRow(u, sourceId, now));
+    return byUrl;
   }
 
   /** URLs of a source that earlier runs discovered but did not finish (stopped, or over the limit). */
@@ -181,6 +185,13 @@ export class CrawlState {
   close(): Promise<void> {
     return this.db.close();
   }
+}
+
+/** The row discover() inserts: pending, nothing known yet (the columns' defaults). */
+function newRow(u: Discovered, sourceId: string, now: string): UrlRow {
+  const unknown = { http_status: null, etag: null, last_modified: null, sha256: null, path: null, kind: null, final_url: null, fetched_at: null };
+  const noOutcome = { changed_at: null, ingested_sha256: null, ingest_error: null, duplicate_of: null, error_code: null, error: null, attempts: 0 };
+  return { url: u.url, source_id: sourceId, role: u.role, status: 'pending', discovered_at: now, depth: u.depth, ...unknown, ...noOutcome };
 }
 
 /** Databases from before maxListDepth have no depth column: added, NULL for the rows they hold. */
