@@ -12,6 +12,7 @@ const BENCHES = {
   real: 'real.mjs',
   'ocr-traditional': 'ocr-traditional.mjs',
   hostile: 'hostile.mjs',
+  crawl: 'crawl.mjs',
 };
 const names = process.argv.slice(2);
 const unknown = names.filter((n) => !(n in BENCHES));

@@ -1,5 +1,5 @@
 // What one list page with many links costs the crawler. Runs dist/:
-//   npm run build && node test/crawl-bench.mjs [links]      (default 100,000)
+//   npm run bench -- crawl, or: node test/bench/crawl.mjs [links]      (default 100,000)
 // 1. A page of that many document links on 127.0.0.1, crawled once into a fresh folder with
 //    maxUrlsPerSource 20, so the time is discovery (parsing, recording, deciding what to request)
 //    and not requests: at the default maxLinksPerPage, and with the cap raised to take every link.
@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './bench/_cli.mjs';
+import { ROOT } from './_cli.mjs';
 
 const { crawl } = await import(join(ROOT, 'dist/pipeline/crawl/crawler.js'));
 const { parseSources } = await import(join(ROOT, 'dist/pipeline/crawl/sources.js'));
