@@ -6,6 +6,7 @@ import type { Document } from 'domhandler';
 import { FileError } from '../pipeline/errors.js';
 import { decodeText } from './_charset.js';
 import { capDepth } from './_html-depth.js';
+import { flattenDeepMarkup } from './_html-markup-depth.js';
 import { isoDate } from '../pipeline/clutter.js';
 import { isInfoLine, readArticle } from './_html-content.js';
 import type { Extractor, ExtractedText } from './types.js';
@@ -42,7 +43,7 @@ export const htmlExtractor: Extractor = {
     const { text: source } = decodeText(bytes, sniffCharset(bytes));
     // Loaded here, not at the top: runs that see no HTML should not pay for the parser.
     const { load } = await import('cheerio');
-    const $ = load(source);
+    const $ = load(flattenDeepMarkup(source));
     capDepth($.root()[0]);
     const article = readArticle($.root()[0] as Document, $('title').first().text());
     if (!article.lines.length) throw new FileError('no_text', 'the page has no readable text');

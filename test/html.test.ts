@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { cleanDocTitle } from '../extractors/_html-content.js';
 import { htmlExtractor, sniffCharset } from '../extractors/html.js';
+import { flattenDeepMarkup, maxDepth } from '../extractors/_html-markup-depth.js';
 
 const run = async (page: string | Uint8Array) => {
   const bytes = typeof page === 'string' ? new TextEncoder().encode(page) : page;
@@ -275,6 +276,7 @@ describe('htmlExtractor on awkward layouts', () => {
  */
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'html');
 const SEEDS = '/work/shared/seeds';
+const FIXTURES_ROOT = join(import.meta.dirname, '..', 'fixtures');
 const fixtures = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((f) => /\.html?$/.test(f)) : [];
 
 /** The seed's article lines: from its title line on, without bylines, share bars and what follows "相关稿件". */
@@ -297,4 +299,31 @@ describe.skipIf(!fixtures.length)('htmlExtractor on fixtures/html', () => {
       expect(r.pages[0].text).not.toMatch(/版权所有|ICP备|相关稿件|分享到|当前位置/);
     });
   }
+});
+
+describe('markup nested deeper than any real page', () => {
+  it('leaves the saved pages of the fixtures untouched, byte for byte', () => {
+    const pages = readdirSync(FIXTURES_ROOT, { recursive: true, encoding: 'utf8' }).filter((f) => /\.html?$/.test(f)).map((f) => join(FIXTURES_ROOT, f));
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    for (const p of pages) {
+      const html = readFileSync(p, 'utf8');
+      expect(maxDepth(html)).toBeLessThan(200);
+      expect(flattenDeepMarkup(html)).toBe(html);
+    }
+  });
+
+  it('takes out the tags below the kept depth and keeps the text, a block still breaking its line', async () => {
+    const deep = '<div>'.repeat(5000) + '<p>一、听取和审议报告。</p><p>二、开展执法检查。</p>' + '</div>'.repeat(5000);
+    const flat = flattenDeepMarkup(`<html><body>${deep}</body></html>`);
+    expect(maxDepth(flat)).toBeLessThanOrEqual(201);
+    expect(flat.length).toBeLessThan(deep.length / 2);
+    const r = await run(Buffer.from(`<html><head><title>某某县人大常委会</title></head><body>${deep}</body></html>`));
+    expect(r.lines).toEqual(expect.arrayContaining(['一、听取和审议报告。', '二、开展执法检查。']));
+  });
+
+  it('does not count elements whose end tag pages leave out, nor script content', () => {
+    const paragraphs = '<p>某段'.repeat(5000) + '<li>某项'.repeat(5000) + '<script>for (;;) { if (a<b) "<div>"; }</script>';
+    expect(maxDepth(paragraphs)).toBeLessThanOrEqual(1);
+    expect(flattenDeepMarkup(paragraphs)).toBe(paragraphs);
+  });
 });
