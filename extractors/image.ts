@@ -1,20 +1,40 @@
 import { FileError } from '../pipeline/errors.js';
 import { layoutPages } from './_pdf-layout.js';
-import { checkLimit } from './limits.js';
+import { checkLimit, DEFAULT_LIMITS } from './limits.js';
 import { ocrToLines } from './ocr/to-lines.js';
 import type { RasterImage } from './ocr/types.js';
 import type { Line } from './_pdf-lines.js';
 import type { ExtractContext, ExtractedPage, ExtractedText, Extractor, SourceProbe } from './types.js';
 
 /**
- * Photos and scans of pages (PNG, JPEG, TIFF; a multi-page TIFF is one page per frame): decoded
- * with sharp, recognised by the batch's OCR pool, then laid out like a PDF page.
+ * Photos and scans of pages in every format sharp decodes (PNG, JPEG, TIFF, WebP, GIF, AVIF; a
+ * multi-page TIFF or GIF is one page per frame), recognised by their bytes whatever the file is
+ * called: decoded once, straight to 8-bit grey or RGB at no more than the page-pixel limit,
+ * recognised by the batch's OCR pool, then laid out like a PDF page.
  */
-export const IMAGE_EXT = new Set(['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.webp', '.bmp']);
+export const IMAGE_EXT = new Set(['.png', '.jpg', '.jpeg', '.jpe', '.jfif', '.tif', '.tiff', '.webp', '.gif', '.avif', '.bmp']);
 /** When an image does not say its resolution, assume a typical office scan. */
 const DEFAULT_DPI = 300;
+/**
+ * The most pixels an image may declare and still be decoded at all: sharp's own default
+ * (limitInputPixels, 0x3FFF²). Anything larger is a pixel bomb or no page scan, and is refused from
+ * its header before a byte of it is decoded; below it, an image over --max-page-pixels is scaled
+ * down while it decodes (JPEG and WebP shrink on load), so only the capped page is ever held.
+ */
+export const MAX_DECODE_PIXELS = 0x3fff * 0x3fff;
 
-const MEDIA_TYPES: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', tiff: 'image/tiff', webp: 'image/webp', gif: 'image/gif' };
+export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'webp' | 'gif' | 'avif' | 'heif' | 'bmp';
+
+const MEDIA_TYPES: Record<ImageFormat, string> = {
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  tiff: 'image/tiff',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  avif: 'image/avif',
+  heif: 'image/heif',
+  bmp: 'image/bmp',
+};
 
 export const imageExtractor: Extractor = {
   name: 'ocr',
@@ -25,27 +45,29 @@ export const imageExtractor: Extractor = {
 
   async extract(bytes: Uint8Array, ctx: ExtractContext): Promise<ExtractedText> {
     if (!ctx.ocr || ctx.ocr.mode === 'never') throw new FileError('no_text', 'an image has no text without OCR (--ocr never)');
+    const format = imageFormatOf(bytes);
+    // libvips as bundled with sharp reads neither BMP nor HEVC-coded HEIF.
+    if (format === 'bmp') throw new FileError('unsupported_type', 'BMP images cannot be decoded; convert the file to PNG');
     const sharp = (await import('sharp')).default;
-    let meta;
-    try {
-      meta = await sharp(bytes).metadata();
-    } catch (err) {
-      throw new FileError('corrupt_image', `not a readable image: ${(err as Error).message}`, { cause: err });
-    }
+    const meta = await frameMetadata(sharp, bytes, 0);
+    if (meta.format === 'heif' && meta.compression === 'hevc') throw new FileError('unsupported_type', 'HEIC (HEVC) images cannot be decoded; convert the file to JPEG or PNG');
     const frames = meta.pages ?? 1;
     checkLimit(ctx.limits, 'pages', frames, ' (frames of one image)');
     const dpi = meta.density && meta.density >= 72 ? meta.density : DEFAULT_DPI;
+    const maxPixels = (ctx.limits ?? DEFAULT_LIMITS).pagePixels;
     const lines: Line[][] = [];
     const ocr: Array<NonNullable<ExtractedPage['ocr']>> = [];
     for (let page = 0; page < frames; page++) {
-      const image = await decode(sharp, bytes, page, dpi);
+      // Only the frame being read is held; it is released before the next is decoded.
+      const image = await decode(sharp, bytes, page, page === 0 ? meta : await frameMetadata(sharp, bytes, page), dpi, maxPixels);
       const result = await ctx.ocr.recognize(image);
-      lines.push(ocrToLines(result, dpi));
+      lines.push(ocrToLines(result, image.dpi ?? dpi));
       ocr.push({ engine: result.engine, confidence: result.confidence });
     }
+    const found = format ?? (meta.format === 'heif' && meta.compression === 'av1' ? 'avif' : (meta.format as ImageFormat | undefined));
     return {
       extractor: 'ocr',
-      mediaType: MEDIA_TYPES[meta.format ?? ''] ?? 'image/' + (meta.format ?? 'unknown'),
+      mediaType: (found && MEDIA_TYPES[found]) ?? 'image/' + (meta.format ?? 'unknown'),
       pageCount: frames,
       pages: layoutPages(lines).map((p, i) => ({ number: i + 1, ...p, ocr: ocr[i] })),
       meta: {},
@@ -54,23 +76,94 @@ export const imageExtractor: Extractor = {
 };
 
 type Sharp = typeof import('sharp');
+type Metadata = Awaited<ReturnType<ReturnType<Sharp>['metadata']>>;
 
-async function decode(sharp: Sharp, bytes: Uint8Array, page: number, dpi: number): Promise<RasterImage> {
+/** One frame's header, checked against what can be decoded at all before any pixel is. */
+async function frameMetadata(sharp: Sharp, bytes: Uint8Array, page: number): Promise<Metadata> {
+  let meta: Metadata;
   try {
-    // EXIF orientation first: phone photos of pages are often stored sideways.
-    const { data, info } = await sharp(bytes, { page }).rotate().ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    return { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), dpi };
+    // The header only, so a pixel bomb is measured here rather than refused in sharp's words.
+    meta = await sharp(bytes, { page, limitInputPixels: false }).metadata();
   } catch (err) {
+    throw new FileError('corrupt_image', `not a readable image: ${(err as Error).message}`, { cause: err });
+  }
+  const width = meta.width ?? 0;
+  const height = meta.pageHeight ?? meta.height ?? 0;
+  if (width * height > MAX_DECODE_PIXELS) throw tooLarge(width, height);
+  return meta;
+}
+
+function tooLarge(width: number, height: number): FileError {
+  const n = (v: number) => v.toLocaleString('en-US');
+  return new FileError(
+    'image_too_large',
+    `the image says it is ${n(width)} × ${n(height)} pixels, over the ${n(MAX_DECODE_PIXELS)} pixels an image may have to be decoded at all; it was not read`,
+  );
+}
+
+/**
+ * One frame as 8-bit grey (when the file is grey) or RGB (colour is kept for the red-seal step):
+ * EXIF orientation applied, transparency flattened onto white paper, CMYK and 16-bit samples
+ * converted, and scaled down to `maxPixels` when larger, with the resolution scaled alike so line
+ * geometry stays in points. Never RGBA: a 300-dpi A4 page is 8.7 MB grey, 26 MB RGB.
+ */
+async function decode(sharp: Sharp, bytes: Uint8Array, page: number, meta: Metadata, dpi: number, maxPixels: number): Promise<RasterImage> {
+  const width = meta.width ?? 0;
+  const height = meta.pageHeight ?? meta.height ?? 0;
+  // sharp's types know only colour; its metadata says 1 or 2 channels, 'b-w' or 'grey16' for grey.
+  const grey = Number(meta.channels) <= 2 || ['b-w', 'grey16'].includes(String(meta.space));
+  // EXIF orientations 5–8 turn the frame a quarter: its width becomes the page's height.
+  const [pageW, pageH] = (meta.orientation ?? 1) >= 5 ? [height, width] : [width, height];
+  const k = width * height > maxPixels ? Math.sqrt(maxPixels / (width * height)) : 1;
+  try {
+    let image = sharp(bytes, { page, limitInputPixels: MAX_DECODE_PIXELS, sequentialRead: true }).rotate();
+    // Rounded down, so the page stays under the cap.
+    if (k < 1) image = image.resize(Math.max(1, Math.floor(pageW * k)), Math.max(1, Math.floor(pageH * k)), { fit: 'inside' });
+    if (meta.hasAlpha) image = image.flatten({ background: '#ffffff' });
+    const { data, info } = await image.toColourspace(grey ? 'b-w' : 'srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    if (info.channels !== 1 && info.channels !== 3) throw new Error(`decoded to ${info.channels} channels`);
+    return {
+      width: info.width,
+      height: info.height,
+      data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength),
+      channels: info.channels,
+      dpi: (dpi * info.width) / pageW,
+    };
+  } catch (err) {
+    if (/pixel limit/i.test((err as Error).message)) throw tooLarge(width, height);
     throw new FileError('corrupt_image', `image frame ${page + 1} cannot be decoded: ${(err as Error).message}`, { cause: err });
   }
 }
 
-export function isImageMagic(head: Uint8Array): boolean {
+/**
+ * The image format a file's first bytes announce, whatever its name; undefined when they announce
+ * none. Signatures are checked in full (a text file may well begin "BM" or "RIFF").
+ */
+export function imageFormatOf(head: Uint8Array): ImageFormat | undefined {
   const b = head;
-  return (
-    (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) || // PNG
-    (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) || // JPEG
-    (b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0x00) || // TIFF little-endian
-    (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0x00 && b[3] === 0x2a) // TIFF big-endian
-  );
+  const ascii = (at: number, s: string) => s.split('').every((c, i) => b[at + i] === c.charCodeAt(0));
+  if (b[0] === 0x89 && ascii(1, 'PNG\r\n\x1a\n')) return 'png';
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+  // Classic TIFF (42) and BigTIFF (43), either byte order.
+  if ((ascii(0, 'II') && (b[2] === 0x2a || b[2] === 0x2b) && b[3] === 0) || (ascii(0, 'MM') && b[2] === 0 && (b[3] === 0x2a || b[3] === 0x2b))) return 'tiff';
+  if (ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'webp';
+  if (ascii(0, 'GIF87a') || ascii(0, 'GIF89a')) return 'gif';
+  if (ascii(4, 'ftyp')) return isoBrand(b);
+  // BITMAPFILEHEADER: "BM", size, two reserved zero words, then a DIB header of a known length.
+  if (ascii(0, 'BM') && b[6] === 0 && b[7] === 0 && b[8] === 0 && b[9] === 0 && [12, 40, 52, 56, 64, 108, 124].includes(b[14] | (b[15] << 8)) && b[16] === 0 && b[17] === 0) return 'bmp';
+  return undefined;
+}
+
+/** AVIF or another HEIF from the ISO-BMFF ftyp box's major and compatible brands. */
+function isoBrand(b: Uint8Array): ImageFormat | undefined {
+  const size = Math.min(b.length, ((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0);
+  const brands: string[] = [];
+  for (let at = 8; at + 4 <= size; at += at === 8 ? 8 : 4) brands.push(String.fromCharCode(b[at], b[at + 1], b[at + 2], b[at + 3]));
+  if (brands.some((x) => x === 'avif' || x === 'avis')) return 'avif';
+  if (brands.some((x) => ['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1'].includes(x))) return 'heif';
+  return undefined;
+}
+
+export function isImageMagic(head: Uint8Array): boolean {
+  return imageFormatOf(head) !== undefined;
 }

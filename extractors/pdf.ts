@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { FileError } from '../pipeline/errors.js';
 import { layoutPages } from './_pdf-layout.js';
-import { checkLimit } from './limits.js';
+import { checkLimit, DEFAULT_LIMITS } from './limits.js';
 import { buildLines, placeItems, type Line } from './_pdf-lines.js';
 import { judgeTextLayer } from './_pdf-quality.js';
 import { inkRatio, releaseCanvases, renderPage } from './ocr/render.js';
@@ -111,14 +111,17 @@ async function readPage(doc: PDFDocumentProxy, n: number, ctx: ExtractContext): 
     const view = page.getViewport({ scale: 1 }).transform;
     const lines = buildLines(placeItems(content.items.filter((it) => 'str' in it), view));
     if (!ctx.ocr || ctx.ocr.mode === 'never') return { lines };
+    // A page too large for the pixel limit at these resolutions is drawn at a lower one.
+    const maxPixels = (ctx.limits ?? DEFAULT_LIMITS).pagePixels;
     if (ctx.ocr.mode === 'auto') {
       const text = lines.map((l) => l.text).join('');
       let verdict = judgeTextLayer(text);
-      if (verdict === 'good' && text.length < CHECK_INK_BELOW) verdict = judgeTextLayer(text, inkRatio(await renderPage(doc, page, INK_DPI)));
+      if (verdict === 'good' && text.length < CHECK_INK_BELOW) verdict = judgeTextLayer(text, inkRatio(await renderPage(doc, page, INK_DPI, maxPixels)));
       if (verdict === 'good') return { lines };
     }
-    const result = await ctx.ocr.recognize(await renderPage(doc, page, OCR_DPI));
-    return { lines: ocrToLines(result, OCR_DPI), ocr: { engine: result.engine, confidence: result.confidence } };
+    const image = await renderPage(doc, page, OCR_DPI, maxPixels);
+    const result = await ctx.ocr.recognize(image);
+    return { lines: ocrToLines(result, image.dpi ?? OCR_DPI), ocr: { engine: result.engine, confidence: result.confidence } };
   } finally {
     page?.cleanup();
   }

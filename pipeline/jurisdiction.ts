@@ -33,6 +33,13 @@ const LEAD = /^.*(?:关于|召开|印发|转发|中共|中国共产党)|^(?:年�
 const LEVEL_WORD = /^(?:省|市|县|区|州|旗|盟|自治区|自治州|自治县)$/;
 // Township congresses (乡/镇) have no code at these levels but are still a name worth keeping.
 const PLACE_SUFFIX = /[省市县区州旗盟乡镇]$/;
+/**
+ * A place the division list does not know (a township, a made-up or misspelt name) is short: the
+ * listed names are 2–11 characters and unlisted townships 2–5. A longer run of characters before
+ * 人大 that merely ends in 市 or 区 is a headline run on into the body's name ("奏响…强音——市人大常委会"
+ * with the dash lost or misread), not a place.
+ */
+const MAX_UNLISTED = 6;
 
 type TitlePlace =
   | { kind: 'chain'; chain: Array<{ written: string; divisions: Division[] }> }
@@ -105,7 +112,8 @@ function placeInTitle(title: string): TitlePlace | null {
     if (chain.length) return { kind: 'chain', chain };
     const bare = before.replace(LEAD, '');
     if (LEVEL_WORD.test(bare)) return { kind: 'level', word: bare };
-    if (bare.length >= 2 && PLACE_SUFFIX.test(bare)) return { kind: 'unlisted', written: withoutKnownPrefix(bare) };
+    const written = withoutKnownPrefix(bare);
+    if (bare.length >= 2 && PLACE_SUFFIX.test(bare) && written.length <= MAX_UNLISTED) return { kind: 'unlisted', written };
     // "全国人大", "加强新时代人大…": not an issuing body; try the next mention.
   }
   return null;

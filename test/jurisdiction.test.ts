@@ -169,6 +169,13 @@ describe('names not in the dataset', () => {
     expect(resolve('河南省花果山市人大常委会').jurisdiction.name).toBe('花果山市');
   });
 
+  it('takes no headline run on into the body for a place', () => {
+    // The dash between a headline and "市人大常委会" lost: the run before 人大 is no name.
+    const r = resolveJurisdiction({ title: '凝心聚力谱写发展新篇章一市人大常委会召开第十次会议', text: '4月20日，市人大常委会召开会议。会议在柳州举行，柳州市人大常委会主任出席。' });
+    expect(r.jurisdiction.code).toBe('450200');
+    expect(resolve('谱写新篇章一区人大常委会工作纪实').jurisdiction.name).toBeNull();
+  });
+
   it('rejects a county placed in the wrong province', () => {
     const r = resolve('河北省濮阳县人大常委会');
     expect(r.jurisdiction).toMatchObject({ name: '濮阳县', code: null });

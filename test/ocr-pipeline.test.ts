@@ -111,6 +111,20 @@ describe('recognised text', () => {
   });
 });
 
+describe('specks the detector reads as lines', () => {
+  it('are dropped: no Han character, no digit, no stop, at most two Latin letters', () => {
+    const line = (text: string, y: number) => ({ text, confidence: 0.6, bbox: [300, y, 900, y + 60] as [number, number, number, number] });
+    const result: OcrPageResult = {
+      text: '',
+      confidence: 0.9,
+      engine: 'paddle',
+      ms: 0,
+      lines: [line('!O', 100), line('|', 200), line('——', 300), line('当前位置：', 400), line('- 2 -', 500), line('PDF', 600), line('A、', 700), line('gJ。', 800)],
+    };
+    expect(ocrToLines(result, 300).map((l) => l.text)).toEqual(['当前位置：', '- 2 -', 'PDF', 'gJ。']);
+  });
+});
+
 describe('a scanned crop, end to end with tesseract', () => {
   it('yields the item with its kind, month and committee', async () => {
     const out = mkdtempSync(join(tmpdir(), 'renda-ocr-'));

@@ -14,7 +14,7 @@ function page(width: number, height: number, draw: (ctx: SKRSContext2D) => void)
   return { width, height, data: new Uint8ClampedArray(ctx.getImageData(0, 0, width, height).data), dpi: DPI };
 }
 
-const grey = (img: RasterImage, x: number, y: number) => img.data[(Math.round(y) * img.width + Math.round(x)) * 4];
+const grey = (img: RasterImage, x: number, y: number) => img.data[(Math.round(y) * img.width + Math.round(x)) * (img.channels ?? 4)];
 
 /** Rows of glyph-sized dark blocks with gaps, like a page of 16 pt Chinese text at 300 dpi. */
 function textRows(ctx: SKRSContext2D, x0: number, y0: number, rows: number, cols: number): void {
@@ -79,11 +79,10 @@ describe('seal removal', () => {
     expect(grey(out, 400, 70)).toBeLessThan(120);
   });
 
-  it('returns a new grey image of the same size and leaves the input alone', () => {
-    expect([out.width, out.height, out.dpi]).toEqual([image.width, image.height, DPI]);
-    expect(out.data).not.toBe(image.data);
+  it('returns a new one-channel grey image of the same size and leaves the input alone', () => {
+    expect([out.width, out.height, out.dpi, out.channels]).toEqual([image.width, image.height, DPI, 1]);
+    expect(out.data.length).toBe(image.width * image.height);
     expect(image.data[(Math.round(CENTRE.y) * image.width + CENTRE.x) * 4 + 1]).toBeLessThan(80);
-    for (let i = 0; i < out.data.length; i += 4 * 997) expect(out.data[i]).toBe(out.data[i + 2]);
   });
 });
 
@@ -125,7 +124,7 @@ describe('binarisation', () => {
     for (const binarize of ['otsu', 'sauvola'] as const) {
       const out = preprocess(image, { binarize });
       const values = new Set<number>();
-      for (let i = 0; i < out.data.length; i += 4) values.add(out.data[i]);
+      for (let i = 0; i < out.data.length; i++) values.add(out.data[i]);
       expect([...values].sort((a, b) => a - b)).toEqual([0, 255]);
       expect(grey(out, 40 + 70 + 32, 60 + 30), binarize).toBe(0);
       expect(grey(out, 20, 20), binarize).toBe(255);

@@ -1,13 +1,16 @@
-import { isStrongRed, type Region } from './_grey.js';
+import { channelsOf, isStrongRed, type Region } from './_grey.js';
 import type { RasterImage } from './types.js';
 
 /**
  * Where the red seals (公章) are. Red ink alone is not enough: a 公文's red header (红头) and the
  * rule under it are red too and are text we want. Seals are told apart by shape: red ink clumped
- * into a roughly round blob 15–70 mm across. Works on a grid of ~1 mm cells, so it is cheap.
+ * into a roughly round blob 15–70 mm across. Works on a grid of ~1 mm cells, so it is cheap. A grey
+ * image has no red to find.
  */
 export function findSeals(image: RasterImage, dpi: number): { region: Region; inkRed: number }[] {
   const { width, height, data } = image;
+  const n = channelsOf(image);
+  if (n === 1) return [];
   const cell = Math.max(2, Math.round(dpi / 25.4));
   const gw = Math.ceil(width / cell);
   const gh = Math.ceil(height / cell);
@@ -15,7 +18,7 @@ export function findSeals(image: RasterImage, dpi: number): { region: Region; in
   const redSum = new Float64Array(gw * gh);
   for (let y = 0; y < height; y++) {
     const row = ((y / cell) | 0) * gw;
-    for (let x = 0, i = y * width * 4; x < width; x++, i += 4) {
+    for (let x = 0, i = y * width * n; x < width; x++, i += n) {
       if (isStrongRed(data[i], data[i + 1], data[i + 2])) {
         const c = row + ((x / cell) | 0);
         count[c]++;

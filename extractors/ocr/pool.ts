@@ -22,7 +22,7 @@ export const MAX_OCR_WORKERS = 32;
  * How many engines pay off. Tesseract engines are worker threads: one per core. PaddleOCR runs
  * in this thread (onnxruntime-node's `run` is synchronous), so pages cannot overlap; one engine
  * using every core for inference measured fastest (4.2 s/page on 2 cores, against 5.4 s with two
- * engines), and each further engine adds ~1 GB at its peak.
+ * engines), and each further engine adds its own models and detection peak (~0.4 GB).
  */
 export function defaultOcrWorkers(engine: OcrEngineName): number {
   return engine === 'paddle' ? 1 : Math.min(MAX_OCR_WORKERS, availableParallelism());

@@ -20,13 +20,21 @@ const CLOSING = /[。，、；：！？」』”’）》〉】〕,.;:!?)]$/;
 const CLOSING_CELL = 0.6;
 
 /**
+ * What a detector makes of an icon, a speck or a rule: a "line" with no Han character, no digit, no
+ * Chinese stop and at most two Latin letters ("!O", "|", "—", "·."). A fragment ending in "。" is
+ * kept: whatever it was, it ends a paragraph.
+ */
+const SPECK = /^[^\p{Script=Han}\d。；]*$/u;
+const isSpeck = (text: string) => SPECK.test(text) && (text.match(/[A-Za-z]/g)?.length ?? 0) <= 2;
+
+/**
  * Recognised lines → the geometric lines the PDF layout code works on (points, y down, baseline at
  * the bottom of the box), so scans get the same furniture removal, table detection and paragraph
  * joining as text-layer PDFs.
  */
 export function ocrToLines(result: OcrPageResult, dpi: number): Line[] {
   const k = 72 / dpi;
-  const lines = result.lines.map((l) => ({ ...l, text: cleanOcrLine(l.text) })).filter((l) => l.text);
+  const lines = result.lines.map((l) => ({ ...l, text: cleanOcrLine(l.text) })).filter((l) => l.text && !isSpeck(l.text));
   const body = bodyHeight(lines.map((l) => l.bbox[3] - l.bbox[1]));
   return lines
     .map((l) => {

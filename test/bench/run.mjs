@@ -9,6 +9,7 @@ const BENCHES = {
   read: 'read.mjs',
   export: 'export.mjs',
   ocr: 'ocr.mjs',
+  'ocr-memory': 'ocr-memory.mjs',
   real: 'real.mjs',
   'ocr-traditional': 'ocr-traditional.mjs',
   hostile: 'hostile.mjs',

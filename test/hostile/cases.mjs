@@ -4,6 +4,7 @@
 // Used by test/hostile.test.ts (small sizes, in `npm test`) and test/bench/hostile.mjs (large sizes,
 // time and peak RSS per case).
 import { randomBytes } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
 import { pdf } from './pdf.mjs';
 import { zip } from './zip.mjs';
 
@@ -100,6 +101,27 @@ function docx(bodyXml, { prolog = '', store = false } = {}) {
   ]);
 }
 
+/**
+ * A PNG that declares `width` × `height` grey pixels and holds one compressed row of them: a pixel
+ * bomb when the sides are large, since a decoder that trusts the header allocates the whole page.
+ */
+export function pngClaiming(width, height) {
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth; colour type 0 (grey)
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(Math.min(width, 1 << 20) + 1))), chunk('IEND', Buffer.alloc(0))]);
+}
+
 const para = (t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
 
 /**
@@ -137,6 +159,8 @@ export function cases(scale = 1) {
     { name: 'PDF over the page limit', file: 'pages.pdf', bytes: () => pdf(Array.from({ length: 30 * scale }, (_, i) => [item(i)])), limits: ['--max-pages', '20'], codes: ['too_many_pages'] },
     { name: 'many-page PDF', file: 'many-pages.pdf', bytes: () => pdf(Array.from({ length: 200 * scale }, (_, i) => [i === 0 ? '某某县人大常委会2025年监督工作计划' : '', item(i)].filter(Boolean))), ...pages(200 * scale) },
     { name: 'PDF at the page limit', file: 'limit-pages.pdf', bytes: () => pdf(Array.from({ length: Math.min(DEFAULT_PAGES, 40 * scale) }, (_, i) => [item(i)])), text: true },
+    { name: 'image pixel bomb (PNG header claiming 100,000² pixels), named .jpg', file: 'bomb.jpg', bytes: () => pngClaiming(100_000, 100_000), codes: ['image_too_large'] },
+    { name: 'image signature then garbage', file: 'broken.png', bytes: () => Buffer.concat([pngClaiming(10, 10).subarray(0, 33), randomBytes(16 * 1024)]), codes: ['corrupt_image'] },
     { name: 'PDF page with a huge MediaBox', file: 'huge-page.pdf', bytes: () => pdf([good.split('\n')], { box: [14_400, 14_400], size: 200 }), text: true },
     ...TEXT_SHAPES.map((shape) => ({ name: `text, ${shape}`, file: `${shape}.txt`, bytes: () => Buffer.from(textShape(shape, 200_000 * scale)), ...chars(200_000 * scale) })),
     { name: 'HTML, many paragraphs', file: 'paragraphs.html', bytes: () => Buffer.from(html(plan(90_000 * scale).split('\n').map((l) => `<p>${l}</p>`).join('\n'))), ...chars(90_000 * scale) },
