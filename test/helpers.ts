@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { expect } from 'vitest';
-import type { RasterImage } from '../extractors/ocr/types.js';
-import type { ExtractedText } from '../extractors/types.js';
+import type { OcrEngineName, RasterImage } from '../extractors/ocr/types.js';
+import type { ExtractedText, OcrContext, OcrMode } from '../extractors/types.js';
 import { analyse } from '../pipeline/analyse.js';
 import { normalise } from '../pipeline/normalize.js';
 
@@ -34,4 +34,24 @@ export function analyseOne(text: string) {
   const docs = analyseText(text);
   expect(docs).toHaveLength(1);
   return docs[0];
+}
+
+/**
+ * An OCR context that keeps the page images it is given and reads each as `line` (nothing when
+ * absent): what a page decision or a decoder hands the engine, checked in milliseconds.
+ */
+export function ocrRecorder(
+  mode: OcrMode,
+  line?: { text: string; bbox: [number, number, number, number] },
+  engine: OcrEngineName = 'paddle',
+): OcrContext & { pages: RasterImage[] } {
+  const pages: RasterImage[] = [];
+  return {
+    mode,
+    pages,
+    async recognize(image) {
+      pages.push(image);
+      return { text: line?.text ?? '', confidence: 0.9, lines: line ? [{ ...line, confidence: 0.9 }] : [], engine, ms: 0 };
+    },
+  };
 }

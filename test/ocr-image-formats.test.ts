@@ -1,16 +1,16 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { imageExtractor, imageFormatOf } from '../extractors/image.js';
 import { DEFAULT_LIMITS } from '../extractors/limits.js';
-import type { RasterImage } from '../extractors/ocr/types.js';
 import { sniff } from '../extractors/sniff.js';
-import type { OcrContext } from '../extractors/types.js';
 import { createOcrService } from '../pipeline/ocr-service.js';
 import { readAndExtract } from '../pipeline/read-source.js';
+import { ocrRecorder } from './helpers.js';
+// @ts-expect-error: plain ESM test helpers, shared with the hostile-input benchmark
+import { pngClaiming } from './hostile/cases.mjs';
 
 /**
  * Images are read by their bytes, whatever they are called, in every format sharp decodes; they
@@ -19,23 +19,12 @@ import { readAndExtract } from '../pipeline/read-source.js';
  * from a small crop of a real page (test/data/ocr/title.png, 1740 × 150 px at 300 dpi).
  */
 const TITLE = readFileSync(new URL('./data/ocr/title.png', import.meta.url));
+const READING = { text: '代表工作计划', bbox: [0, 0, 600, 60] as [number, number, number, number] };
 const dir = mkdtempSync(join(tmpdir(), 'renda-images-'));
 
-/** An OCR context that keeps the images it is given and reads one line off each. */
-function recorder(): OcrContext & { pages: RasterImage[] } {
-  const pages: RasterImage[] = [];
-  return {
-    mode: 'auto',
-    pages,
-    async recognize(image) {
-      pages.push(image);
-      return { text: '代表工作计划', confidence: 0.9, lines: [{ text: '代表工作计划', confidence: 0.9, bbox: [0, 0, 600, 60] }], engine: 'paddle', ms: 0 };
-    },
-  };
-}
 
 async function extract(bytes: Uint8Array, name: string, limits = DEFAULT_LIMITS) {
-  const ocr = recorder();
+  const ocr = ocrRecorder('auto', READING);
   expect((await sniff(bytes, extname(name))).type).toBe('image');
   const out = await imageExtractor.extract(bytes, { path: name, ocr, limits });
   return { out, image: ocr.pages[0] };
@@ -106,7 +95,7 @@ describe('decoding a page once, to as few channels as it needs', () => {
 describe('images that cannot be decoded', () => {
   it('a PNG whose header claims 100,000 × 100,000 pixels fails with image_too_large, unread', async () => {
     const path = join(dir, 'bomb.png');
-    writeFileSync(path, pngHeaderOnly(100_000, 100_000));
+    writeFileSync(path, pngClaiming(100_000, 100_000));
     const service = createOcrService({ mode: 'auto', engine: 'paddle', workers: 1 });
     try {
       await expect(readAndExtract(path, service.context)).rejects.toMatchObject({ code: 'image_too_large', message: expect.stringContaining('100,000 × 100,000') });
@@ -121,35 +110,6 @@ describe('images that cannot be decoded', () => {
     const bmp = Buffer.alloc(64);
     bmp.write('BM', 0, 'latin1');
     bmp.writeUInt32LE(40, 14);
-    await expect(imageExtractor.extract(bmp, { path: 'a.bmp', ocr: recorder() })).rejects.toMatchObject({ code: 'unsupported_type', message: expect.stringMatching(/PNG/) });
+    await expect(imageExtractor.extract(bmp, { path: 'a.bmp', ocr: ocrRecorder('auto', READING) })).rejects.toMatchObject({ code: 'unsupported_type', message: expect.stringMatching(/PNG/) });
   });
 });
-
-/** A PNG that declares `width` × `height` 8-bit grey pixels and holds one row of them. */
-function pngHeaderOnly(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // grey
-  const row = deflateSync(Buffer.alloc(width + 1, 0));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', row), chunk('IEND', Buffer.alloc(0))]);
-}
-
-function crc32(bytes: Buffer): number {
-  let c = ~0;
-  for (const b of bytes) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../extractors/limits.js';
-import type { RasterImage } from '../extractors/ocr/types.js';
 import { pdfExtractor } from '../extractors/pdf.js';
-import type { OcrContext, OcrMode } from '../extractors/types.js';
 import { createOcrService } from '../pipeline/ocr-service.js';
 import { readAndExtract } from '../pipeline/read-source.js';
+import { ocrRecorder } from './helpers.js';
 import { tinyPdf } from './helpers/tiny-pdf.js';
 
 /**
@@ -18,23 +17,13 @@ import { tinyPdf } from './helpers/tiny-pdf.js';
  */
 const SIDE = 14_400;
 /** "Plan 2025" in Helvetica 2,000 pt high (digits 139 px at the 5 dpi a 1-megapixel cap leaves); a line of digits alone would be taken for a page number. */
+const READING = { text: '2025', bbox: [10, 10, 200, 60] as [number, number, number, number] };
 const hugePage = tinyPdf(SIDE, SIDE, 'BT /F1 2000 Tf 500 7000 Td (Plan 2025) Tj ET');
 
-function recorder(mode: OcrMode): OcrContext & { pages: RasterImage[] } {
-  const pages: RasterImage[] = [];
-  return {
-    mode,
-    pages,
-    async recognize(image) {
-      pages.push(image);
-      return { text: '2025', confidence: 0.9, lines: [{ text: '2025', confidence: 0.9, bbox: [10, 10, 200, 60] }], engine: 'paddle', ms: 0 };
-    },
-  };
-}
 
 describe('a PDF page over the page-pixel limit', () => {
   it('is drawn at the resolution that fits the default limit, and says so', async () => {
-    const ocr = recorder('always');
+    const ocr = ocrRecorder('always', READING);
     const out = await pdfExtractor.extract(hugePage, { path: 'huge.pdf', ocr });
     const [image] = ocr.pages;
     expect(image.width * image.height).toBeLessThanOrEqual(DEFAULT_LIMITS.pagePixels);
@@ -46,7 +35,7 @@ describe('a PDF page over the page-pixel limit', () => {
 
   it('honours a lower limit, for the ink check as well as for OCR', async () => {
     const limits = { ...DEFAULT_LIMITS, pagePixels: 1_000_000 };
-    const ocr = recorder('auto');
+    const ocr = ocrRecorder('auto', READING);
     // "2025" is a short text layer on a page of ink: auto mode measures the ink at 50 dpi first.
     await pdfExtractor.extract(hugePage, { path: 'huge.pdf', ocr, limits });
     for (const image of ocr.pages) expect(image.width * image.height).toBeLessThanOrEqual(1_000_000);
@@ -57,7 +46,7 @@ describe('a PDF page over the page-pixel limit', () => {
     const path = join(dir, 'huge.pdf');
     writeFileSync(path, hugePage);
     const limits = { ...DEFAULT_LIMITS, pagePixels: 1_000_000 };
-    const read = await readAndExtract(path, recorder('auto'), limits).then(
+    const read = await readAndExtract(path, ocrRecorder('auto', READING), limits).then(
       (r) => r.extracted.pages.map((p) => p.text).join(''),
       (err: { code?: string }) => err.code,
     );

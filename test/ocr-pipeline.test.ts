@@ -7,30 +7,12 @@ import { judgeTextLayer } from '../extractors/_pdf-quality.js';
 import { layoutPages } from '../extractors/_pdf-layout.js';
 import { cleanOcrLine } from '../extractors/ocr/clean.js';
 import { ocrToLines } from '../extractors/ocr/to-lines.js';
-import type { OcrPageResult, RasterImage } from '../extractors/ocr/types.js';
+import type { OcrPageResult } from '../extractors/ocr/types.js';
 import { pdfExtractor } from '../extractors/pdf.js';
-import type { OcrContext, OcrMode } from '../extractors/types.js';
 import { DEFAULT_CONCURRENCY, ingest } from '../pipeline/ingest.js';
-import { fixture } from './helpers.js';
+import { fixture, ocrRecorder } from './helpers.js';
 import { fileURLToPath } from 'node:url';
 
-/**
- * OCR in the pipeline: which pages are recognised, how recognised lines become paragraphs, and one
- * real recognition of a scanned crop end to end. The page decisions are tested with a recorder in
- * place of the engine, so they run in milliseconds; the engine itself is tested in
- * ocr-engines.test.ts and measured in the OCR bench.
- */
-function recorder(mode: OcrMode): OcrContext & { pages: RasterImage[] } {
-  const pages: RasterImage[] = [];
-  return {
-    mode,
-    pages,
-    async recognize(image) {
-      pages.push(image);
-      return { text: '', confidence: 0.9, lines: [], engine: 'tesseract', ms: 0 };
-    },
-  };
-}
 
 describe('which PDF pages are OCR\'d', () => {
   const broken = readFileSync(fixture('scan/001_broken-text-layer.pdf'));
@@ -38,27 +20,27 @@ describe('which PDF pages are OCR\'d', () => {
   const scan = readFileSync(fixture('scan/002_image-only.pdf'));
 
   it('auto: every page of a PDF whose fonts lost their Unicode maps, none of a good PDF', async () => {
-    const onBroken = recorder('auto');
+    const onBroken = ocrRecorder('auto', undefined, 'tesseract');
     const out = await pdfExtractor.extract(broken, { path: 'broken.pdf', ocr: onBroken });
     expect(onBroken.pages).toHaveLength(10);
     expect(onBroken.pages[0].dpi).toBe(300);
     expect(out.extractor).toBe('ocr');
-    const onGood = recorder('auto');
+    const onGood = ocrRecorder('auto', undefined, 'tesseract');
     expect((await pdfExtractor.extract(good, { path: 'good.pdf', ocr: onGood })).extractor).toBe('pdf');
     expect(onGood.pages).toHaveLength(0);
   });
 
   it('auto: every page of an image-only PDF', async () => {
-    const ctx = recorder('auto');
+    const ctx = ocrRecorder('auto', undefined, 'tesseract');
     await pdfExtractor.extract(scan, { path: 'scan.pdf', ocr: ctx });
     expect(ctx.pages).toHaveLength(7);
   });
 
   it('always and never override the verdict', async () => {
-    const always = recorder('always');
+    const always = ocrRecorder('always', undefined, 'tesseract');
     expect((await pdfExtractor.extract(good, { path: 'good.pdf', ocr: always })).extractor).toBe('ocr');
     expect(always.pages).toHaveLength(10);
-    const never = recorder('never');
+    const never = ocrRecorder('never', undefined, 'tesseract');
     await pdfExtractor.extract(broken, { path: 'broken.pdf', ocr: never });
     expect(never.pages).toHaveLength(0);
   });
