@@ -154,14 +154,19 @@ export function imageFormatOf(head: Uint8Array): ImageFormat | undefined {
   return undefined;
 }
 
+/** How far the ftyp box's brands are read: real ones list a handful; the box's size is the file's word. */
+const MAX_FTYP_BYTES = 256;
+
 /** AVIF or another HEIF from the ISO-BMFF ftyp box's major and compatible brands. */
 function isoBrand(b: Uint8Array): ImageFormat | undefined {
-  const size = Math.min(b.length, ((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0);
-  const brands: string[] = [];
-  for (let at = 8; at + 4 <= size; at += at === 8 ? 8 : 4) brands.push(String.fromCharCode(b[at], b[at + 1], b[at + 2], b[at + 3]));
-  if (brands.some((x) => x === 'avif' || x === 'avis')) return 'avif';
-  if (brands.some((x) => ['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1'].includes(x))) return 'heif';
-  return undefined;
+  const size = Math.min(b.length, MAX_FTYP_BYTES, ((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0);
+  let heif = false;
+  for (let at = 8; at + 4 <= size; at += at === 8 ? 8 : 4) {
+    const brand = String.fromCharCode(b[at], b[at + 1], b[at + 2], b[at + 3]);
+    if (brand === 'avif' || brand === 'avis') return 'avif';
+    heif ||= ['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1'].includes(brand);
+  }
+  return heif ? 'heif' : undefined;
 }
 
 export function isImageMagic(head: Uint8Array): boolean {

@@ -40,6 +40,8 @@ const PLACE_SUFFIX = /[省市县区州旗盟乡镇]$/;
  * with the dash lost or misread), not a place.
  */
 const MAX_UNLISTED = 6;
+/** Zones with a congress working committee of their own, whose names run longer. */
+const ZONE = /(?:开发区|新区|园区|示范区|试验区|管理区)$/;
 
 type TitlePlace =
   | { kind: 'chain'; chain: Array<{ written: string; divisions: Division[] }> }
@@ -113,7 +115,7 @@ function placeInTitle(title: string): TitlePlace | null {
     const bare = before.replace(LEAD, '');
     if (LEVEL_WORD.test(bare)) return { kind: 'level', word: bare };
     const written = withoutKnownPrefix(bare);
-    if (bare.length >= 2 && PLACE_SUFFIX.test(bare) && written.length <= MAX_UNLISTED) return { kind: 'unlisted', written };
+    if (bare.length >= 2 && PLACE_SUFFIX.test(bare) && (written.length <= MAX_UNLISTED || ZONE.test(written))) return { kind: 'unlisted', written };
     // "全国人大", "加强新时代人大…": not an issuing body; try the next mention.
   }
   return null;

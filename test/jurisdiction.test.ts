@@ -176,6 +176,10 @@ describe('names not in the dataset', () => {
     expect(resolve('谱写新篇章一区人大常委会工作纪实').jurisdiction.name).toBeNull();
   });
 
+  it('keeps a zone whose name runs longer than a place', () => {
+    expect(resolve('花果山经济技术开发区人大工委2024年工作要点').jurisdiction.name).toBe('花果山经济技术开发区');
+  });
+
   it('rejects a county placed in the wrong province', () => {
     const r = resolve('河北省濮阳县人大常委会');
     expect(r.jurisdiction).toMatchObject({ name: '濮阳县', code: null });

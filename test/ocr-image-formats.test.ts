@@ -47,6 +47,14 @@ describe('images by their bytes', () => {
     expect(imageFormatOf(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('jpeg');
     expect(imageFormatOf(Buffer.from('BMW Group annual report'))).toBeUndefined();
     expect(imageFormatOf(Buffer.from('RIFF....WAVEfmt '))).toBeUndefined();
+    // An ftyp box that says it is 4 GB long: its brands are read from the first 256 bytes only.
+    const ftyp = Buffer.alloc(8 * 1024 * 1024);
+    ftyp.writeUInt32BE(0xffffffff, 0);
+    ftyp.write('ftypisom', 4, 'latin1');
+    ftyp.write('avif', 4096, 'latin1');
+    expect(imageFormatOf(ftyp)).toBeUndefined();
+    ftyp.write('avif', 16, 'latin1');
+    expect(imageFormatOf(ftyp)).toBe('avif');
     expect(imageFormatOf(Buffer.from('GIF is a format'))).toBeUndefined();
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCtc } from '../extractors/ocr/_ctc.js';
 import { convexHull, minAreaRect, textQuads, type Quad } from '../extractors/ocr/_det-boxes.js';
+import { textMask, type DetectionModel } from '../extractors/ocr/_det-map.js';
 import { cropLine } from '../extractors/ocr/_line-crop.js';
 import { joinBoxes } from '../extractors/ocr/_paddle-lines.js';
 
@@ -18,6 +19,45 @@ function mask(w: number, h: number, on: (x: number, y: number) => boolean): Uint
 }
 
 const side = (a: number[], b: number[]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+
+/** A detection model that records the input shapes it is run on and sees no text. */
+function shapeRecorder(): DetectionModel & { shapes: number[][] } {
+  const shapes: number[][] = [];
+  const Tensor = class {
+    constructor(
+      readonly type: string,
+      readonly data: Float32Array,
+      readonly dims: number[],
+    ) {}
+  };
+  const detection = {
+    inputNames: ['x'],
+    outputNames: ['y'],
+    async run(feeds: Record<string, { dims: number[] }>) {
+      const dims = feeds.x.dims;
+      shapes.push(dims);
+      return { y: { dims, data: new Float32Array(dims[2] * dims[3]), dispose() {} } };
+    },
+  };
+  return { shapes, ort: { Tensor } as unknown as DetectionModel['ort'], detection: detection as unknown as DetectionModel['detection'] };
+}
+
+describe('detection in tiles', () => {
+  it.each([
+    ['an A4 page at 100 dpi', 827, 1169],
+    ['a page 1 px wide and 3 million high', 1, 3_000_000],
+    ['a page 5,000 px wide', 5000, 800],
+  ])('keeps every run of the model within 1.5 megapixels, padding included: %s', async (_, w, h) => {
+    const model = shapeRecorder();
+    const mask = await textMask(model, { width: w, height: h, data: new Uint8Array(w * h).fill(255) });
+    expect(mask).toHaveLength(w * h);
+    for (const [, , th, tw] of model.shapes) {
+      expect(th % 32 === 0 && tw % 32 === 0).toBe(true);
+      expect(th * tw).toBeLessThanOrEqual(1_500_000 + 32 * tw);
+    }
+    if (w === 827) expect(model.shapes).toHaveLength(1);
+  });
+});
 
 describe('text boxes from the detection mask', () => {
   it('one box per region, in scan order, grown by the unclip distance', () => {

@@ -101,9 +101,9 @@ describe('specks the detector reads as lines', () => {
       confidence: 0.9,
       engine: 'paddle',
       ms: 0,
-      lines: [line('!O', 100), line('|', 200), line('——', 300), line('当前位置：', 400), line('- 2 -', 500), line('PDF', 600), line('A、', 700), line('gJ。', 800)],
+      lines: [line('!O', 100), line('|', 200), line('——', 300), line('当前位置：', 400), line('- 2 -', 500), line('PDF', 600), line('A、', 700), line('gJ。', 800), line('２０２４', 900), line('①', 1000)],
     };
-    expect(ocrToLines(result, 300).map((l) => l.text)).toEqual(['当前位置：', '- 2 -', 'PDF', 'gJ。']);
+    expect(ocrToLines(result, 300).map((l) => l.text)).toEqual(['当前位置：', '- 2 -', 'PDF', 'gJ。', '２０２４', '①']);
   });
 });
 

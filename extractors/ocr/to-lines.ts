@@ -24,7 +24,7 @@ const CLOSING_CELL = 0.6;
  * Chinese stop and at most two Latin letters ("!O", "|", "—", "·."). A fragment ending in "。" is
  * kept: whatever it was, it ends a paragraph.
  */
-const SPECK = /^[^\p{Script=Han}\d。；]*$/u;
+const SPECK = /^[^\p{Script=Han}\p{N}。；]*$/u;
 const isSpeck = (text: string) => SPECK.test(text) && (text.match(/[A-Za-z]/g)?.length ?? 0) <= 2;
 
 /**
