@@ -23,19 +23,6 @@ const DEFAULT_DPI = 300;
  */
 export const MAX_DECODE_PIXELS = 0x3fff * 0x3fff;
 
-export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'webp' | 'gif' | 'avif' | 'heif' | 'bmp';
-
-const MEDIA_TYPES: Record<ImageFormat, string> = {
-  png: 'image/png',
-  jpeg: 'image/jpeg',
-  tiff: 'image/tiff',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  avif: 'image/avif',
-  heif: 'image/heif',
-  bmp: 'image/bmp',
-};
-
 export const imageExtractor: Extractor = {
   name: 'ocr',
 
@@ -45,11 +32,9 @@ export const imageExtractor: Extractor = {
 
   async extract(bytes: Uint8Array, ctx: ExtractContext): Promise<ExtractedText> {
     if (!ctx.ocr || ctx.ocr.mode === 'never') throw new FileError('no_text', 'an image has no text without OCR (--ocr never)');
-    const format = imageFormatOf(bytes);
-    // libvips as bundled with sharp reads neither BMP nor HEVC-coded HEIF.
-    if (format === 'bmp') throw new FileError('unsupported_type', 'BMP images cannot be decoded; convert the file to PNG');
     const sharp = (await import('sharp')).default;
     const meta = await frameMetadata(sharp, bytes, 0);
+    // libvips as bundled with sharp reads an HEIF file's header but decodes only AV1 (AVIF), not HEVC.
     if (meta.format === 'heif' && meta.compression === 'hevc') throw new FileError('unsupported_type', 'HEIC (HEVC) images cannot be decoded; convert the file to JPEG or PNG');
     const frames = meta.pages ?? 1;
     checkLimit(ctx.limits, 'pages', frames, ' (frames of one image)');
@@ -64,10 +49,10 @@ export const imageExtractor: Extractor = {
       lines.push(ocrToLines(result, image.dpi ?? dpi));
       ocr.push({ engine: result.engine, confidence: result.confidence });
     }
-    const found = format ?? (meta.format === 'heif' && meta.compression === 'av1' ? 'avif' : (meta.format as ImageFormat | undefined));
     return {
       extractor: 'ocr',
-      mediaType: (found && MEDIA_TYPES[found]) ?? 'image/' + (meta.format ?? 'unknown'),
+      // sharp's format names are the media types' subtypes (jpeg, png, tiff, webp, gif), but for AVIF.
+      mediaType: `image/${meta.format === 'heif' && meta.compression === 'av1' ? 'avif' : (meta.format ?? 'unknown')}`,
       pageCount: frames,
       pages: layoutPages(lines).map((p, i) => ({ number: i + 1, ...p, ocr: ocr[i] })),
       meta: {},
@@ -136,39 +121,19 @@ async function decode(sharp: Sharp, bytes: Uint8Array, page: number, meta: Metad
 }
 
 /**
- * The image format a file's first bytes announce, whatever its name; undefined when they announce
- * none. Signatures are checked in full (a text file may well begin "BM" or "RIFF").
+ * Whether a file's first bytes are an image's signature (PNG, JPEG, TIFF, WebP, GIF, AVIF), for the
+ * crawler's synchronous check of what a response is; ingest itself sniffs with file-type.
  */
-export function imageFormatOf(head: Uint8Array): ImageFormat | undefined {
-  const b = head;
-  const ascii = (at: number, s: string) => s.split('').every((c, i) => b[at + i] === c.charCodeAt(0));
-  if (b[0] === 0x89 && ascii(1, 'PNG\r\n\x1a\n')) return 'png';
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
-  // Classic TIFF (42) and BigTIFF (43), either byte order.
-  if ((ascii(0, 'II') && (b[2] === 0x2a || b[2] === 0x2b) && b[3] === 0) || (ascii(0, 'MM') && b[2] === 0 && (b[3] === 0x2a || b[3] === 0x2b))) return 'tiff';
-  if (ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'webp';
-  if (ascii(0, 'GIF87a') || ascii(0, 'GIF89a')) return 'gif';
-  if (ascii(4, 'ftyp')) return isoBrand(b);
-  // BITMAPFILEHEADER: "BM", size, two reserved zero words, then a DIB header of a known length.
-  if (ascii(0, 'BM') && b[6] === 0 && b[7] === 0 && b[8] === 0 && b[9] === 0 && [12, 40, 52, 56, 64, 108, 124].includes(b[14] | (b[15] << 8)) && b[16] === 0 && b[17] === 0) return 'bmp';
-  return undefined;
-}
-
-/** How far the ftyp box's brands are read: real ones list a handful; the box's size is the file's word. */
-const MAX_FTYP_BYTES = 256;
-
-/** AVIF or another HEIF from the ISO-BMFF ftyp box's major and compatible brands. */
-function isoBrand(b: Uint8Array): ImageFormat | undefined {
-  const size = Math.min(b.length, MAX_FTYP_BYTES, ((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0);
-  let heif = false;
-  for (let at = 8; at + 4 <= size; at += at === 8 ? 8 : 4) {
-    const brand = String.fromCharCode(b[at], b[at + 1], b[at + 2], b[at + 3]);
-    if (brand === 'avif' || brand === 'avis') return 'avif';
-    heif ||= ['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1'].includes(brand);
-  }
-  return heif ? 'heif' : undefined;
-}
-
 export function isImageMagic(head: Uint8Array): boolean {
-  return imageFormatOf(head) !== undefined;
+  const at = (offset: number, s: string) => [...s].every((c, i) => head[offset + i] === c.charCodeAt(0));
+  return (
+    at(0, '\x89PNG\r\n\x1a\n') ||
+    (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) ||
+    at(0, 'II*\0') ||
+    at(0, 'MM\0*') ||
+    (at(0, 'RIFF') && at(8, 'WEBP')) ||
+    at(0, 'GIF87a') ||
+    at(0, 'GIF89a') ||
+    at(4, 'ftypavif')
+  );
 }

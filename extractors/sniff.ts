@@ -37,6 +37,8 @@ const WEAK_SIGNATURES = new Set(['mp1', 'mp2', 'mp3', 'aac', 'mpg', 'ac3']);
 
 /** Image formats sharp decodes (its prebuilt binaries: no HEIC, no BMP). */
 const SHARP_IMAGES = new Set(['jpg', 'png', 'webp', 'gif', 'avif', 'tif']);
+/** Image formats sharp cannot decode, and what to convert them to. */
+const UNDECODABLE_IMAGES: Record<string, string> = { bmp: 'PNG', heic: 'JPEG or PNG' };
 
 export async function sniff(bytes: Uint8Array, ext: string): Promise<Sniffed> {
   if (bytes.length === 0) throw new FileError('empty_file', `the file is empty`);
@@ -57,6 +59,8 @@ export async function sniff(bytes: Uint8Array, ext: string): Promise<Sniffed> {
   if (binary && !(WEAK_SIGNATURES.has(binary.ext) && !looksBinary(head))) {
     if (binary.ext === 'pdf') return found('pdf', 'pdf');
     if (SHARP_IMAGES.has(binary.ext)) return found('image', binary.ext);
+    const convert = UNDECODABLE_IMAGES[binary.ext];
+    if (convert) throw new FileError('unsupported_type', `a ${binary.ext.toUpperCase()} image, which renda's image decoder cannot read; convert the file to ${convert}`);
     if (binary.ext === 'docx' || (binary.ext === 'zip' && zipEntryNames(bytes)?.includes('word/document.xml'))) return found('docx', 'docx');
     // Sites name DOCX files .doc and legacy files .docx; the compound file's streams decide.
     if (binary.ext === 'cfb') {
@@ -85,7 +89,7 @@ export function typeByName(ext: string): SniffedType | undefined {
   if (ext === '.pdf') return 'pdf';
   if (ext === '.docx') return 'docx';
   if (ext === '.doc') return 'doc';
-  if (IMAGE_EXT.has(ext) || ext === '.gif' || ext === '.avif') return 'image';
+  if (IMAGE_EXT.has(ext)) return 'image';
   if (HTML_EXTENSIONS.has(ext)) return 'html';
   if (ext === '.txt' || ext === '.text') return 'text';
   return undefined;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { imageExtractor, imageFormatOf } from '../extractors/image.js';
+import { imageExtractor, isImageMagic } from '../extractors/image.js';
 import { DEFAULT_LIMITS } from '../extractors/limits.js';
 import { sniff } from '../extractors/sniff.js';
 import { createOcrService } from '../pipeline/ocr-service.js';
@@ -33,7 +33,7 @@ async function extract(bytes: Uint8Array, name: string, limits = DEFAULT_LIMITS)
 describe('images by their bytes', () => {
   it.each(['webp', 'gif', 'avif'] as const)('a %s page named .png or .dat is read and its format recorded', async (format) => {
     const bytes = await sharp(TITLE).toFormat(format).toBuffer();
-    expect(imageFormatOf(bytes)).toBe(format);
+    expect((await sniff(bytes, '.png')).format).toBe(format);
     for (const name of ['page.png', 'page.dat']) {
       const { out, image } = await extract(bytes, name);
       expect(out.mediaType).toBe(`image/${format}`);
@@ -41,21 +41,21 @@ describe('images by their bytes', () => {
     }
   });
 
-  it('tells TIFF, JPEG and PNG by their signatures, and text that starts like one is not an image', () => {
-    expect(imageFormatOf(Buffer.from('II*\0'))).toBe('tiff');
-    expect(imageFormatOf(Buffer.from('MM\0*'))).toBe('tiff');
-    expect(imageFormatOf(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('jpeg');
-    expect(imageFormatOf(Buffer.from('BMW Group annual report'))).toBeUndefined();
-    expect(imageFormatOf(Buffer.from('RIFF....WAVEfmt '))).toBeUndefined();
-    // An ftyp box that says it is 4 GB long: its brands are read from the first 256 bytes only.
+  it('tells images by their signatures, and text that starts like one is not an image', () => {
+    expect(isImageMagic(Buffer.from('II*\0'))).toBe(true);
+    expect(isImageMagic(Buffer.from('MM\0*'))).toBe(true);
+    expect(isImageMagic(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe(true);
+    expect(isImageMagic(Buffer.from('BMW Group annual report'))).toBe(false);
+    expect(isImageMagic(Buffer.from('RIFF....WAVEfmt '))).toBe(false);
+    // An ftyp box that says it is 4 GB long: only its major brand is looked at.
     const ftyp = Buffer.alloc(8 * 1024 * 1024);
     ftyp.writeUInt32BE(0xffffffff, 0);
     ftyp.write('ftypisom', 4, 'latin1');
     ftyp.write('avif', 4096, 'latin1');
-    expect(imageFormatOf(ftyp)).toBeUndefined();
-    ftyp.write('avif', 16, 'latin1');
-    expect(imageFormatOf(ftyp)).toBe('avif');
-    expect(imageFormatOf(Buffer.from('GIF is a format'))).toBeUndefined();
+    expect(isImageMagic(ftyp)).toBe(false);
+    ftyp.write('avif', 8, 'latin1');
+    expect(isImageMagic(ftyp)).toBe(true);
+    expect(isImageMagic(Buffer.from('GIF is a format'))).toBe(false);
   });
 
   it('reads a WebP scan named .dat with the default engine, end to end', async () => {
@@ -118,6 +118,7 @@ describe('images that cannot be decoded', () => {
     const bmp = Buffer.alloc(64);
     bmp.write('BM', 0, 'latin1');
     bmp.writeUInt32LE(40, 14);
-    await expect(imageExtractor.extract(bmp, { path: 'a.bmp', ocr: ocrRecorder('auto', READING) })).rejects.toMatchObject({ code: 'unsupported_type', message: expect.stringMatching(/PNG/) });
+    // Refused where every file's format is found, named .bmp or not.
+    for (const ext of ['.bmp', '.png']) await expect(sniff(bmp, ext)).rejects.toMatchObject({ code: 'unsupported_type', message: expect.stringMatching(/PNG/) });
   });
 });

@@ -4,6 +4,7 @@ import { pdfExtractor } from '../extractors/pdf.js';
 import type { ExtractedText } from '../extractors/types.js';
 import { FileError } from '../pipeline/errors.js';
 import { fixture, readFixture } from './helpers.js';
+import { stream, writePdf } from './helpers/pdf-writer.mjs';
 
 const FIXTURES = ['000_aed2f3b3ef629585', '001_754274ce12da7e36', '002_4ff2a9da724ed550'];
 
@@ -113,7 +114,7 @@ describe('pdfExtractor on the fixture PDFs', () => {
  * CMap files. Each page is a content stream.
  */
 function handMadePdf(pages: string[]): Uint8Array {
-  const objs = [
+  const objs: Array<string | Uint8Array> = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '', // the page tree, once the pages are numbered
     '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>',
@@ -122,22 +123,12 @@ function handMadePdf(pages: string[]): Uint8Array {
   ];
   const kids: number[] = [];
   for (const content of pages) {
-    objs.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+    objs.push(stream(content));
     objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objs.length} 0 R >>`);
     kids.push(objs.length);
   }
   objs[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
-  let pdf = '%PDF-1.4\n';
-  const offsets = objs.map((o, i) => {
-    const at = pdf.length;
-    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
-    return at;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`;
-  pdf += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  pdf += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(pdf, 'latin1'));
+  return new Uint8Array(writePdf(objs));
 }
 
 /** Text drawn with the matrix `tm`, in UCS-2 hex. */

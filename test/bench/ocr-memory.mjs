@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAIN as OWN_MAIN, ROOT, parseGnuTime } from './_cli.mjs';
+import { stream, writePdf } from '../helpers/pdf-writer.mjs';
 
 const MAIN = process.env.BENCH_OCR_MEMORY_MAIN ?? OWN_MAIN;
 const ENGINE = process.env.BENCH_OCR_MEMORY_ENGINE ?? 'paddle';
@@ -49,26 +50,13 @@ function withJfif300(jpeg) {
 
 /** A one-page PDF whose page is `jpeg` (DCTDecode, DeviceRGB) filling an A4 MediaBox. */
 function imagePdf(jpeg, width, height) {
-  const content = Buffer.from(`q 595.28 0 0 841.89 0 0 cm /Im0 Do Q`);
-  const objects = [
-    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
-    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
-    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>'),
-    Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`), jpeg, Buffer.from('\nendstream')]),
-    Buffer.concat([Buffer.from(`<< /Length ${content.length} >>\nstream\n`), content, Buffer.from('\nendstream')]),
-  ];
-  const parts = [Buffer.from('%PDF-1.4\n')];
-  const offsets = [];
-  let at = parts[0].length;
-  objects.forEach((body, i) => {
-    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), body, Buffer.from('\nendobj\n')]);
-    offsets.push(at);
-    parts.push(obj);
-    at += obj.length;
-  });
-  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
-  return Buffer.concat(parts);
+  return writePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>',
+    stream(jpeg, `/Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode`),
+    stream('q 595.28 0 0 841.89 0 0 cm /Im0 Do Q'),
+  ]);
 }
 
 async function makePages() {

@@ -1,6 +1,7 @@
 // A minimal PDF writer for generated test files: pages of Chinese text in the standard CJK font
 // STSong-Light (not embedded; readers map it through the UniGB-UCS2-H CMap), so a 5,000-page PDF
 // is a few megabytes and every page has a real text layer.
+import { stream as streamObject, writePdf } from '../helpers/pdf-writer.mjs';
 
 /** pages: string[][] (lines per page); box: [w, h] in points. Returns the PDF's bytes. */
 export function pdf(pages, { box = [595, 842], size = 12 } = {}) {
@@ -18,24 +19,12 @@ export function pdf(pages, { box = [595, 842], size = 12 } = {}) {
     const perLine = Math.max(1, Math.floor((box[0] - 144) / size));
     for (const line of lines) for (let i = 0; i < line.length; i += perLine) ops.push(`<${ucs2(line.slice(i, i + perLine))}> Tj T*`);
     ops.push('ET');
-    const stream = ops.join('\n');
-    const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
+    const content = add(streamObject(ops.join('\n')));
     kids.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 ${box[0]} ${box[1]}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesId} 0 R >>`;
   objects[pagesId - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
-  const parts = ['%PDF-1.4\n%\xe2\xe3\xcf\xd3\n'];
-  const offsets = [];
-  let at = Buffer.byteLength(parts[0], 'latin1');
-  objects.forEach((body, i) => {
-    const obj = `${i + 1} 0 obj\n${body}\nendobj\n`;
-    offsets.push(at);
-    parts.push(obj);
-    at += Buffer.byteLength(obj, 'latin1');
-  });
-  const xref = ['xref', `0 ${objects.length + 1}`, '0000000000 65535 f ', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n `)].join('\n');
-  parts.push(`${xref}\ntrailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${at}\n%%EOF\n`);
-  return Buffer.from(parts.join(''), 'latin1');
+  return writePdf(objects);
 }
 
 /** UTF-16BE hex of the BMP characters of s. */
