@@ -3,7 +3,7 @@ import { decodeCtc } from '../extractors/ocr/_ctc.js';
 import { convexHull, minAreaRect, textQuads, type Quad } from '../extractors/ocr/_det-boxes.js';
 import { textMask, type DetectionModel } from '../extractors/ocr/_det-map.js';
 import { cropLine } from '../extractors/ocr/_line-crop.js';
-import { joinBoxes } from '../extractors/ocr/_paddle-lines.js';
+import { linesOf } from '../extractors/ocr/paddle.js';
 
 /**
  * The steps of the paddle engine that are plain geometry and arithmetic, on made-up masks and
@@ -164,9 +164,8 @@ describe('CTC decoding and lines', () => {
         [x0, y0 + 40],
       ] as Quad,
     });
-    const lines = joinBoxes([box('会议议题', 300, 102), box('时间', 100, 100), box('噪点', 100, 300, 0.3), box('审议', 100, 200)]);
+    const lines = linesOf([box('会议议题', 300, 102), box('时间', 100, 100), box('噪点', 100, 300, 0.3), box('审议', 100, 200)], 1, 1);
     expect(lines.map((l) => l.text)).toEqual(['时间 会议议题', '审议']);
-    expect(lines[0].quad[0]).toEqual([100, 100]);
-    expect(lines[0].quad[1]).toEqual([400, 102]);
+    expect(lines[0].bbox).toEqual([100, 100, 400, 142]);
   });
 });

@@ -8,7 +8,6 @@ import { OcrError, describe } from './_errors.js';
 import { toGrey, type Grey } from './_grey.js';
 import { cropLine } from './_line-crop.js';
 import { groupIntoLines } from './_lines.js';
-import { joinBoxes, type ReadBox } from './_paddle-lines.js';
 import { loadPaddleModels, type PaddleModels } from './_paddle-models.js';
 import { resizeGrey } from './_resize.js';
 import { clamp01, pageResult } from './_result.js';
@@ -113,8 +112,7 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
           read.push({ ...(await step(readLine(model, line))), quad });
         }
         // Boxes were found on the scaled page; lines are reported in the image's own pixels.
-        const boxes = joinBoxes(read).flatMap((l) => toBox(l, full.width / page.width, full.height / page.height));
-        return pageResult('paddle', groupIntoLines(boxes), performance.now() - started);
+        return pageResult('paddle', linesOf(read, full.width / page.width, full.height / page.height), performance.now() - started);
       } catch (cause) {
         if (cause instanceof OcrError) throw cause;
         throw new OcrError('ocr_failed', `PaddleOCR could not read the page: ${describe(cause)}`, { cause });
@@ -206,6 +204,22 @@ async function readPiece(model: PaddleModels, line: Grey, width: number): Promis
   } finally {
     out.dispose();
   }
+}
+
+/** A box read by the recogniser, in the pixels of the page it was cut from. */
+export interface ReadBox {
+  text: string;
+  /** Mean character probability. */
+  mean: number;
+  quad: Quad;
+}
+
+/** Boxes read with less confidence than this are noise (specks, rules, seal fragments). */
+const MIN_MEAN = 0.5;
+
+/** Read boxes → lines in the image's own pixels (the page was scaled by 1/kx, 1/ky), unsure ones left out. */
+export function linesOf(read: ReadBox[], kx: number, ky: number): OcrLine[] {
+  return groupIntoLines(read.filter((b) => b.mean >= MIN_MEAN).flatMap((b) => toBox(b, kx, ky)));
 }
 
 function toBox(line: ReadBox, kx: number, ky: number): OcrLine[] {
