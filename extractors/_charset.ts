@@ -5,7 +5,7 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { FileError } from '../pipeline/errors.js';
+import { FileError } from '../schemas/errors.js';
 
 export interface Decoded {
   text: string;

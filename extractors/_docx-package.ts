@@ -4,7 +4,7 @@
  * writes word/document.xml, but other writers choose their own names, so the relationships are
  * followed first and the usual names are the fallback, as mammoth did.
  */
-import { FileError } from '../pipeline/errors.js';
+import { FileError } from '../schemas/errors.js';
 import { parsePart, type XmlHandler } from './_docx-xml.js';
 import { zipEntries, type ZipEntry } from './_docx-zip.js';
 

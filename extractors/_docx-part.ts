@@ -6,7 +6,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
-import { FileError } from '../pipeline/errors.js';
+import { FileError } from '../schemas/errors.js';
 import { overLimit } from './limits.js';
 import type { ZipEntry } from './_docx-zip.js';
 

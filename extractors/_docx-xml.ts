@@ -5,7 +5,7 @@
  * (an external one naming a local file or a URL, or a "billion laughs" chain) reads as nothing.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { FileError } from '../pipeline/errors.js';
+import { FileError } from '../schemas/errors.js';
 import { readPart } from './_docx-part.js';
 import type { ZipEntry } from './_docx-zip.js';
 

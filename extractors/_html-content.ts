@@ -6,7 +6,7 @@
  * them are read too.
  */
 // Where the rest of a page is lists of other articles: one list, shared with the text pipeline.
-import { isTailStart } from '../pipeline/clutter.js';
+import { isTailStart } from '../pipeline/text/clutter.js';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { contains, linkDensity, measure, stripChrome, type Stats } from './_html-chrome.js';
 import { BLOCK, isElement, renderLines, tidy, type Line } from './_html-render.js';

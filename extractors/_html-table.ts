@@ -3,7 +3,7 @@
  * out with them; only the first kind becomes pipe rows, the second is read like <div>s.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { maxOf } from '../pipeline/arrays.js';
+import { maxOf } from '../pipeline/text/arrays.js';
 
 const isEl = (n: AnyNode): n is Element => n.type === 'tag';
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;

@@ -3,7 +3,7 @@
  * the producer drew them; reading order has to be rebuilt from geometry. Coordinates are PDF
  * points on the page as displayed, y growing downwards.
  */
-import { maxOf } from '../pipeline/arrays.js';
+import { maxOf } from '../pipeline/text/arrays.js';
 
 /** One run of upright text: `x`,`y` is the start of its baseline, `w` its advance width. */
 export interface Item {

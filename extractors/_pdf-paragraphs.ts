@@ -26,7 +26,7 @@ export interface Paragraph {
 
 // The pipeline's numbering grammar (一、 （一） 1. 1、 （1） 1） ① 一是 第一条 …), so a PDF paragraph
 // and an item start alike.
-import { startsWithMarker } from '../pipeline/markers.js';
+import { startsWithMarker } from '../pipeline/text/markers.js';
 export { startsWithMarker };
 
 /** A numbered item only starts after the previous sentence ended: "（1）" or "二是" can also turn

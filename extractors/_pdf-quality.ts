@@ -1,5 +1,5 @@
-import { isCommonHan } from '../pipeline/gb2312.js';
-import { convertChar } from '../pipeline/simplify.js';
+import { isCommonHan } from '../pipeline/text/gb2312.js';
+import { convertChar } from '../pipeline/text/simplify.js';
 
 /**
  * Whether a page's text layer can be trusted, or the page must be OCR'd. A scan has no text layer;

@@ -6,7 +6,7 @@
  */
 import { isSpacedOut, joinText, type Line } from './_pdf-lines.js';
 import { startsWithMarker } from './_pdf-paragraphs.js';
-import { maxOf, minOf } from '../pipeline/arrays.js';
+import { maxOf, minOf } from '../pipeline/text/arrays.js';
 
 /** The free space between two columns, narrowed by every row that has text on both sides. */
 export interface Separator {

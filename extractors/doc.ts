@@ -3,7 +3,7 @@
  * a .doc is converted to DOCX by LibreOffice when it is installed and then read exactly like a DOCX.
  * Without LibreOffice the file fails with `unsupported_type` and says how to convert it.
  */
-import { FileError } from '../pipeline/errors.js';
+import { FileError } from '../schemas/errors.js';
 import { DOC_HINT, isOle2Magic, isWordOle2 } from './_docx-zip.js';
 import { convertToDocx, findSoffice } from './_soffice.js';
 import { docxExtractor } from './docx.js';

@@ -3,13 +3,14 @@
  * The content-finding lives in _html-content.ts; this file is bytes → DOM → ExtractedText.
  */
 import type { Document } from 'domhandler';
-import { FileError } from '../pipeline/errors.js';
+import { FileError } from '../schemas/errors.js';
 import { decodeText } from './_charset.js';
 import { capDepth } from './_html-depth.js';
 import { flattenDeepMarkup } from './_html-markup-depth.js';
-import { isoDate } from '../pipeline/clutter.js';
+import { isoDate } from '../pipeline/text/clutter.js';
 import { isInfoLine, readArticle } from './_html-content.js';
-import type { Extractor, ExtractedText } from './types.js';
+import type { Extractor } from './types.js';
+import type { ExtractedText } from '../schemas/stages.js';
 
 export const HTML_EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.shtm', '.xhtml']);
 

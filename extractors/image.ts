@@ -1,10 +1,11 @@
-import { FileError } from '../pipeline/errors.js';
+import { FileError } from '../schemas/errors.js';
 import { layoutPages } from './_pdf-layout.js';
 import { checkLimit, DEFAULT_LIMITS } from './limits.js';
 import { ocrToLines } from './ocr/to-lines.js';
 import type { RasterImage } from './ocr/types.js';
 import type { Line } from './_pdf-lines.js';
-import type { ExtractContext, ExtractedPage, ExtractedText, Extractor, SourceProbe } from './types.js';
+import type { ExtractContext, Extractor, SourceProbe } from './types.js';
+import type { ExtractedPage, ExtractedText } from '../schemas/stages.js';
 
 /**
  * Photos and scans of pages in every format sharp decodes (PNG, JPEG, TIFF, WebP, GIF, AVIF; a

@@ -5,7 +5,7 @@
  * names the option which raises it. The page-pixel limit is the exception: a page too large to
  * draw at the OCR resolution is drawn smaller instead, which still reads where its print is large.
  */
-import { FileError, type FileErrorCode } from '../pipeline/errors.js';
+import { FileError, type FileErrorCode } from '../schemas/errors.js';
 
 export interface Limits {
   /** Bytes of one input file, checked from the file system before it is read. */

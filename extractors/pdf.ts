@@ -7,14 +7,15 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { FileError } from '../pipeline/errors.js';
+import { FileError } from '../schemas/errors.js';
 import { layoutPages } from './_pdf-layout.js';
 import { checkLimit, DEFAULT_LIMITS } from './limits.js';
 import { buildLines, placeItems, type Line } from './_pdf-lines.js';
 import { judgeTextLayer } from './_pdf-quality.js';
 import { inkRatio, releaseCanvases, renderPage } from './ocr/render.js';
 import { ocrToLines } from './ocr/to-lines.js';
-import type { ExtractContext, ExtractedPage, ExtractedText, Extractor, SourceProbe } from './types.js';
+import type { ExtractContext, Extractor, SourceProbe } from './types.js';
+import type { ExtractedPage, ExtractedText } from '../schemas/stages.js';
 // Types only: the library itself is imported inside extract(), so a text-only run never loads it.
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 

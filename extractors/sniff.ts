@@ -1,5 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
-import { FileError } from '../pipeline/errors.js';
+import { FileError } from '../schemas/errors.js';
 import { bomEncoding } from './_charset.js';
 import { isWordOle2, zipEntryNames } from './_docx-zip.js';
 import { HTML_EXTENSIONS } from './html.js';

@@ -1,30 +1,7 @@
 import type { ExtractorName } from '../schemas/vocabulary.js';
+import type { ExtractedText } from '../schemas/stages.js';
 import type { Limits } from './limits.js';
 import type { OcrEngineName, OcrPageResult, RasterImage } from './ocr/types.js';
-
-/** One page of extracted text. Pages are counted from 1; non-paged sources have a single page. */
-export interface ExtractedPage {
-  number: number;
-  /** Lines separated by "\n"; one paragraph per line where the extractor can tell paragraphs apart. */
-  text: string;
-  /**
-   * True when the page's last paragraph runs on to the next page (the extractor saw the last line
-   * reach the right margin). Undefined when the extractor cannot tell; normalisation then guesses.
-   */
-  continues?: boolean;
-  /** Set when the page's text came from OCR rather than a text layer. */
-  ocr?: { engine: OcrEngineName; confidence: number };
-}
-
-export interface ExtractedText {
-  extractor: ExtractorName;
-  mediaType: string;
-  /** Number of pages for paged media (PDF), null otherwise. */
-  pageCount: number | null;
-  pages: ExtractedPage[];
-  /** Metadata the container states outside the body text (HTML <title>, PDF info). */
-  meta: { title?: string; publishedDate?: string };
-}
 
 /** What an extractor may look at to decide whether it handles a file, before reading it whole. */
 export interface SourceProbe {

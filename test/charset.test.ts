@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { canonicalCharset, decodeText } from '../extractors/_charset.js';
 import { textExtractor } from '../extractors/text.js';
-import { FileError } from '../pipeline/errors.js';
+import { FileError } from '../schemas/errors.js';
 
 const SIMPLIFIED =
   '河南省人大常委会2025年度代表工作计划\n（2025年2月13日省十四届人大常委会第46次主任会议通过）\n' +

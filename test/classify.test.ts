@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../pipeline/classify.js';
+import { classify } from '../pipeline/analyse/items/classify.js';
 
 const kind = (text: string, context?: string[]) => classify(text, context).kind;
 

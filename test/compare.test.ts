@@ -4,14 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../pipeline/db.js';
-import { planReportPairs } from '../pipeline/compare/plan-report.js';
-import { committeesTable, kindsTable, lawsTable, monthsTable } from '../pipeline/compare/sections.js';
-import { openForReading } from '../pipeline/read/open.js';
+import type { Db } from '../pipeline/store/db.js';
+import { planReportPairs } from '../pipeline/apps/compare/plan-report.js';
+import { committeesTable, kindsTable, lawsTable, monthsTable } from '../pipeline/apps/compare/sections.js';
+import { openForReading } from '../pipeline/store/read/open.js';
 import { ingestCorpus } from './helpers/corpus-db.js';
 
 const run = promisify(execFile);
-const cli = fileURLToPath(new URL('../pipeline/cli/main.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../pipeline/apps/cli/main.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 const renda = (...args: string[]) =>
   run(tsx, [cli, ...args]).then(

@@ -1,5 +1,5 @@
 /**
- * The limits on discovery (pipeline/crawl/link-bounds.ts): a list page with 100,000 links and a
+ * The limits on discovery (pipeline/apps/crawl/link-bounds.ts): a list page with 100,000 links and a
  * "下一页" that never ends, served from 127.0.0.1 and generated here, must each cost one bounded
  * run, every run, with a warning naming the option; what lies before a limit is still fetched; bad
  * option values stop the command before any request. No timing assertions: "the run finishes" is
@@ -13,16 +13,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawl } from '../pipeline/crawl/crawler.js';
-import { boundLinks } from '../pipeline/crawl/link-bounds.js';
-import { parseSources } from '../pipeline/crawl/sources.js';
-import { CrawlState } from '../pipeline/crawl/state.js';
-import { formatSummary, type CrawlSummary, type SourceSummary } from '../pipeline/crawl/summary.js';
-import { Db } from '../pipeline/db.js';
-import { UsageError } from '../pipeline/errors.js';
+import { crawl } from '../pipeline/apps/crawl/crawler.js';
+import { boundLinks } from '../pipeline/apps/crawl/link-bounds.js';
+import { parseSources } from '../pipeline/apps/crawl/sources.js';
+import { CrawlState } from '../pipeline/apps/crawl/state.js';
+import { formatSummary, type CrawlSummary, type SourceSummary } from '../pipeline/apps/crawl/summary.js';
+import { Db } from '../pipeline/store/db.js';
+import { UsageError } from '../schemas/errors.js';
 
 const LINKS = 100_000;
-const cli = fileURLToPath(new URL('../pipeline/cli/main.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../pipeline/apps/cli/main.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 const only = (s: CrawlSummary): SourceSummary => s.sources[0];
 const tmp = () => mkdtempSync(join(tmpdir(), 'renda-crawl-bounds-'));

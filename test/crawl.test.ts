@@ -11,13 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawl } from '../pipeline/crawl/crawler.js';
-import { parseSources, type CrawlConfig } from '../pipeline/crawl/sources.js';
-import type { CrawlSummary, SourceSummary } from '../pipeline/crawl/summary.js';
-import { Db } from '../pipeline/db.js';
+import { crawl } from '../pipeline/apps/crawl/crawler.js';
+import { parseSources, type CrawlConfig } from '../pipeline/apps/crawl/sources.js';
+import type { CrawlSummary, SourceSummary } from '../pipeline/apps/crawl/summary.js';
+import { Db } from '../pipeline/store/db.js';
 import { fixtureSources, startFixtureSite, type FixtureSite } from './helpers/fixture-site.js';
 
-const cli = fileURLToPath(new URL('../pipeline/cli/main.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../pipeline/apps/cli/main.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 
 /** The 9 documents of the site that can be fetched and read. */

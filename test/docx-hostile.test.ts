@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docxExtractor } from '../extractors/docx.js';
 import { DEFAULT_LIMITS, type Limits } from '../extractors/limits.js';
-import { FileError } from '../pipeline/errors.js';
-import { readAndExtract } from '../pipeline/read-source.js';
+import { FileError } from '../schemas/errors.js';
+import { readAndExtract } from '../pipeline/extract/extract.js';
 import { deflateBomb, documentXml, docx, para, W_NS, zip } from './helpers/docx-build.js';
 
 /**

@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCX_MEDIA_TYPE, docxExtractor } from '../extractors/docx.js';
 import { SourceResult } from '../schemas/index.js';
-import { analyse } from '../pipeline/analyse.js';
-import { FileError } from '../pipeline/errors.js';
-import { evaluateDirs } from '../pipeline/evaluate.js';
-import { DEFAULT_CONCURRENCY, ingest, type IngestSummary } from '../pipeline/ingest.js';
-import { normalise } from '../pipeline/normalize.js';
-import { readAndExtract } from '../pipeline/read-source.js';
+import { analyse } from '../pipeline/analyse/analyse.js';
+import { FileError } from '../schemas/errors.js';
+import { evaluateDirs } from '../pipeline/apps/eval/evaluate.js';
+import { DEFAULT_CONCURRENCY, ingest, type IngestSummary } from '../pipeline/run/ingest.js';
+import { normalise } from '../pipeline/normalise/normalise.js';
+import { readAndExtract } from '../pipeline/extract/extract.js';
 import { findSoffice } from '../extractors/_soffice.js';
 import { fixture, readFixture } from './helpers.js';
 

@@ -3,7 +3,7 @@ import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEmbedder, ModelError, type Embedder } from '../pipeline/similar/embed.js';
+import { loadEmbedder, ModelError, type Embedder } from '../pipeline/store/similar/embed.js';
 import { TINY_HIDDEN_SIZE, writeTinyModel } from './helpers/tiny-model.js';
 
 const TEXTS = ['食品安全法执法检查', '听取审议预算报告', '食品安全法执法检查'];

@@ -8,10 +8,10 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Db } from '../pipeline/db.js';
-import { exportTables, TABLE_COLUMNS, TABLE_NAMES, type Column, type TableName } from '../pipeline/export/index.js';
-import { DEFAULT_CONCURRENCY, ingest } from '../pipeline/ingest.js';
-import { openForReading } from '../pipeline/read/open.js';
+import { Db } from '../pipeline/store/db.js';
+import { exportTables, TABLE_COLUMNS, TABLE_NAMES, type Column, type TableName } from '../pipeline/apps/export/index.js';
+import { DEFAULT_CONCURRENCY, ingest } from '../pipeline/run/ingest.js';
+import { openForReading } from '../pipeline/store/read/open.js';
 
 /**
  * renda export, read back by readers that share no code with the writers — hyparquet for Parquet
@@ -23,7 +23,7 @@ import { openForReading } from '../pipeline/read/open.js';
  */
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../', import.meta.url));
-const cli = join(root, 'pipeline/cli/main.ts');
+const cli = join(root, 'pipeline/apps/cli/main.ts');
 const tsx = join(root, 'node_modules/.bin/tsx');
 const renda = (...args: string[]) =>
   run(tsx, [cli, ...args], { maxBuffer: 1 << 26 }).then(

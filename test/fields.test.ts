@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { committeeKey, findLeadCommittee, resolveAbbreviation } from '../pipeline/committee.js';
-import { extractLaws } from '../pipeline/laws.js';
-import { extractMonths } from '../pipeline/months.js';
-import { findOrgan } from '../pipeline/organ.js';
+import { committeeKey, findLeadCommittee, resolveAbbreviation } from '../pipeline/analyse/items/committee.js';
+import { extractLaws } from '../pipeline/analyse/items/laws.js';
+import { extractMonths } from '../pipeline/analyse/items/months.js';
+import { findOrgan } from '../pipeline/analyse/items/organ.js';
 
 describe('extractMonths', () => {
   it.each([

@@ -3,10 +3,10 @@ import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SourceResult, type Document } from '../schemas/index.js';
-import { analyse } from '../pipeline/analyse.js';
-import { normalise } from '../pipeline/normalize.js';
-import { readAndExtract } from '../pipeline/read-source.js';
-import { matchItems } from '../pipeline/evaluate.js';
+import { analyse } from '../pipeline/analyse/analyse.js';
+import { normalise } from '../pipeline/normalise/normalise.js';
+import { readAndExtract } from '../pipeline/extract/extract.js';
+import { matchItems } from '../pipeline/apps/eval/evaluate.js';
 import { fixture } from './helpers.js';
 
 /**

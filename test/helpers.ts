@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { expect } from 'vitest';
 import type { OcrEngineName, RasterImage } from '../extractors/ocr/types.js';
-import type { ExtractedText, OcrContext, OcrMode } from '../extractors/types.js';
-import { analyse } from '../pipeline/analyse.js';
-import { normalise } from '../pipeline/normalize.js';
+import type { OcrContext, OcrMode } from '../extractors/types.js';
+import type { ExtractedText } from '../schemas/stages.js';
+import { analyse } from '../pipeline/analyse/analyse.js';
+import { normalise } from '../pipeline/normalise/normalise.js';
 
 /** A fixture file's URL, resolved from the repository root. */
 export const fixture = (name: string): URL => new URL(`../fixtures/${name}`, import.meta.url);

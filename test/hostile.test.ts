@@ -11,7 +11,7 @@ import { cases } from './hostile/cases.mjs';
 // @ts-expect-error: plain ESM test helpers, shared with the benchmark
 import { runCase, verdict } from './hostile/run-case.mjs';
 
-const main = fileURLToPath(new URL('../pipeline/cli/main.ts', import.meta.url));
+const main = fileURLToPath(new URL('../pipeline/apps/cli/main.ts', import.meta.url));
 
 interface Case {
   name: string;

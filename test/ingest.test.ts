@@ -6,12 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SourceResult } from '../schemas/index.js';
-import { Db } from '../pipeline/db.js';
-import { DEFAULT_CONCURRENCY, ingest, type IngestSummary } from '../pipeline/ingest.js';
+import { Db } from '../pipeline/store/db.js';
+import { DEFAULT_CONCURRENCY, ingest, type IngestSummary } from '../pipeline/run/ingest.js';
 import { fixture } from './helpers.js';
 
 const run = promisify(execFile);
-const cli = fileURLToPath(new URL('../pipeline/cli/main.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../pipeline/apps/cli/main.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 
 /** A batch with good files and the three kinds of bad input a researcher's folder holds. */

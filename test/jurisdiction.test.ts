@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolveJurisdiction } from '../pipeline/jurisdiction.js';
+import { resolveJurisdiction } from '../pipeline/analyse/document/jurisdiction.js';
 import type { Jurisdiction } from '../schemas/output.js';
 
 const seed = (name: string) => readFileSync(new URL(`../fixtures/text/${name}`, import.meta.url), 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchMarker } from '../pipeline/markers.js';
+import { matchMarker } from '../pipeline/text/markers.js';
 
 describe('matchMarker', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../pipeline/normalize.js';
+import { normalise } from '../pipeline/normalise/normalise.js';
 import { plain } from './helpers.js';
 
 const norm = (s: string) => normalise(plain(s)).text;

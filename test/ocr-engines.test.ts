@@ -10,7 +10,7 @@ import {
   type RasterImage,
 } from '../extractors/ocr/index.js';
 import { groupIntoLines } from '../extractors/ocr/_lines.js';
-import { UsageError } from '../pipeline/errors.js';
+import { UsageError } from '../schemas/errors.js';
 import { ocrImage as crop } from './helpers.js';
 
 /**

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { imageExtractor, isImageMagic } from '../extractors/image.js';
 import { DEFAULT_LIMITS } from '../extractors/limits.js';
 import { sniff } from '../extractors/sniff.js';
-import { createOcrService } from '../pipeline/ocr-service.js';
-import { readAndExtract } from '../pipeline/read-source.js';
+import { createOcrService } from '../pipeline/extract/ocr-service.js';
+import { readAndExtract } from '../pipeline/extract/extract.js';
 import { ocrRecorder } from './helpers.js';
 // @ts-expect-error: plain ESM test helpers, shared with the hostile-input benchmark
 import { pngClaiming } from './hostile/cases.mjs';

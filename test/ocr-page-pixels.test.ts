@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../extractors/limits.js';
 import { pdfExtractor } from '../extractors/pdf.js';
-import { createOcrService } from '../pipeline/ocr-service.js';
-import { readAndExtract } from '../pipeline/read-source.js';
+import { createOcrService } from '../pipeline/extract/ocr-service.js';
+import { readAndExtract } from '../pipeline/extract/extract.js';
 import { ocrRecorder } from './helpers.js';
 import { tinyPdf } from './helpers/tiny-pdf.js';
 

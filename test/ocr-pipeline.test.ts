@@ -9,7 +9,7 @@ import { cleanOcrLine } from '../extractors/ocr/clean.js';
 import { ocrToLines } from '../extractors/ocr/to-lines.js';
 import type { OcrPageResult } from '../extractors/ocr/types.js';
 import { pdfExtractor } from '../extractors/pdf.js';
-import { DEFAULT_CONCURRENCY, ingest } from '../pipeline/ingest.js';
+import { DEFAULT_CONCURRENCY, ingest } from '../pipeline/run/ingest.js';
 import { fixture, ocrRecorder } from './helpers.js';
 import { fileURLToPath } from 'node:url';
 
@@ -130,8 +130,8 @@ describe('a scanned crop, end to end with tesseract', () => {
 
 describe('OCR confidence', () => {
   it('scales an item\'s confidence down when its page was recognised with low confidence', async () => {
-    const { analyse } = await import('../pipeline/analyse.js');
-    const { normalise } = await import('../pipeline/normalize.js');
+    const { analyse } = await import('../pipeline/analyse/analyse.js');
+    const { normalise } = await import('../pipeline/normalise/normalise.js');
     const text = '某某县人大常委会2024年度监督工作计划\n1.听取审议县政府关于信访工作情况的报告。\n2.对全县物业管理情况开展调研。';
     const extracted = { extractor: 'ocr' as const, mediaType: 'image/png', pageCount: 1, pages: [{ number: 1, text }], meta: {} };
     const confident = analyse({ sourceId: 'a', normalised: normalise(extracted), meta: {}, ocrConfidence: new Map([[1, 0.95]]) });

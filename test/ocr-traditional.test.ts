@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine, OcrPageResult } from '../extractors/ocr/index.js';
 import { ocrToLines } from '../extractors/ocr/to-lines.js';
-import { createOcrService, looksTraditional } from '../pipeline/ocr-service.js';
-import { normalise } from '../pipeline/normalize.js';
+import { createOcrService, looksTraditional } from '../pipeline/extract/ocr-service.js';
+import { normalise } from '../pipeline/normalise/normalise.js';
 import { fixOcrPunctuation } from '../extractors/ocr/clean.js';
-import { meetingMonth } from '../pipeline/dating.js';
+import { meetingMonth } from '../pipeline/analyse/items/dating.js';
 import { ocrImage as image, plain } from './helpers.js';
 
 /**

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfExtractor } from '../extractors/pdf.js';
-import type { ExtractedText } from '../extractors/types.js';
-import { FileError } from '../pipeline/errors.js';
+import type { ExtractedText } from '../schemas/stages.js';
+import { FileError } from '../schemas/errors.js';
 import { fixture, readFixture } from './helpers.js';
 import { stream, writePdf } from './helpers/pdf-writer.mjs';
 

@@ -5,17 +5,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Db } from '../pipeline/db.js';
-import { DEFAULT_CONCURRENCY, ingest } from '../pipeline/ingest.js';
-import { openForReading } from '../pipeline/read/open.js';
-import { QueryError, runQuery } from '../pipeline/read/query.js';
-import { queryTerms, search, snippet, PLAIN_MARK } from '../pipeline/read/search.js';
-import { Store } from '../pipeline/store.js';
+import { Db } from '../pipeline/store/db.js';
+import { DEFAULT_CONCURRENCY, ingest } from '../pipeline/run/ingest.js';
+import { openForReading } from '../pipeline/store/read/open.js';
+import { QueryError, runQuery } from '../pipeline/store/read/query.js';
+import { queryTerms, search, snippet, PLAIN_MARK } from '../pipeline/store/read/search.js';
+import { Store } from '../pipeline/store/store.js';
 import { ingestCorpus } from './helpers/corpus-db.js';
 import { fixture } from './helpers.js';
 
 const run = promisify(execFile);
-const cli = fileURLToPath(new URL('../pipeline/cli/main.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../pipeline/apps/cli/main.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 const renda = (...args: string[]) =>
   run(tsx, [cli, ...args]).then(

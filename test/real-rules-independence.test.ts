@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PINYIN_GLOSS, TONELESS_GLOSS } from '../pipeline/pinyin.js';
-import { toSimplified } from '../pipeline/simplify.js';
+import { PINYIN_GLOSS, TONELESS_GLOSS } from '../pipeline/text/pinyin.js';
+import { toSimplified } from '../pipeline/text/simplify.js';
 
 /**
  * Issue 10: "a rule is never keyed to one document: no test sentence is copied from a corpus file".

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../pipeline/classify.js';
-import { isClutterLine } from '../pipeline/clutter.js';
-import { bodyDocType, detectDocType, findYears } from '../pipeline/docmeta.js';
-import { resolveJurisdiction } from '../pipeline/jurisdiction.js';
+import { classify } from '../pipeline/analyse/items/classify.js';
+import { isClutterLine } from '../pipeline/text/clutter.js';
+import { bodyDocType, detectDocType, findYears } from '../pipeline/analyse/document/docmeta.js';
+import { resolveJurisdiction } from '../pipeline/analyse/document/jurisdiction.js';
 import { analyseOne } from './helpers.js';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../pipeline/classify.js';
-import { findLeadCommittee } from '../pipeline/committee.js';
-import { bodyDocType, detectDocType, eventYear } from '../pipeline/docmeta.js';
-import { normalise } from '../pipeline/normalize.js';
+import { classify } from '../pipeline/analyse/items/classify.js';
+import { findLeadCommittee } from '../pipeline/analyse/items/committee.js';
+import { bodyDocType, detectDocType, eventYear } from '../pipeline/analyse/document/docmeta.js';
+import { normalise } from '../pipeline/normalise/normalise.js';
 import { judgeTextLayer } from '../extractors/_pdf-quality.js';
 import { analyseOne, plain } from './helpers.js';
 

@@ -6,14 +6,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as cheerio from 'cheerio';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportCommand } from '../pipeline/cli/report-command.js';
-import { Db } from '../pipeline/db.js';
-import { UsageError } from '../pipeline/errors.js';
-import { DEFAULT_CONCURRENCY, ingest } from '../pipeline/ingest.js';
-import { escapeHtml, jsonForScript } from '../pipeline/report/_escape.js';
-import { sourceHref } from '../pipeline/report/_links.js';
-import { jurisdiction } from '../pipeline/report/data.js';
-import { writeReport, type ReportSummary } from '../pipeline/report/index.js';
+import { reportCommand } from '../pipeline/apps/cli/report-command.js';
+import { Db } from '../pipeline/store/db.js';
+import { UsageError } from '../schemas/errors.js';
+import { DEFAULT_CONCURRENCY, ingest } from '../pipeline/run/ingest.js';
+import { escapeHtml, jsonForScript } from '../pipeline/apps/report/_escape.js';
+import { sourceHref } from '../pipeline/apps/report/_links.js';
+import { jurisdiction } from '../pipeline/apps/report/data.js';
+import { writeReport, type ReportSummary } from '../pipeline/apps/report/index.js';
 import { fixture } from './helpers.js';
 
 /**

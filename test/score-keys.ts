@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Document } from '../schemas/index.js';
-import { analyse } from '../pipeline/analyse.js';
-import { AnswerKey } from '../pipeline/answer-key.js';
-import { goldFromKey, scoreSources, type GoldDocument, type Scores } from '../pipeline/evaluate.js';
-import { normalise } from '../pipeline/normalize.js';
-import { readAndExtract } from '../pipeline/read-source.js';
+import { analyse } from '../pipeline/analyse/analyse.js';
+import { AnswerKey } from '../pipeline/apps/eval/answer-key.js';
+import { goldFromKey, scoreSources, type GoldDocument, type Scores } from '../pipeline/apps/eval/evaluate.js';
+import { normalise } from '../pipeline/normalise/normalise.js';
+import { readAndExtract } from '../pipeline/extract/extract.js';
 
 /**
  * Scores renda on a fixture folder whose answer keys (`answers/<stem>.json`, written by hand

@@ -5,19 +5,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../pipeline/db.js';
-import { openForReading } from '../pipeline/read/open.js';
-import { loadCorpus, type CorpusItem } from '../pipeline/similar/corpus.js';
-import { scoreSimilar, type SimilarLabels } from '../pipeline/similar/evaluate.js';
-import { DEFAULT_MIN_SCORE, neighboursOf } from '../pipeline/similar/find.js';
-import { lexicalIndex, TFIDF_METHOD, type SimilarityIndex } from '../pipeline/similar/method.js';
-import { itemTerms, lawTerms } from '../pipeline/similar/terms.js';
-import { TfIdfIndex } from '../pipeline/similar/tfidf.js';
+import type { Db } from '../pipeline/store/db.js';
+import { openForReading } from '../pipeline/store/read/open.js';
+import { loadCorpus, type CorpusItem } from '../pipeline/store/similar/corpus.js';
+import { scoreSimilar, type SimilarLabels } from '../pipeline/store/similar/evaluate.js';
+import { DEFAULT_MIN_SCORE, neighboursOf } from '../pipeline/store/similar/find.js';
+import { lexicalIndex, TFIDF_METHOD, type SimilarityIndex } from '../pipeline/store/similar/method.js';
+import { itemTerms, lawTerms } from '../pipeline/store/similar/terms.js';
+import { TfIdfIndex } from '../pipeline/store/similar/tfidf.js';
 import { ingestCorpus } from './helpers/corpus-db.js';
 import { writeTinyModel } from './helpers/tiny-model.js';
 
 const run = promisify(execFile);
-const cli = fileURLToPath(new URL('../pipeline/cli/main.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../pipeline/apps/cli/main.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 const renda = (...args: string[]) =>
   run(tsx, [cli, ...args]).then(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitDocuments } from '../pipeline/split.js';
-import { normalise } from '../pipeline/normalize.js';
+import { splitDocuments } from '../pipeline/normalise/split.js';
+import { normalise } from '../pipeline/normalise/normalise.js';
 import { analyseText, plain, readFixture } from './helpers.js';
 
 const titles = (raw: string) => {

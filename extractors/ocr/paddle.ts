@@ -1,4 +1,4 @@
-import { UsageError } from '../../pipeline/errors.js';
+import { UsageError } from '../../schemas/errors.js';
 import { decodeCtc } from './_ctc.js';
 import { deferred } from './_deferred.js';
 import { textQuads, type Quad } from './_det-boxes.js';

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { UsageError } from '../../pipeline/errors.js';
+import { UsageError } from '../../schemas/errors.js';
 import { OcrError } from './_errors.js';
 import { createPaddleEngine, type PaddleEngineOptions } from './paddle.js';
 import { createTesseractEngine, type TesseractEngineOptions } from './tesseract.js';

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Worker as NodeWorker } from 'node:worker_threads';
 import type { Worker } from 'tesseract.js';
-import { UsageError } from '../../pipeline/errors.js';
+import { UsageError } from '../../schemas/errors.js';
 import { deferred } from './_deferred.js';
 import { checkImage, toPnm } from './_encode.js';
 import { OcrError, describe } from './_errors.js';

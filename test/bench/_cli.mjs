@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const MAIN = join(ROOT, 'dist/pipeline/cli/main.js');
+export const MAIN = join(ROOT, 'dist/pipeline/apps/cli/main.js');
 if (!existsSync(MAIN)) {
   process.stderr.write(`bench: ${MAIN} not found; run 'npm run build' first (npm run bench does)\n`);
   process.exit(2);

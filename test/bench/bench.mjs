@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MAIN, parseGnuTime, ROOT } from './_cli.mjs';
 
-const { DEFAULT_CONCURRENCY, STAGES } = await import('../../dist/pipeline/ingest.js');
+const { DEFAULT_CONCURRENCY, STAGES } = await import('../../dist/pipeline/run/ingest.js');
 
 const TARGET_SECONDS = Number(process.env.BENCH_TARGET_SECONDS ?? 8);
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 15);
@@ -106,7 +106,7 @@ async function buildCorpus(spec, fixtures, copies, dir) {
 // Running the CLI
 
 /**
- * Spawn `node dist/pipeline/cli/main.js ingest <corpus> --out <out> --quiet --json`, wrapped in
+ * Spawn `node dist/pipeline/apps/cli/main.js ingest <corpus> --out <out> --quiet --json`, wrapped in
  * /usr/bin/time -v when available. Returns the summary, wall time and peak RSS.
  */
 async function runIngest(corpus, out, concurrency, rssFile) {

@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './_cli.mjs';
 
-const { crawl } = await import(join(ROOT, 'dist/pipeline/crawl/crawler.js'));
-const { parseSources } = await import(join(ROOT, 'dist/pipeline/crawl/sources.js'));
-const { CrawlState } = await import(join(ROOT, 'dist/pipeline/crawl/state.js'));
-const { Db } = await import(join(ROOT, 'dist/pipeline/db.js'));
+const { crawl } = await import(join(ROOT, 'dist/pipeline/apps/crawl/crawler.js'));
+const { parseSources } = await import(join(ROOT, 'dist/pipeline/apps/crawl/sources.js'));
+const { CrawlState } = await import(join(ROOT, 'dist/pipeline/apps/crawl/state.js'));
+const { Db } = await import(join(ROOT, 'dist/pipeline/store/db.js'));
 
 const n = Number(process.argv[2] ?? 100_000);
 const items = Array.from({ length: n }, (_, i) => `<li><a href="/d/${i}.html">文件${i}</a></li>`).join('\n');

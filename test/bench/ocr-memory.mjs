@@ -13,7 +13,7 @@
  *   BENCH_OCR_MEMORY_ENGINE  paddle (default) or tesseract
  *   BENCH_OCR_MEMORY_RUNS    runs per format (default 1; the table shows the median time, the
  *                            highest peak)
- *   BENCH_OCR_MEMORY_MAIN    another build's dist/pipeline/cli/main.js, to compare before and after
+ *   BENCH_OCR_MEMORY_MAIN    another build's dist/pipeline/apps/cli/main.js, to compare before and after
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -10,8 +10,8 @@ import { ROOT as root } from './_cli.mjs';
 import { editDistance } from './_cer.mjs';
 
 const ocr = await import(join(root, 'dist/extractors/ocr/index.js'));
-const { createOcrService, looksTraditional } = await import(join(root, 'dist/pipeline/ocr-service.js'));
-const { isTraditional, convertTraditional } = await import(join(root, 'dist/pipeline/simplify.js'));
+const { createOcrService, looksTraditional } = await import(join(root, 'dist/pipeline/extract/ocr-service.js'));
+const { isTraditional, convertTraditional } = await import(join(root, 'dist/pipeline/text/simplify.js'));
 const { renderPage } = await import(join(root, 'dist/extractors/ocr/render.js'));
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 

@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { editDistance } from './_cer.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
-const { createOcrService } = await import(join(root, 'dist/pipeline/ocr-service.js'));
+const { createOcrService } = await import(join(root, 'dist/pipeline/extract/ocr-service.js'));
 const { cleanOcrLine } = await import(join(root, 'dist/extractors/ocr/clean.js'));
-const { evaluateDirs } = await import(join(root, 'dist/pipeline/evaluate.js'));
+const { evaluateDirs } = await import(join(root, 'dist/pipeline/apps/eval/evaluate.js'));
 const sharp = (await import('sharp')).default;
 
 const engines = (process.env.BENCH_OCR_ENGINES ?? 'tesseract,paddle').split(',');
@@ -66,7 +66,7 @@ for (const engine of engines) {
   const out = mkdtempSync(join(tmpdir(), `renda-ocr-${engine}-`));
   try {
     const t0 = performance.now();
-    execFileSync('node', [join(root, 'dist/pipeline/cli/main.js'), 'ingest', join(scanDir, '002_image-only.pdf'), join(scanDir, '001_broken-text-layer.pdf'), '--out', out, '--quiet', '--ocr-engine', engine], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('node', [join(root, 'dist/pipeline/apps/cli/main.js'), 'ingest', join(scanDir, '002_image-only.pdf'), join(scanDir, '001_broken-text-layer.pdf'), '--out', out, '--quiet', '--ocr-engine', engine], { stdio: ['ignore', 'ignore', 'inherit'] });
     const seconds = (performance.now() - t0) / 1000;
     // Pair each OCR'd document with the gold of the seed it was made from (the file name's prefix).
     const paired = join(out, 'paired');

@@ -21,14 +21,14 @@ import { performance } from 'node:perf_hooks';
 import { MAIN, ROOT } from './_cli.mjs';
 
 const dist = (p) => import(join(ROOT, 'dist', p));
-const { openForReading } = await dist('pipeline/read/open.js');
-const { search } = await dist('pipeline/read/search.js');
-const { kindsTable, monthsTable, committeesTable, lawsTable } = await dist('pipeline/compare/sections.js');
-const { planReportPairs } = await dist('pipeline/compare/plan-report.js');
-const { loadCorpus } = await dist('pipeline/similar/corpus.js');
-const { lexicalIndex } = await dist('pipeline/similar/method.js');
-const { neighboursOf } = await dist('pipeline/similar/find.js');
-const { writeReport } = await dist('pipeline/report/index.js');
+const { openForReading } = await dist('pipeline/store/read/open.js');
+const { search } = await dist('pipeline/store/read/search.js');
+const { kindsTable, monthsTable, committeesTable, lawsTable } = await dist('pipeline/apps/compare/sections.js');
+const { planReportPairs } = await dist('pipeline/apps/compare/plan-report.js');
+const { loadCorpus } = await dist('pipeline/store/similar/corpus.js');
+const { lexicalIndex } = await dist('pipeline/store/similar/method.js');
+const { neighboursOf } = await dist('pipeline/store/similar/find.js');
+const { writeReport } = await dist('pipeline/apps/report/index.js');
 
 const COPIES = Number(process.env.BENCH_READ_COPIES ?? 120);
 const log = (msg) => process.stderr.write(`bench-read: ${msg}\n`);

@@ -6,8 +6,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { SCHEMA_VERSION, SourceResult } from '../../schemas/index.js';
-import { analyse } from '../../pipeline/analyse.js';
-import { normalise } from '../../pipeline/normalize.js';
+import { analyse } from '../../pipeline/analyse/analyse.js';
+import { normalise } from '../../pipeline/normalise/normalise.js';
 
 const outDir = 'out/golden-candidates';
 mkdirSync(outDir, { recursive: true });

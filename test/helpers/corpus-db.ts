@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CONCURRENCY, ingest } from '../../pipeline/ingest.js';
+import { DEFAULT_CONCURRENCY, ingest } from '../../pipeline/run/ingest.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const files = (dir: string, ext: RegExp) =>

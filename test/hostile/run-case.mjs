@@ -9,7 +9,7 @@ import { GOOD } from './cases.mjs';
 const GNU_TIME = '/usr/bin/time';
 
 /**
- * c: a case from cases.mjs; main: the CLI's entry (dist/pipeline/cli/main.js, or the TypeScript one
+ * c: a case from cases.mjs; main: the CLI's entry (dist/pipeline/apps/cli/main.js, or the TypeScript one
  * with nodeArgs ['--import', 'tsx']); timeoutMs: the child is killed after it (a hang is a result too).
  */
 export async function runCase(c, { main, nodeArgs = [], timeoutMs = 120_000, extraArgs = [] }) {

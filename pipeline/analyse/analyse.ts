@@ -1,0 +1,180 @@
+import type { DocType, Document, Item, Jurisdiction, Section, Warning } from '../../schemas/index.js';
+import type { ExtractedText } from '../../schemas/stages.js';
+import { splitColonList, splitInlineAgenda, splitInlineNumbered, splitMonthFirst, splitOrdinalList } from './items/acts.js';
+import { classify } from './items/classify.js';
+import { committeeNames, findLeadCommittee, resolveAbbreviation } from './items/committee.js';
+import { detectDocType, findAdoptedDate, findYears } from './document/docmeta.js';
+import { resolveJurisdiction } from './document/jurisdiction.js';
+import { extractLaws } from './items/laws.js';
+import { extractMonths } from './items/months.js';
+import type { NormalisedText } from '../../schemas/stages.js';
+import { findOrgan } from './items/organ.js';
+import { segment } from './segment/segment.js';
+import type { SegItem } from './segment/types.js';
+import { splitDocuments } from '../normalise/split.js';
+import { DATE_LINE, DATED_HEADING, DATED_LINE, MEETING_DATE, ONE_MEETING, withDatelineMonth, withDayOnlyMonth, withMeetingMonth } from './items/dating.js';
+import { isNewsFrame } from './document/news-frame.js';
+
+/**
+ * From a source's normalised text to its documents: split at titles, recover each document's
+ * hierarchy, then read every item's kind, months, lead committee, organ and laws.
+ */
+export interface AnalyseInput {
+  sourceId: string;
+  normalised: NormalisedText;
+  meta: ExtractedText['meta'];
+  /** OCR confidence (0–1) per page number, for pages whose text was recognised. */
+  ocrConfidence?: Map<number, number>;
+}
+
+export function analyse(input: AnalyseInput): Document[] {
+  const { normalised, meta, sourceId } = input;
+  const text = normalised.text;
+  const slices = splitDocuments(text, meta.title);
+  const namesInFile = committeeNames(text);
+  const publishedDate = meta.publishedDate ?? normalised.publishedDate;
+  const hasByline = publishedDate !== null && publishedDate !== undefined;
+
+  const drafts = slices.map((slice, index) => {
+    const docText = text.slice(slice.start, slice.end);
+    const bodyStart = slice.bodyStart - slice.start;
+    const docType = detectDocType(slice.title, hasByline, docText.slice(bodyStart), normalised.reporterSeen);
+    const seg = segment(docText, bodyStart, { report: docType === 'work_report' });
+    const adoptedDate = findAdoptedDate(docText.slice(0, Math.min(docText.length, bodyStart + 200)));
+    const docId = `${sourceId}-${index + 1}`;
+    const warnings: Warning[] = [];
+    const segs = seg.items
+      // An e-paper page that opens with the rest of an article from an earlier page ("（上接第一版）…"):
+      // that paragraph's start, and its act, are on the other page.
+      .filter((s) => !CONTINUED_FROM.test(docText.slice(s.span[0], s.span[1])))
+      .flatMap((s) => splitOrdinalList(s, docText))
+      .flatMap((s) => splitInlineNumbered(s, docText))
+      .flatMap((s) => splitColonList(s, docText))
+      .flatMap((s) => splitInlineAgenda(s, docText))
+      .flatMap((s) => splitMonthFirst(s, docText));
+    const built = segs.map((s) => buildItem(s, docId, docText, slice.start, normalised, namesInFile, input.ocrConfidence, docType));
+    const items = keptAndDated(docType, docText, bodyStart, segs, built, publishedDate ?? null);
+    const sections: Section[] = seg.sections.map((sec) => {
+      const itemCount = items.filter((it) => it.path.startsWith(sec.path + '.')).length;
+      if (sec.declaredCount !== null && sec.declaredCount !== itemCount) {
+        warnings.push({
+          code: 'declared_count_mismatch',
+          message: `section ${sec.path} "${sec.title}" declares ${sec.declaredCount} items, ${itemCount} found`,
+        });
+      }
+      return { path: sec.path, title: sec.title, declaredCount: sec.declaredCount, itemCount };
+    });
+    if (items.length === 0) warnings.push({ code: 'no_items', message: 'no items were found in this document' });
+    const { year, reviewYear } = findYears(slice.title, docText, [adoptedDate, publishedDate ?? null], docType === 'work_report');
+    if (year === null) warnings.push({ code: 'year_unknown', message: 'no year in the title, headings or dates' });
+    return { id: docId, title: slice.title, docType, year, reviewYear, adoptedDate, publishedDate: publishedDate ?? null, sections, items, warnings, text: docText };
+  });
+
+  const jurisdictions = resolveAll(drafts.map((d) => ({ title: d.title, text: d.text })));
+  return drafts.map((d, k) => ({
+    ...d,
+    jurisdiction: jurisdictions[k].jurisdiction,
+    warnings: [...jurisdictions[k].warnings, ...d.warnings],
+  }));
+}
+
+/**
+ * A row's lead cells, in column order (the drafting unit "市城市管理综合执法局", then the committee that
+ * reviews it first): the first that names a congress committee, else the first body named at all.
+ */
+function leadOfCells(cells: string[]): ReturnType<typeof findLeadCommittee> {
+  const found = cells.map((cell) => findLeadCommittee(`由${cell}负责`));
+  return found.find((c) => c && c.key !== 'other') ?? found.find((c) => c) ?? null;
+}
+
+function buildItem(
+  s: SegItem,
+  docId: string,
+  docText: string,
+  docStart: number,
+  normalised: NormalisedText,
+  namesInFile: string[],
+  ocrConfidence: Map<number, number> | undefined,
+  docType: DocType,
+): Item {
+  const text = docText.slice(s.span[0], s.span[1]);
+  const c = classify(text, s.context, docType);
+  const fromRow = s.hints?.months;
+  const months = fromRow && fromRow.length ? fromRow : extractMonths(text);
+  let committee = findLeadCommittee(text);
+  if (s.hints?.leads) committee = leadOfCells(s.hints.leads) ?? committee;
+  else if (s.hints?.committeeAbbrev) committee = resolveAbbreviation(s.hints.committeeAbbrev, namesInFile);
+  const hearsSomething = c.kinds.some((k) => k === 'report' || k === 'law_check' || k === 'decision');
+  const page = normalised.pageAt(docStart + s.span[0]);
+  return {
+    id: `${docId}:${s.path}`,
+    path: s.path,
+    number: s.number,
+    text,
+    kind: c.kind,
+    kinds: c.kinds,
+    months,
+    committee,
+    organ: hearsSomething ? findOrgan(text) : null,
+    laws: extractLaws(text),
+    page,
+    span: s.span,
+    confidence: Math.round(c.confidence * textFactor(page, ocrConfidence) * 100) / 100,
+    rule: c.rule,
+  };
+}
+
+/**
+ * Which items a document keeps, and the month of those whose text names none, by how its type is
+ * written. Entries of a dated list or of a meeting's agenda are on that meeting's day, in any
+ * document. News tells of acts among leads, quotes and comment: only paragraphs that state an act
+ * (or entries of a list it gives) are items, on the day its lede gives. Around an agenda's entries,
+ * unnumbered paragraphs that state no act are the notice's procedure (who may attend, how to sign
+ * up). A text of articles ("第一条 为了…", "第二条 …") lays down rules and schedules no act.
+ */
+function keptAndDated(docType: DocType, docText: string, bodyStart: number, segs: SegItem[], built: Item[], publishedDate: string | null): Item[] {
+  if (docType === 'other' && isRulesText(docText.slice(bodyStart))) return [];
+  const listed = (k: number) => segs[k].agendaOf !== undefined;
+  const items = built.map((it, k) => (listed(k) ? withMeetingMonth(it, segs[k].agendaOf!.month, publishedDate) : it));
+  if (docType === 'news') {
+    // A listed entry keeps its meeting's month, even none ("会议将于近期召开"): the lede's day is not its.
+    return items
+      .map((it, k) => (listed(k) ? it : withDayOnlyMonth(withDatelineMonth(it, docText, [DATED_LINE]), docText, publishedDate)))
+      .filter((it, k) => listed(k) || it.number !== null || !isNewsFrame(it, k));
+  }
+  if (docType === 'agenda') {
+    const dates = ONE_MEETING.test(docText.slice(0, 400)) ? [DATED_HEADING, MEETING_DATE] : [DATE_LINE];
+    return items
+      .filter((it, k) => it.number !== null || listed(k) || it.rule !== 'other.default' || items.length === 1)
+      .map((it) => withDatelineMonth(it, docText, dates));
+  }
+  return items;
+}
+
+const CONTINUED_FROM = /^[（(]上接第?\s*[A-Z\d一二三四五六七八九十]+\s*版[）)]/;
+
+const ARTICLE = /(^|\n|\s|。)第[一二三四五六七八九十百]+条\s*/g;
+const isRulesText = (body: string): boolean => (body.match(ARTICLE)?.length ?? 0) >= 2;
+
+/** Recognised text below this mean confidence makes every reading of it less certain. */
+const TRUSTED_OCR = 0.9;
+
+function textFactor(page: number | null, ocrConfidence: Map<number, number> | undefined): number {
+  const c = page === null ? undefined : ocrConfidence?.get(page);
+  return c === undefined ? 1 : Math.min(1, c / TRUSTED_OCR);
+}
+
+/**
+ * Documents in one file share an issuer more often than not: a document whose title names no
+ * place (an annexed 议题安排表) takes the jurisdiction of the first one that does.
+ */
+function resolveAll(docs: Array<{ title: string; text: string }>): Array<{ jurisdiction: Jurisdiction; warnings: Warning[] }> {
+  const first = docs.map((d) => resolveJurisdiction({ title: d.title, text: d.text }));
+  const anchor = first.find((r) => r.jurisdiction.code !== null)?.jurisdiction;
+  if (!anchor) return first;
+  return first.map((r, k) =>
+    r.warnings.some((w) => w.code === 'jurisdiction_unknown' || w.code === 'jurisdiction_inferred')
+      ? resolveJurisdiction({ ...docs[k], fallback: anchor })
+      : r,
+  );
+}

@@ -1,0 +1,53 @@
+import type { Item } from '../../../schemas/index.js';
+
+/**
+ * How a news article frames the acts it reports: which paragraphs are its lede, quotes, comment
+ * and attendance lists rather than acts of the people's congress (ANNOTATING.md: "lead, quote and
+ * commentary paragraphs that state no such act are not items").
+ */
+
+/**
+ * The frame of a news article around the acts it reports: the lede (its first paragraph, or the one
+ * that opens the meeting: who presided, who attended) and the quotes and comment ("会议指出…",
+ * "他强调…"), when they state no act themselves. A paragraph that states no act but is neither, such
+ * as one entry of a plan the article lists, stays an item.
+ */
+const NEWS_FRAME = /^(会议|会上|他|她|[\u4e00-\u9fff]{2,4}(指出|强调|表示|要求|认为|说))|主持(会议)?|出席(会议)?|列席(会议)?|讲话|召开|举行/;
+/** Comment, whatever it names: "会议要求，要…办理好代表建议" exhorts; it reports no act. */
+// A document's own requirements ("方案要求，…") are its contents, not comment.
+// A speaker named with a title ("市人大常委会主任某某指出，") comments too.
+const COMMENT = /^([^，。；\n]{0,12}(后|上|中|时)，)?(会议|会上|(?:[^，。；\n]{0,16}?(?:主任|主席|书记|秘书长|委员长|部长|局长|县长|市长|区长|省长|旗长|院长|检察长|组长))?(?!方案|计划|要点|意见|通知|文件|规划)[\u4e00-\u9fff]{2,4})(指出|强调|要求|认为|表示|希望)[，：,:]/;
+/** A lede that opens the meeting (who presided, who attended) and names no act of its own. */
+const LEDE_ONLY = /(召开|举行|开幕|闭幕)/;
+const LEDE_ACT = /听取|审议|表决|通过|检查|视察|调研|询问|评议|任免|选举|决定(?![^，。；]{0,30}召开)/;
+/** A speaker's words: "某某说，…", "某某感谢各位代表…。她说，…". */
+const QUOTE = /^([\u4e00-\u9fff]{2,4}|他|她)(说[，：,:]|感谢)/;
+
+export const isNewsFrame = (item: Item, index: number): boolean =>
+  COMMENT.test(item.text) ||
+  QUOTE.test(item.text) ||
+  ATTENDANCE_ONLY(item.text) ||
+  (item.kind === 'other' && item.rule !== 'other.tally' && !MEETING_ACT.test(item.text) && (index === 0 || NEWS_FRAME.test(item.text) || (item.rule === 'other.default' && !DOC_CONTENT.test(item.text)))) ||
+  (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text));
+
+/** What a plan the article reports on says is its content: "方案要求，…", "计划明确，…". */
+const DOC_CONTENT = /(方案|计划|要点|意见|规划)(要求|提出|明确|规定|强调)[，,：:]/;
+/** The meeting itself as the subject of an act no rule names: "会议传达学习了…精神", "会议听取并研究了…计划". */
+const MEETING_ACT = /^(会议|会上)(还|先后|首先|集中)?(组织)?(听取(并|和)?)?(传达|学习|研究|通报|讨论)/;
+/**
+ * Who attended, presided or sat in: every sentence ends so ("…列席会议。", "…6位公民旁听。", "…在主席台就座。"),
+ * or names who chairs ("执行主席是：甲、乙、丙。"). A reporter's byline after the last sentence
+ * ("（记者 某某 通讯员 某某）") and stray commas before the stop (mirror copies: "列席会议，。") are no part of it.
+ */
+const BYLINE_TAIL = /[（(](?:记者|通讯员|本报记者)[^（）()]{1,40}[）)]\s*$/;
+const ATTENDED = /(出席|列席|旁听|主持|陪同|参加|就座|就坐)(了)?(会议|活动|座谈会)?$/;
+const CHAIRS = /^[^。]{0,20}(执行主席|主持人)(是|为|有)[：:，,][^。；]+$/;
+const ATTENDANCE_ONLY = (text: string): boolean => {
+  const sentences = text
+    .replace(BYLINE_TAIL, '')
+    .split(/(?<=[。！])/)
+    .map((x) => x.trim().replace(/[，、；,;]*[。！]?$/, ''))
+    .filter(Boolean);
+  // "…举行主任会议，听取相关报告，某某主持会议" ends on who presided but states an act first.
+  return sentences.length > 0 && sentences.every((x) => (ATTENDED.test(x) && !LEDE_ACT.test(x)) || CHAIRS.test(x));
+};

@@ -1,0 +1,254 @@
+import { classify } from './classify.js';
+import { meetingMonth } from './dating.js';
+import { extractMonths } from './months.js';
+import type { ItemKind } from '../../../schemas/index.js';
+import type { SegItem } from '../segment/types.js';
+
+/**
+ * One item per act in a month-first paragraph. Reports and news run a month's acts together:
+ * "6月份，听取和审议…的报告；审议…的报告；开展…执法检查。8月，…". Each act joined by "；" (or a
+ * new month after "。") is an item of its own, carrying the month the paragraph gave it until
+ * another month is named. A paragraph that tells of one act in several sentences stays whole:
+ * only clauses that state an act of their own are split off; the others stay with the act before.
+ */
+const MONTH_FIRST = /^(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:\s*[—\-至~]\s*\d{1,2})?\s*月(?:份|上旬|中旬|下旬|初|底|中)?[，,]?/;
+
+const LAW_CHECK_REPORT = /(执法)?检查(组)?(的)?报告/;
+
+export function splitMonthFirst(item: SegItem, docText: string): SegItem[] {
+  if (item.number !== null || item.hints) return [item];
+  const [start, end] = item.span;
+  const text = docText.slice(start, end);
+  const lead = MONTH_FIRST.exec(text);
+  if (!lead) return [item];
+  const clauses = clausesOf(text);
+  const acts: Clause[] = [];
+  let previous: ItemKind | null = null;
+  for (const [k, c] of clauses.entries()) {
+    const kind = classify(c.text).kind;
+    // Hearing a law check's own report is a step of that check ("…开展执法检查；11月听取审议执法检查报告").
+    // Such a clause names no law or subject of its own.
+    const stepOfCheck =
+      previous === 'law_check' && (kind === 'report' || kind === 'law_check') && LAW_CHECK_REPORT.test(c.text) && !/《|开展执法检查|进行执法检查/.test(c.text);
+    if (k === 0 || (kind !== 'other' && !stepOfCheck)) {
+      acts.push(c);
+      previous = kind;
+    }
+  }
+  if (acts.length < 2) return [item];
+
+  const out: SegItem[] = [];
+  let month = extractMonths(lead[0]);
+  for (let k = 0; k < acts.length; k++) {
+    const from = acts[k].start;
+    const to = k + 1 < acts.length ? acts[k + 1].start : text.length;
+    const own = extractMonths(docText.slice(start + from, start + to));
+    // A clause that opens with its own month starts a new run of that month; one that does not
+    // ("同次会议听取…，12月跟踪听取…") took place in the month running, and in any it names.
+    const opensWithMonth = MONTH_FIRST.test(acts[k].text) && own.length > 0;
+    if (opensWithMonth) month = own;
+    const months = opensWithMonth ? own : [...new Set([...month, ...own])].sort((a, b) => a - b);
+    out.push({
+      path: `${item.path}.${k + 1}`,
+      number: null,
+      span: [start + from, start + trimEnd(text, to)],
+      context: item.context,
+      hints: { months },
+    });
+  }
+  return out;
+}
+
+interface Clause {
+  start: number;
+  text: string;
+}
+
+/** Clauses at "；", and at "。" when the next sentence opens with a month. */
+function clausesOf(text: string): Clause[] {
+  const out: Clause[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const cut = ch === '；' || (ch === '。' && MONTH_FIRST.test(text.slice(i + 1)));
+    if (!cut) continue;
+    out.push({ start: from, text: text.slice(from, i + 1) });
+    from = i + 1;
+  }
+  if (from < text.length) out.push({ start: from, text: text.slice(from) });
+  return out.filter((c) => c.text.trim().length > 0);
+}
+
+const trimEnd = (text: string, to: number): number => {
+  let e = to;
+  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  return e;
+};
+
+/**
+ * A paragraph that enumerates entries by ordinal ("本次会议的建议议程共有19项：第一项议程是，审议…；
+ * 第二项议程是，…"): each entry is an item, numbered by its ordinal; the sentence that announces
+ * the list is not one.
+ */
+const ORDINAL_ENTRY = /第([一二三四五六七八九十]{1,3})项(?:议程|议题|内容|工作|任务)?(?:是|为)?[，,：:]?/g;
+
+export function splitOrdinalList(item: SegItem, docText: string): SegItem[] {
+  if (item.hints) return [item];
+  const [start, end] = item.span;
+  const text = docText.slice(start, end);
+  const entries = [...text.matchAll(ORDINAL_ENTRY)].filter((m) => m.index === 0 || /[：:；;。，\s）)”」》]$/.test(text.slice(0, m.index)));
+  // An enumeration counts from one ("第一项…第二项…"); ordinals that refer back to an agenda
+  // ("第五项议程：…负责人。第六项议程：…", who attends for which entry) list no entries of their own.
+  if (entries.length < 2 || entries[0][1] !== '一') return [item];
+  const spans = entries.map((m, k): [number, number] => [
+    (m.index ?? 0) + m[0].length,
+    k + 1 < entries.length ? (entries[k + 1].index ?? text.length) : text.length,
+  ]);
+  // …and an enumeration of entries names acts; "第一项议程：区水务局负责人。" only refers to one.
+  if (spans.every(([a, b]) => classify(text.slice(a, b)).kind === 'other')) return [item];
+  return entries.map((m, k) => {
+    const from = (m.index ?? 0) + m[0].length;
+    const to = k + 1 < entries.length ? (entries[k + 1].index ?? text.length) : text.length;
+    return {
+      path: `${item.path}.${k + 1}`,
+      number: `第${m[1]}项`,
+      span: [start + from, start + trimEnd(text, to)] as [number, number],
+      context: item.context,
+    };
+  });
+}
+
+/**
+ * A paragraph that gives a meeting's agenda inline ("建议主要议程为：审议…；听取审议…；人事任免事项等。",
+ * "会议的主要议程：…；…") lists its entries: one item each, the announcing words are not one.
+ */
+const AGENDA_INTRO = /(议程|议题)(共[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]|[\d一二三四五六七八九十]+项(议程|议题)[，,:：](?=审议|听取|审查)|会议(的)?主要(任务|内容)?(是|为)?[：:，,]?(?=听取|审议|审查)|(?<=主任会议)建议[，,](?=[^。；]{0,10}(审议|听取))/;
+
+const ENTRY_START = /^(以及|还有)?(听取|审议|审查|批准|表决|传达|学习|通报|讨论|决定|人事|任免|选举|补选|其他)/;
+
+// "…计划草案的报告，批准…计划" approves what it just reviewed: one act, so a bare 批准 does not cut.
+const AND_THEN = /，(?=并(?:开展|进行|作出|听取|审议|审查|批准|表决)|听取|审议|审查|表决|开展)/;
+
+/** The announcing words end their paragraph, and the entries follow on the next line. */
+const AGENDA_INTRO_AT_END = /(议程|议题)(共[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]\s*$/;
+
+export function splitInlineAgenda(item: SegItem, docText: string): SegItem[] {
+  if (item.hints) return [item];
+  const [start, end] = item.span;
+  const text = docText.slice(start, end);
+  // Where the announcing words are ([introStart, from)): in this paragraph, or ending the one before.
+  const intro = AGENDA_INTRO.exec(text);
+  const announcedBefore = !intro && AGENDA_INTRO_AT_END.test(docText.slice(Math.max(0, start - 200), start));
+  if (!intro && !announcedBefore) return [item];
+  const introStart = intro?.index ?? 0;
+  const from = intro ? introStart + intro[0].length : 0;
+  // The paragraph that only announces the list is not an entry.
+  if (AGENDA_INTRO_AT_END.test(text) && text.length - from < 2) {
+    return classify(text.slice(0, introStart)).kind === 'other' ? [] : [item];
+  }
+  const entries: Array<[number, number]> = [];
+  let at = from;
+  for (let i = from; i <= text.length; i++) {
+    if (i === text.length || text[i] === '；' || (text[i] === '。' && i > from)) {
+      if (i > at) entries.push([at, i + (i < text.length ? 1 : 0)]);
+      at = i + 1;
+      if (text[i] === '。') break;
+    }
+  }
+  // Entries run together with commas ("…精神，审议…决定（草案），听取和审议…报告，以及人事事项。"):
+  // a comma starts an entry where an act begins.
+  if (entries.length === 1) {
+    const [a, b] = entries[0];
+    const cuts = [a];
+    for (let i = a; i < b; i++) if (text[i] === '，' && ENTRY_START.test(text.slice(i + 1, i + 8))) cuts.push(i + 1);
+    if (cuts.length >= 2) {
+      entries.splice(0, 1, ...cuts.map((c, k): [number, number] => [c, k + 1 < cuts.length ? cuts[k + 1] : b]));
+    }
+  }
+  // An entry that goes on after a comma with an act of its own ("听取…的报告，并开展专题询问", "…的报告，
+  // 审查和批准…预算，并作出决议") is as many entries; each keeps its joining word.
+  for (let k = 0; k < entries.length; k++) {
+    const [a, b] = entries[k];
+    const joined = AND_THEN.exec(text.slice(a, b));
+    if (joined && joined.index > 0) entries.splice(k, 1, [a, a + joined.index + 1], [a + joined.index + 1, b]);
+  }
+  // One entry: the item is that entry when a sentence (convening the meeting) comes before it.
+  if (entries.length === 0 || (entries.length === 1 && !/[。；]/.test(text.slice(0, introStart)))) return [item];
+  const agendaOf = { month: meetingMonth(docText.slice(Math.max(0, start - 300), start) + text.slice(0, from)) };
+  return entries.map(([a, b], k) => ({
+    path: `${item.path}.${k + 1}`,
+    number: null,
+    span: [start + a, start + trimEnd(text, b)] as [number, number],
+    context: item.context,
+    agendaOf,
+  }));
+}
+
+
+/**
+ * A paragraph that numbers its entries inline, after a colon or between semicolons
+ * ("3月29日9时全体会议：1.传达…；2.审议…；3.听取…。"): one item per entry, counted from 1. A date that
+ * opens the paragraph is the day of those entries.
+ */
+const INLINE_NUMBER = /(^|[：:；;。])\s*(\d{1,2})[.．、](?!\d)/g;
+const LEADING_DATE = /^(?:\d{4}年)?(\d{1,2})月\d{1,2}日/;
+
+export function splitInlineNumbered(item: SegItem, docText: string): SegItem[] {
+  if (item.hints || item.agendaOf) return [item];
+  const [start, end] = item.span;
+  const text = docText.slice(start, end);
+  const marks = [...text.matchAll(INLINE_NUMBER)].filter((m) => (m.index ?? 0) > 0 || m[1] !== '');
+  const run: RegExpMatchArray[] = [];
+  for (const m of marks) if (Number(m[2]) === run.length + 1) run.push(m);
+  if (run.length < 2) return [item];
+  const dated = LEADING_DATE.exec(text);
+  const agendaOf = dated ? { month: Number(dated[1]) } : undefined;
+  return run.map((m, k) => {
+    const from = (m.index ?? 0) + m[0].length;
+    const to = k + 1 < run.length ? (run[k + 1].index ?? text.length) + 1 : text.length;
+    return {
+      path: `${item.path}.${k + 1}`,
+      number: `${m[2]}.`,
+      span: [start + from, start + trimEnd(text, to)] as [number, number],
+      context: item.context,
+      ...(agendaOf ? { agendaOf } : {}),
+    };
+  });
+}
+
+/**
+ * A list of a plan's projects given after a colon and joined by "、" ("今年计划制定的7个正式法规项目包括：
+ * 甲条例、乙条例（修订）、丙办法等。"): each named project is an entry, and what the sentence says of them
+ * (制定法规, 立法调研) is their act.
+ */
+const LIST_INTRO = /(项目|议题|法规|条例|内容|事项)[^。：:，]{0,24}?(包括|有|为|是)[^。：:，]{0,8}[:：]/g;
+
+export function splitColonList(item: SegItem, docText: string): SegItem[] {
+  if (item.hints || item.agendaOf) return [item];
+  const [start, end] = item.span;
+  const text = docText.slice(start, end);
+  const intro = [...text.matchAll(LIST_INTRO)][0];
+  if (!intro) return [item];
+  const from = (intro.index ?? 0) + intro[0].length;
+  const stop = text.indexOf('。', from);
+  const to = stop < 0 ? text.length : stop;
+  const parts: Array<[number, number]> = [];
+  let at = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || text[i] === '、') {
+      parts.push([at, i]);
+      at = i + 1;
+    }
+  }
+  const names = parts.map(([a, b]) => text.slice(a, b).replace(/等$/, ''));
+  if (parts.length < 3 || names.some((n) => n.length < 2 || n.length > 40 || /[，,；;]/.test(n))) return [item];
+  const sentenceStart = Math.max(0, text.lastIndexOf('。', intro.index ?? 0) + 1);
+  const context = [...item.context, text.slice(sentenceStart, from)];
+  return parts.map(([a, b], k) => ({
+    path: `${item.path}.${k + 1}`,
+    number: null,
+    span: [start + a, start + (k + 1 < parts.length ? b + 1 : b)] as [number, number],
+    context,
+    agendaOf: { month: null },
+  }));
+}

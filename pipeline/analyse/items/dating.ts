@@ -1,0 +1,67 @@
+import type { Item } from '../../../schemas/index.js';
+
+/**
+ * The month an item took place in when its own text names none: the day a news lede gives, the
+ * date heading of an agenda, the date of the meeting an agenda is for, or the page's publication
+ * date when the lede gives only the day.
+ */
+
+/** A paragraph that opens with a day: "5月27日上午，…", "本报讯（记者…）2月20日，…". */
+// (or a source's name before the day: "台海网11月29日讯…")
+export const DATED_LINE = /(?:^|\n)(?:[^\n，。]{0,12}讯\s*(?:（[^）\n]{0,24}）)?\s*|[^\n，。\d]{0,8}(?:网|报|社|台))?(\d{1,2})月\d{1,2}日/g;
+
+/**
+ * An agenda's entries are taken up at the meeting its date heading names ("8月28日" on a line of its
+ * own). The agenda of one meeting ("第二十七次会议议题", "本次会议的建议议程") is also dated by its
+ * note ("（2019年8月1日…会议通过）", "（2021年8月30日在…会议上）"); a year's agenda adopted in
+ * January is not: its entries are spread over the year.
+ */
+export const ONE_MEETING = /第[一二三四五六七八九十百\d]+次?会议[^\n。]{0,4}(议程|议题)|本次(常委会)?会议|会议议程（草案）|关于召开[^\n]{0,40}会议的决定|会议(定|将)于|(定|将)于[^。\n]{0,30}(召开|举行)/;
+/** The meeting's own date in a notice or a decision to convene: "会议定于8月26日…举行", "…会议于2022年12月25日至27日召开". */
+// "会议X9月22日召开": one character between the meeting and its date may be a misread 于 (OCR).
+export const MEETING_DATE = /(?:(?:定于|将于|拟于|于)(?:\d{4}年|明年)?|会议[^\d。；，\n]?)(\d{1,2})月(?:\d{1,2}日|上旬|中旬|下旬|初|底)[^。；\n]{0,40}?(?:召开|举行|开幕)/g;
+const MEETING_TODAY = /(?:将于|于)今[（(]?\d{0,2}[）)]?日[^。；\n]{0,20}?(?:召开|举行|开幕)/;
+
+/** The month of the meeting an agenda is for: the last date said before it, or 'today' ("将于今日开幕"). */
+export function meetingMonth(before: string): number | 'today' | null {
+  const dated = [...before.matchAll(MEETING_DATE)].pop();
+  if (dated) return Number(dated[1]);
+  return MEETING_TODAY.test(before) ? 'today' : null;
+}
+export const DATE_LINE = /(?:^|\n)(?:\d{4}年)?(\d{1,2})月(?:\d{1,2}日)?(?:份)?(?=\s*(?:\n|$))/g;
+export const DATED_HEADING = /(?:^|\n)(?:[^\n]{0,40}（)?(?:\d{4}年)?(\d{1,2})月\d{1,2}日(?=[^\n。；]{0,60}(?:）|$|\n))/g;
+
+export function withDatelineMonth(item: Item, docText: string, dated: RegExp[]): Item {
+  if (item.months.length) return item;
+  // The date nearest above the item, whichever form it takes.
+  let month: number | null = null;
+  let at = -1;
+  for (const re of dated) {
+    for (const m of docText.slice(0, item.span[0]).matchAll(re)) {
+      if ((m.index ?? 0) >= at) {
+        at = m.index ?? 0;
+        month = Number(m[1]);
+      }
+    }
+  }
+  return month !== null && month >= 1 && month <= 12 ? { ...item, months: [month] } : item;
+}
+
+/**
+ * A lede that gives only the day ("…第十二次会议于29日上午召开") is dated by the page's publication
+ * date, when that day is not after it: the meeting was in the month the page came out.
+ */
+const DAY_ONLY = /(?:^|\n|于)(\d{1,2})日(?:上午|下午|晚)?[，,]?[^。\n]{0,24}?(?:召开|举行|开幕)/;
+
+export function withDayOnlyMonth(item: Item, docText: string, publishedDate: string | null): Item {
+  if (item.months.length || !publishedDate) return item;
+  const day = DAY_ONLY.exec(docText.slice(0, item.span[0]));
+  if (!day || Number(day[1]) > Number(publishedDate.slice(8, 10))) return item;
+  return { ...item, months: [Number(publishedDate.slice(5, 7))] };
+}
+
+export function withMeetingMonth(item: Item, month: number | 'today' | null, publishedDate: string | null): Item {
+  if (item.months.length) return item;
+  const m = month === 'today' ? (publishedDate ? Number(publishedDate.slice(5, 7)) : null) : month;
+  return m !== null && m >= 1 && m <= 12 ? { ...item, months: [m] } : item;
+}

@@ -1,0 +1,218 @@
+import type { ExtractedSource, ExtractedText, NormalisedSource, NormalisedText } from '../../schemas/stages.js';
+import { CJK_PUNCT, HAN, chineseNumeral } from '../text/chars.js';
+import { bylineDate, isClutterLine, isReporterLine, isoDate, isTailStart } from '../text/clutter.js';
+import { MappedText, MappedTextBuilder } from '../text/mapped-text.js';
+import { ParagraphView } from '../text/paragraph-view.js';
+import { isBracketedNote, isTableRow, unclosed } from '../text/lines.js';
+import { startsWithMarker } from '../text/markers.js';
+import { isTitleText } from './split.js';
+import { GLOSSED_PAGE, LOOSE_GLOSS, PINYIN_GLOSS, TONELESS_GLOSS } from '../text/pinyin.js';
+import { toSimplified } from '../text/simplify.js';
+
+const PAGE_BREAK = '\f';
+/** An ISO-style date (and time) opening a line, then a bracket or Chinese text, or nothing. */
+const LEADING_DATE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日(?=\s*$))(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?=$|[（(\u4e00-\u9fff])/;
+const SENTENCE_END = /[。！？；：!?;:」』”）)】〕》…⋯]$/; // ⋯ (U+22EF) stands for … in some copies
+const OPEN_CLAUSE_END = /[，,、—\-]$/;
+const OPEN_NOTE = /^（\s*(?:19|20)\d{2}\s*年[^（）\n]{0,80}(会议上|会议通过|通过|批准|印发)$/;
+/** Lines at least this long that end mid-sentence were broken by layout, not by the author. */
+const BROKEN_LINE_MIN = 38;
+
+export function normalise(extracted: ExtractedText): NormalisedText {
+  const pages = extracted.pages;
+  const raw = pages.map((p) => p.text).join(PAGE_BREAK);
+  const pageStarts: number[] = [];
+  let at = 0;
+  for (const p of pages) {
+    pageStarts.push(at);
+    at += p.text.length + 1;
+  }
+  const continues = pages.map((p) => p.continues);
+
+  let t = MappedText.identity(raw);
+  t = t.replace(/\r\n?|[\u2028\u2029]/g, () => '\n');
+  t = t.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, () => '');
+  const simplifiedText = toSimplified(t.text);
+  const simplified = simplifiedText !== t.text;
+  if (simplified) t = new MappedText(simplifiedText, t.origin);
+  // Mirror sites gloss characters with pinyin ("监(jiān)督"); the glosses split words. Dropped here,
+  // the original stays reachable through rawOffset.
+  let glosses = 0;
+  t = t.replace(PINYIN_GLOSS, () => (glosses++, ''));
+  if (simplified) t = t.replace(TONELESS_GLOSS, () => (glosses++, ''));
+  if (simplified && glosses >= GLOSSED_PAGE) t = t.replace(LOOSE_GLOSS, () => '');
+  t = t.mapChars(foldWidth);
+  t = t.replace(/ {2,}/g, () => ' ');
+  t = foldPunctuation(t);
+  t = foldChineseYears(t);
+  // OCR and typists split two-digit months: "1 2 月份" is December.
+  // Only inside a sentence: at a line start "1 2月" is a row number and a month.
+  t = t.replace(/(?<=[\u4e00-\u9fff，。、；：,.;:（(])\s?1 ([0-2]) ?(?=月)/g, (m, d: string) => (m.startsWith(' ') ? ' ' : '') + `1${d}`);
+  t = removeSpacesAroundHan(t);
+  t = breakRunTogetherHeadings(t);
+
+  const { text: joined, publishedDate, reporterSeen } = joinLines(t, continues);
+
+  const pageAt = (offset: number): number | null => {
+    if (extracted.pageCount === null) return null;
+    const r = joined.rawOffset(offset);
+    let page = 1;
+    for (let i = 0; i < pageStarts.length; i++) if (pageStarts[i] <= r) page = pages[i].number;
+    return page;
+  };
+  return { text: joined.text, pageAt, rawOffset: (o) => joined.rawOffset(o), publishedDate, reporterSeen, simplified };
+}
+
+/** Full-width ASCII letters and digits to ASCII; exotic spaces to a plain space; '．' to '.'. */
+function foldWidth(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) {
+    return String.fromCharCode(c - 0xfee0);
+  }
+  if (ch === '．') return '.';
+  if (ch === '\t' || ch === '\u00a0' || ch === '\u3000' || (c >= 0x2002 && c <= 0x200a)) return ' ';
+  return ch;
+}
+
+const NEAR_HAN = `[${HAN}${CJK_PUNCT}]`;
+
+const YEAR_DIGITS: Record<string, string> = { 〇: '0', 零: '0', Ｏ: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** Official dates write years digit by digit in Chinese ("二〇二四年"); one form is easier to read. */
+function foldChineseYears(t: MappedText): MappedText {
+  const years = t.replace(/[一二][〇零ＯO九][〇零ＯO一二三四五六七八九]{2}(?=年)/g, (m) => [...m].map((c) => YEAR_DIGITS[c]).join(''));
+  // …and so their month and day ("一九九〇年三月十五日" → "1990年3月15日"), so dates read as dates.
+  return years.replace(/(?<=\d{4}年)([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?/g, (m, mo: string, d?: string) => {
+    const month = chineseNumeral(mo);
+    const day = d ? chineseNumeral(d) : null;
+    if (month === null || month < 1 || month > 12 || (d && (day === null || day < 1 || day > 31))) return m;
+    return `${month}月` + (d ? `${day}日` : '');
+  });
+}
+
+/**
+ * Chinese documents use full-width punctuation; copies from the web and OCR mix in ASCII. Brackets
+ * are always folded (Chinese text has no other use for them); commas, colons and semicolons only
+ * next to Chinese, so "15:25" and "1,000" survive.
+ */
+function foldPunctuation(t: MappedText): MappedText {
+  t = t.replace(/\(/g, () => '（').replace(/\)/g, () => '）');
+  t = t.replace(new RegExp(`(?<=${NEAR_HAN}\\s?)[,;:]|[,;:](?=\\s?${NEAR_HAN})`, 'g'), (m) =>
+    m === ',' ? '，' : m === ';' ? '；' : '：',
+  );
+  return t;
+}
+
+/**
+ * "2023 年" and "拟安排在 3 月份" come from PDF layouts and typists; the spaces carry no meaning
+ * next to Chinese characters. Spaces between Latin words or numbers are kept.
+ */
+function removeSpacesAroundHan(t: MappedText): MappedText {
+  const re = new RegExp(`(?<=${NEAR_HAN}) +(?=[^\\s])|(?<=[^\\s]) +(?=${NEAR_HAN})`, 'g');
+  return t.replace(re, () => '');
+}
+
+/**
+ * Some copies lose every line break of a plan: "…会议议题（…通过）一、听取…报告。二、审议…". When a
+ * long line carries its own numbered headings after sentence ends, the breaks are put back before
+ * each of them. Only such run-together pages are touched; a paragraph that mentions "二、" once is not.
+ */
+const INLINE_HEADING = /(?<=[。；）])(?=(?:[一二三四五六七八九十]|十[一二三四五六七八九])、|（[一二三四五六七八九十]{1,2}）)/g;
+function breakRunTogetherHeadings(t: MappedText): MappedText {
+  const flattened = t.text.split('\n').some((l) => l.length > 150 && (l.match(INLINE_HEADING)?.length ?? 0) >= 3);
+  return flattened ? t.replace(INLINE_HEADING, () => '\n') : t;
+}
+
+/**
+ * Trim lines, drop web chrome and blank lines, and join lines that a page break or the layout
+ * split inside a sentence. The result has one paragraph (or heading, or table row) per line.
+ */
+function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text: MappedText; publishedDate: string | null; reporterSeen: boolean } {
+  interface Line { start: number; end: number; text: string; pageBreakBefore: boolean; pageIndex: number }
+  const lines: Line[] = [];
+  let publishedDate: string | null = null;
+  let reporterSeen = false;
+  let pageIndex = 0;
+  let pageBreakPending = false;
+  let tail = false;
+  let pos = 0;
+  const src = t.text;
+  while (pos <= src.length) {
+    let nl = pos;
+    while (nl < src.length && src[nl] !== '\n' && src[nl] !== PAGE_BREAK) nl++;
+    let start = pos;
+    let end = nl;
+    while (start < end && src[start] === ' ') start++;
+    while (end > start && src[end - 1] === ' ') end--;
+    // Page tops print the publication date before the first line ("2024-05-11（2024年3月21日…通过）"):
+    // the date is a dateline, not the start of a title or an item.
+    const dated = lines.length < 3 && !tail ? LEADING_DATE.exec(src.slice(start, end)) : null;
+    if (dated) {
+      publishedDate ??= isoDate(dated[1]);
+      start += dated[0].length;
+    }
+    const text = src.slice(start, end);
+    if (text && !tail) {
+      if (isTailStart(text)) tail = true;
+      else if (isClutterLine(text)) {
+        publishedDate ??= bylineDate(text);
+        reporterSeen ||= isReporterLine(text);
+      }
+      else {
+        lines.push({ start, end, text, pageBreakBefore: pageBreakPending, pageIndex });
+        pageBreakPending = false;
+      }
+    }
+    if (nl < src.length && src[nl] === PAGE_BREAK) {
+      pageIndex++;
+      pageBreakPending = true;
+      tail = false; // chrome tails belong to one page; a paged source has none
+    }
+    pos = nl + 1;
+  }
+
+  const b = new MappedTextBuilder();
+  // The paragraph built so far: a bracket opened two lines up is still open.
+  let paragraph = new ParagraphView('');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (i > 0) {
+      const prev = lines[i - 1];
+      const pageContinues = line.pageBreakBefore ? continues[line.pageIndex - 1] : undefined;
+      if (shouldJoin(paragraph, line.text, pageContinues, line.pageBreakBefore, prev.text)) {
+        paragraph.add(line.text);
+      } else {
+        b.push('\n', t.origin[prev.end] ?? t.origin[prev.end - 1] + 1);
+        paragraph = new ParagraphView(line.text);
+      }
+    } else paragraph = new ParagraphView(line.text);
+    b.copy(t, line.start, line.end);
+  }
+  return { text: b.build(), publishedDate, reporterSeen };
+}
+
+/** `paragraph` is the paragraph so far; `lastLine` its last line. */
+function shouldJoin(paragraph: ParagraphView, next: string, continues: boolean | undefined, pageBreak: boolean, lastLine: string): boolean {
+  const prev = paragraph.text;
+  if (isTableRow(prev) || isTableRow(next) || startsWithMarker(next)) return false;
+  // A long title ends no sentence either, and is often followed by its adoption note.
+  if (isBracketedNote(next) || isTitleText(prev)) return false;
+  // A delivery or adoption note whose closing bracket OCR lost ("（2021年8月30日在…会议上") is whole.
+  if (OPEN_NOTE.test(prev)) return false;
+  // The extractor saw the last line reach the margin: trust it. When it did not, the sentence may
+  // still run on (a source whose own line broke mid-sentence), so the text rule decides.
+  if (pageBreak && continues === true) return true;
+  // A bracket left open cannot end a paragraph (a paragraph this long has lost one to OCR instead).
+  if (paragraph.length < 800 && [...prev].length < 400 && unclosed(prev, lastLine)) return true;
+  if (SENTENCE_END.test(prev)) return false;
+  // A paragraph that has finished a sentence and then stops mid-way ("…工作。自觉把人大工作放在县委整")
+  // was cut by a page; headings contain no full stop.
+  if (paragraph.hasStop) return true;
+  // The length test reads the paragraph's last line: a short last line is where the author stopped.
+  return OPEN_CLAUSE_END.test(prev) || [...lastLine].length >= BROKEN_LINE_MIN;
+}
+
+/** The normalise stage: a source's extracted text, folded into the one form analysis reads. */
+export function normaliseSource(source: ExtractedSource): NormalisedSource {
+  return { ...source, normalised: normalise(source.extracted) };
+}

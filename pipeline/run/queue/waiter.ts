@@ -1,0 +1,144 @@
+import { QueueEvents, type Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { SourceResult } from '../../../schemas/index.js';
+import { StopError } from '../../../schemas/errors.js';
+import { QUEUE_NAME, type QueueAddress } from './connection.js';
+import { decodeFailure, type FileJob } from './job.js';
+
+type Pending = { resolve: (r: SourceResult) => void; reject: (e: unknown) => void; resubmit: () => Promise<void>; settling: boolean };
+
+/**
+ * Waits for many jobs' ends at once. Events ('completed', 'failed') answer quickly; a sweep every
+ * second answers what events cannot: a job that ended before anyone listened (the submitter
+ * was killed and run again), an event lost while Redis restarted, and a job Redis no longer has
+ * (restarted without persistence), which is submitted again with its bytes. If Redis stays out
+ * of reach longer than `outageMs`, every wait ends with a StopError.
+ */
+export class JobWaiter {
+  private readonly pending = new Map<string, Pending>();
+  private readonly sweepTimer: NodeJS.Timeout;
+  private outageTimer: NodeJS.Timeout | null = null;
+  private stopped: StopError | null = null;
+  private sweeping = false;
+
+  private constructor(
+    private readonly queue: Queue<FileJob, SourceResult>,
+    private readonly events: QueueEvents,
+    private readonly address: QueueAddress,
+    private readonly outageMs: number,
+    private readonly redis: Redis,
+  ) {
+    events.on('completed', ({ jobId }) => void this.settle(jobId));
+    events.on('failed', ({ jobId }) => void this.settle(jobId));
+    this.sweepTimer = setInterval(() => void this.sweep(), 1000);
+  }
+
+  /** `redis`: a plain connection of the submitter's, for the reachability ping. */
+  static async start(queue: Queue<FileJob, SourceResult>, address: QueueAddress, outageMs: number, redis: Redis): Promise<JobWaiter> {
+    const events = new QueueEvents(QUEUE_NAME, { connection: address.options });
+    const waiter = new JobWaiter(queue, events, address, outageMs, redis);
+    events.on('error', (err) => waiter.lost(err));
+    queue.on('error', (err) => waiter.lost(err));
+    redis.on('error', (err) => waiter.lost(err));
+    await events.waitUntilReady();
+    return waiter;
+  }
+
+  /** Called by anything that talks to Redis when it cannot; `back` when it can again. */
+  lost(err: Error): void {
+    if (this.outageTimer || this.stopped) return;
+    this.outageTimer = setTimeout(() => {
+      this.stop(new StopError('queue_unreachable', `Redis at ${this.address.shown} has been out of reach for ${Math.round(this.outageMs / 1000)} s (${err.message}); what was stored stays, and the same command again resumes the batch`));
+    }, this.outageMs);
+  }
+
+  back(): void {
+    if (this.outageTimer) clearTimeout(this.outageTimer);
+    this.outageTimer = null;
+  }
+
+  /** A promise that rejects when the batch must stop, to race any Redis call against. */
+  guard<T>(work: Promise<T>): Promise<T> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    return new Promise<T>((resolve, reject) => {
+      const onStop = (e: StopError) => reject(e);
+      this.stopListeners.add(onStop);
+      work.then(resolve, reject).finally(() => this.stopListeners.delete(onStop));
+    });
+  }
+  private readonly stopListeners = new Set<(e: StopError) => void>();
+
+  /** Submit (via `submit`, which the waiter calls again if Redis loses the job) and wait for the end. */
+  async run(jobId: string, submit: () => Promise<void>): Promise<SourceResult> {
+    const done = new Promise<SourceResult>((resolve, reject) => this.pending.set(jobId, { resolve, reject, resubmit: submit, settling: false }));
+    await this.guard(submit());
+    void this.settle(jobId);
+    return this.guard(done);
+  }
+
+  private async settle(jobId: string): Promise<void> {
+    const p = this.pending.get(jobId);
+    if (!p || p.settling || this.stopped) return;
+    p.settling = true;
+    try {
+      const job = await this.queue.getJob(jobId);
+      if (!job) {
+        await p.resubmit();
+        return;
+      }
+      if (job.finishedOn && job.returnvalue && !job.failedReason) {
+        this.pending.delete(jobId);
+        p.resolve(job.returnvalue);
+      } else if (await job.isFailed()) {
+        this.pending.delete(jobId);
+        p.reject(decodeFailure(job.failedReason));
+      }
+    } catch (err) {
+      this.lost(err as Error);
+    } finally {
+      p.settling = false;
+    }
+  }
+
+  private async sweep(): Promise<void> {
+    if (this.sweeping || this.stopped) return;
+    this.sweeping = true;
+    try {
+      // Commands wait (not fail) while Redis is away, so reachability is a ping with a deadline.
+      await withDeadline(this.redis.ping(), 2000, `no answer from Redis at ${this.address.shown}`);
+      this.back();
+      for (const id of [...this.pending.keys()]) await this.settle(id);
+    } catch (err) {
+      this.lost(err as Error);
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  private stop(err: StopError): void {
+    this.stopped = err;
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      p.reject(err);
+    }
+    for (const l of this.stopListeners) l(err);
+  }
+
+  get stopError(): StopError | null {
+    return this.stopped;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    if (this.outageTimer) clearTimeout(this.outageTimer);
+    await this.events.close().catch(() => undefined);
+  }
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
