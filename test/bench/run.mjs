@@ -14,6 +14,7 @@ const BENCHES = {
   'ocr-traditional': 'ocr-traditional.mjs',
   hostile: 'hostile.mjs',
   crawl: 'crawl.mjs',
+  queue: 'queue.mjs',
 };
 const names = process.argv.slice(2);
 const unknown = names.filter((n) => !(n in BENCHES));
