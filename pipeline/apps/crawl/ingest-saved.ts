@@ -19,6 +19,7 @@ export async function ingestSaved(options: CrawlOptions, state: CrawlState, sour
     out: options.out,
     concurrency: DEFAULT_CONCURRENCY,
     ocr: options.ocr,
+    queue: options.queue,
     // A stop during ingest ends the batch between files; what was not read is ingested next run.
     signal: options.signal,
     handleSignals: false,

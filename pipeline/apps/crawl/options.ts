@@ -14,6 +14,11 @@ export interface CrawlOptions {
   /** Ingest new and changed documents after fetching. @default true */
   ingest?: boolean;
   ocr?: OcrOptions;
+  /**
+   * A Redis URL: the ingest step sends the saved documents to `renda worker` processes through it
+   * (pipeline/run/queue/), as `renda ingest --queue` does. @default ingest in this process
+   */
+  queue?: string;
   /** Stops the run; what was in flight stays pending for the next run. */
   signal?: AbortSignal;
   /** One line per notable event (a failure, a new document), for the command line. */
