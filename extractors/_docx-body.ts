@@ -5,14 +5,16 @@
  * stack of the open paragraphs, tables, rows and cells, never a tree of the document, and nothing
  * recurses on the input's depth: a part nested 50,000 elements deep reads like a flat one.
  */
-import * as dingbats from 'dingbat-to-unicode';
 import { checkLimit, type Limits } from './limits.js';
 import { tidy } from './_html-render.js';
+import type { Cell, Frame, Paragraph, Row, Sink, Table } from './_docx-frames.js';
 import type { ListNumbers } from './_docx-lists.js';
+import { emitParagraph } from './_docx-paragraph.js';
+import { PROPERTIES, readProperty } from './_docx-properties.js';
 import type { StyleSheet } from './_docx-styles.js';
-import { toLevel } from './_docx-styles.js';
+import { symbol } from './_docx-symbol.js';
 import { flatten, type Lines } from './_docx-lines.js';
-import { tableLines, type DocxCell, type DocxRow } from './_docx-table.js';
+import { tableLines, type DocxCell } from './_docx-table.js';
 import type { XmlElement, XmlHandler } from './_docx-xml.js';
 
 export interface BodyOptions {
@@ -23,67 +25,11 @@ export interface BodyOptions {
   noteMarker?: (kind: 'footnote' | 'endnote', id: string) => string;
 }
 
-/** Elements that only describe formatting; inside them the few properties text needs are read. */
-const PROPERTIES = new Set(['w:pPr', 'w:rPr', 'w:tblPr', 'w:tblPrEx', 'w:trPr', 'w:tcPr', 'w:sectPr', 'w:tblGrid', 'w:sdtPr', 'w:sdtEndPr', 'w:ffData']);
-
 /**
  * Content that is not the document's text: tracked deletions and moves (their text is the old
  * version), and ruby annotations (the phonetic guide above a character, not the character).
  */
 const NOT_TEXT = new Set(['w:del', 'w:moveFrom', 'w:rt']);
-
-/**
- * Styles whose first paragraph gives meta.title, by name (styles.xml) or by id where a file has no
- * styles part: Word's Title (标题 in WPS and Chinese templates) and Heading 1, which mammoth made
- * the first <h1>.
- */
-const TITLE_NAMES = new Set(['title', '标题', 'heading 1', '标题 1', '标题1', 'heading']);
-const TITLE_IDS = new Set(['Title', 'Heading1', 'Heading']);
-
-/** Where the lines of finished paragraphs and tables inside a frame go. */
-type Sink = Lines;
-
-interface Paragraph {
-  kind: 'para';
-  /** Text boxes and other paragraphs anchored inside this one: read after it, as mammoth did. */
-  inner: Sink;
-  table: Table | null;
-  pieces: string[];
-  /** Lines already ended by a line break. */
-  lines: string[];
-  styleId: string | null;
-  numId: string | null;
-  ilvl: number | null;
-  /** The paragraph mark is a tracked deletion: Word shows the text joined to the next paragraph. */
-  markDeleted: boolean;
-}
-interface Table {
-  kind: 'table';
-  inner: Sink;
-  /** The table this one sits in, if any. */
-  table: Table | null;
-  rows: DocxRow[];
-  nested: boolean;
-}
-interface Row {
-  kind: 'row';
-  inner: Sink;
-  table: Table | null;
-  cells: DocxCell[];
-  deleted: boolean;
-}
-interface Cell {
-  kind: 'cell';
-  inner: Sink;
-  table: Table | null;
-  cell: DocxCell;
-}
-interface Root {
-  kind: 'root';
-  inner: Sink;
-  table: null;
-}
-type Frame = Paragraph | Table | Row | Cell | Root;
 
 export class BodyReader implements XmlHandler {
   private readonly lines: Lines = [];
@@ -124,7 +70,7 @@ export class BodyReader implements XmlHandler {
     if (this.properties) {
       // A property change keeps the old properties (an old style, an old list): not what Word shows.
       if (name.endsWith('Change')) return this.skip();
-      return this.property(el);
+      return readProperty(this.top(), el, this.path);
     }
     if (PROPERTIES.has(name)) {
       this.properties = this.path.length;
@@ -202,25 +148,8 @@ export class BodyReader implements XmlHandler {
     this.flushLoose();
     const carry = this.carry;
     this.carry = null;
-    if (carry) this.emitParagraph(carry, this.top().inner);
+    if (carry) this.writeParagraph(carry, this.top().inner);
     return { lines: flatten(this.lines), title: this.title };
-  }
-
-  private property(el: XmlElement): void {
-    const parent = this.parent();
-    const top = this.top();
-    const val = el.attrs['w:val'];
-    if (top.kind === 'para') {
-      if (el.name === 'w:pStyle' && parent === 'w:pPr') top.styleId = val ?? null;
-      else if (el.name === 'w:numId' && parent === 'w:numPr') top.numId = val ?? null;
-      else if (el.name === 'w:ilvl' && parent === 'w:numPr') top.ilvl = toLevel(val);
-      else if (el.name === 'w:del' && parent === 'w:rPr' && this.path[this.path.length - 3] === 'w:pPr') top.markDeleted = true;
-    } else if (top.kind === 'cell' && parent === 'w:tcPr') {
-      if (el.name === 'w:gridSpan') top.cell.colSpan = span(val);
-      else if (el.name === 'w:vMerge') top.cell.vMerge = val === 'restart' ? 'restart' : 'continue';
-    } else if (top.kind === 'row' && parent === 'w:trPr' && el.name === 'w:del') {
-      top.deleted = true;
-    }
   }
 
   private openParagraph(): void {
@@ -253,26 +182,12 @@ export class BodyReader implements XmlHandler {
       this.carry = para;
       return;
     }
-    this.emitParagraph(para, this.top().inner);
+    this.writeParagraph(para, this.top().inner);
   }
 
-  private emitParagraph(para: Paragraph, sink: Sink): void {
-    const { styles, lists } = this.options;
-    const styleId = para.styleId ?? styles.defaultParagraph;
-    // Counted even when the paragraph is empty: Word gives an empty item its number too.
-    const label = lists.next({ styleId, numId: para.numId, ilvl: para.ilvl });
-    para.lines.push(para.pieces.join(''));
-    let labelled = false;
-    const texts: string[] = [];
-    for (const raw of para.lines) {
-      const text = raw && tidy(raw);
-      if (!text) continue;
-      texts.push(text);
-      sink.push(label && !labelled ? tidy(label + raw) : text);
-      labelled = true;
-    }
-    if (this.title === undefined && texts.length && isTitleStyle(styles, styleId)) this.title = texts.join('');
-    if (para.inner.length) sink.push(para.inner);
+  private writeParagraph(para: Paragraph, sink: Sink): void {
+    const title = emitParagraph(para, sink, this.options.styles, this.options.lists);
+    if (this.title === undefined) this.title = title;
   }
 
   private closeCell(): void {
@@ -349,30 +264,4 @@ export class BodyReader implements XmlHandler {
     this.path.pop();
     this.skipping = 1;
   }
-}
-
-function isTitleStyle(styles: StyleSheet, styleId: string | null): boolean {
-  if (styleId === null) return false;
-  const name = styles.paragraph.get(styleId)?.name;
-  return TITLE_IDS.has(styleId) || (!!name && TITLE_NAMES.has(name.toLowerCase()));
-}
-
-/** w:gridSpan within what a table can be (Word's limit is 63 columns). */
-function span(val: string | undefined): number {
-  const n = Number.parseInt(val ?? '', 10);
-  return Number.isInteger(n) && n > 1 ? Math.min(n, 63) : 1;
-}
-
-/**
- * w:sym: a character in a symbol font (Wingdings' ✓ and ☐, Symbol's •), mapped to Unicode as mammoth
- * did; a glyph with no Unicode twin is left out rather than written as a private-use character.
- */
-function symbol(font: string | undefined, hex: string | undefined): string {
-  if (!hex || !/^[0-9a-f]{1,6}$/i.test(hex)) return '';
-  // Word writes the glyphs of a symbol font at F000 + their code in the font.
-  const mapped = dingbats.hex(font ?? '', hex) ?? (/^f0..$/i.test(hex) ? dingbats.hex(font ?? '', hex.slice(2)) : undefined);
-  if (mapped) return mapped.string;
-  const code = Number.parseInt(hex, 16);
-  const privateUse = code >= 0xe000 && code <= 0xf8ff;
-  return code > 0x1f && code <= 0x10ffff && !privateUse && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '';
 }

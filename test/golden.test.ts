@@ -6,7 +6,7 @@ import { SourceResult, type Document } from '../schemas/index.js';
 import { analyse } from '../pipeline/analyse/analyse.js';
 import { normalise } from '../pipeline/normalise/normalise.js';
 import { readAndExtract } from '../pipeline/extract/extract.js';
-import { matchItems } from '../pipeline/apps/eval/evaluate.js';
+import { matchItems } from '../pipeline/apps/eval/match.js';
 import { fixture } from './helpers.js';
 
 /**

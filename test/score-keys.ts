@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { Document } from '../schemas/index.js';
 import { analyse } from '../pipeline/analyse/analyse.js';
 import { AnswerKey } from '../pipeline/apps/eval/answer-key.js';
-import { goldFromKey, scoreSources, type GoldDocument, type Scores } from '../pipeline/apps/eval/evaluate.js';
+import { goldFromKey, type GoldDocument } from '../pipeline/apps/eval/gold.js';
+import { scoreSources, type Scores } from '../pipeline/apps/eval/score.js';
 import { normalise } from '../pipeline/normalise/normalise.js';
 import { readAndExtract } from '../pipeline/extract/extract.js';
 

@@ -4,6 +4,7 @@ import { loadSources } from '../crawl/sources.js';
 import { formatSummary } from '../crawl/summary.js';
 import { UsageError } from '../../../schemas/errors.js';
 import { DEFAULT_OCR_ENGINE } from '../../extract/ocr-service.js';
+import { parseQueueUrl } from '../../run/queue/connection.js';
 import type { Command } from './command.js';
 import { parse } from './command.js';
 import { parseOcr } from './ingest-command.js';
@@ -31,12 +32,17 @@ Options:
   --no-ingest              fetch and save only; the next run without it ingests what was saved
   --ocr <mode>             as for 'renda ingest' (auto | always | never; default auto)
   --ocr-engine <name>      as for 'renda ingest'
+  --queue <redis-url>      ingest through this Redis (redis://host:6379/0) on 'renda worker'
+                           processes, as 'renda ingest --queue' does: this process fetches, sends
+                           the saved files and stores the results. Workers' --ocr-engine decides
+                           the engine; --ocr (the mode) travels with each file
   --quiet, -q              only the summary
   --json                   print the summary as JSON
 
 Exit codes: 0 every source could be read (single URLs may have failed: they are listed and retried
 next run); 1 a source failed entirely (none of its start pages could be read); 2 bad usage or an
-invalid sources file (nothing was requested); 130 stopped by Ctrl-C or SIGTERM (the next run resumes).`;
+invalid sources file (nothing was requested); 3 the queue's Redis could not be reached (what was saved
+stays, and the next run ingests it); 130 stopped by Ctrl-C or SIGTERM (the next run resumes).`;
 
 export const crawlCommand: Command = {
   name: 'crawl',
@@ -51,6 +57,7 @@ export const crawlCommand: Command = {
       'ocr-engine': { type: 'string', default: DEFAULT_OCR_ENGINE },
       quiet: { type: 'boolean', short: 'q', default: false },
       json: { type: 'boolean', default: false },
+      queue: { type: 'string' },
     });
     if (positionals.length) throw new UsageError(`crawl: unexpected argument '${positionals[0]}' (the sources file is --sources <file>)`);
     if (!values.sources) throw new UsageError('crawl: --sources <file.json> is required');
@@ -60,6 +67,8 @@ export const crawlCommand: Command = {
     // Everything is checked before the first request.
     const config = await loadSources(values.sources as string);
     const ocr = parseOcr(values.ocr as string, values['ocr-engine'] as string, undefined);
+    const queue = values.queue === undefined ? undefined : parseQueueUrl(values.queue as string).url;
+    if (queue && values['no-ingest']) throw new UsageError('--queue: nothing is ingested with --no-ingest, so there is nothing to queue');
 
     const controller = new AbortController();
     const stop = () => controller.abort();
@@ -72,6 +81,7 @@ export const crawlCommand: Command = {
         out,
         ocr,
         ingest: !values['no-ingest'],
+        queue,
         signal: controller.signal,
         onEvent: values.quiet
           ? undefined

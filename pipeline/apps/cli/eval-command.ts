@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { UsageError } from '../../../schemas/errors.js';
-import { evaluateDirs, type Scores } from '../eval/evaluate.js';
+import { evaluateDirs } from '../eval/evaluate.js';
+import type { Scores } from '../eval/score.js';
 import type { Command } from './command.js';
 import { parse } from './command.js';
 

@@ -1,0 +1,50 @@
+/**
+ * Gold in one shape, whichever file it came from: a hand-checked file in the output format (whole
+ * item texts) or an answer key (items named by their start), so matching and scoring need not ask.
+ */
+import type { CommitteeKey, DocType, ItemKind, Level, Organ, SourceResult } from '../../../schemas/index.js';
+import { keyDocuments, type AnswerKey } from './answer-key.js';
+
+export interface GoldDocument {
+  title: string | null;
+  docType: DocType;
+  year: number | null;
+  reviewYear?: number | null;
+  code: string | null;
+  level: Level | null;
+  items: GoldItem[];
+}
+export interface GoldItem {
+  /** The whole item text (output-format gold) … */
+  text?: string;
+  /** … or its first characters (a key). */
+  start?: string;
+  kind: ItemKind;
+  months: number[];
+  committee: CommitteeKey | null;
+  organ?: Organ | null;
+}
+
+export function goldFromOutput(result: SourceResult): GoldDocument[] {
+  return result.documents.map((d) => ({
+    title: d.title,
+    docType: d.docType,
+    year: d.year,
+    reviewYear: d.reviewYear,
+    code: d.jurisdiction.code,
+    level: d.jurisdiction.level,
+    items: d.items.map((it) => ({ text: it.text, kind: it.kind, months: it.months, committee: it.committee?.key ?? null, organ: it.organ })),
+  }));
+}
+
+export function goldFromKey(key: AnswerKey): GoldDocument[] {
+  return keyDocuments(key).map((d) => ({
+    title: d.title,
+    docType: d.docType,
+    year: d.year,
+    reviewYear: d.reviewYear,
+    code: d.jurisdiction.code,
+    level: d.jurisdiction.level,
+    items: d.items.map((it) => ({ start: it.start, kind: it.kind, months: it.months, committee: it.committee, organ: it.organ })),
+  }));
+}
