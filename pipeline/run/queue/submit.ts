@@ -81,13 +81,15 @@ export async function runQueued(options: QueuedOptions): Promise<IngestSummary> 
       const jobId = jobIdFor(sha256, data, version);
       const submit = async () => {
         const existing = await queue.getJob(jobId);
-        if (existing && (existing.finishedOn || (await existing.isFailed()))) return; // done before: not redone
+        const state = existing ? await existing.getState() : 'unknown';
+        if (state === 'completed' || state === 'failed') return; // done before: not redone
         await redis.set(bytesKey(file.sha256), Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
         if (!existing) await queue.add('file', data, { jobId });
       };
-      const result = await waiter.run(jobId, submit);
-      // The job may have been submitted under another path with the same content.
-      result.source.path = path;
+      // The job may have been submitted under another path with the same content: the result is
+      // this path's, as the local run would give it.
+      const done = await waiter.run(jobId, submit);
+      const result = { ...done, source: { ...done.source, path } };
       await storeQueue.add(() => publishResult(store, options.out, result));
       tally.stored(result.documents);
       tally.summary.ocrPages += result.source.ocr?.pages.length ?? 0;

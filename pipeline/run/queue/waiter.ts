@@ -70,11 +70,20 @@ export class JobWaiter {
 
   /** Submit (via `submit`, which the waiter calls again if Redis loses the job) and wait for the end. */
   async run(jobId: string, submit: () => Promise<void>): Promise<SourceResult> {
+    // Two paths with the same content in one batch are one job: the second waits for the first's end.
+    const waiting = this.waits.get(jobId);
+    if (waiting) return this.guard(waiting);
     const done = new Promise<SourceResult>((resolve, reject) => this.pending.set(jobId, { resolve, reject, resubmit: submit, settling: false }));
+    this.waits.set(jobId, done);
+    done.then(
+      () => this.waits.delete(jobId),
+      () => this.waits.delete(jobId),
+    );
     await this.guard(submit());
     void this.settle(jobId);
     return this.guard(done);
   }
+  private readonly waits = new Map<string, Promise<SourceResult>>();
 
   private async settle(jobId: string): Promise<void> {
     const p = this.pending.get(jobId);
@@ -86,10 +95,12 @@ export class JobWaiter {
         await p.resubmit();
         return;
       }
-      if (job.finishedOn && job.returnvalue && !job.failedReason) {
+      // By state, not by fields: a job that failed an attempt and then completed keeps its failedReason.
+      const state = await job.getState();
+      if (state === 'completed') {
         this.pending.delete(jobId);
         p.resolve(job.returnvalue);
-      } else if (await job.isFailed()) {
+      } else if (state === 'failed') {
         this.pending.delete(jobId);
         p.reject(decodeFailure(job.failedReason));
       }
