@@ -5,7 +5,7 @@
  * every queued job again. The server is killed when the test process exits, whatever happened.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,9 @@ export interface PrivateRedis {
 }
 
 const REDIS_SERVER = process.env.REDIS_SERVER || 'redis-server';
+// The 'exit' handler below does not run when the test process is killed by a signal (a vitest
+// timeout, Ctrl-C); setpriv (util-linux) makes the kernel SIGKILL the server when its parent dies.
+const DEATH_SIG = existsSync('/usr/bin/setpriv') ? ['/usr/bin/setpriv', '--pdeathsig', 'KILL'] : [];
 const START_TIMEOUT_MS = 10_000;
 
 // Every server still running when the test process ends is killed, and its dir removed, even when a
@@ -112,7 +115,8 @@ async function launch(port: number, dir: string): Promise<ChildProcess> {
     '--appendfsync', 'always', '--dir', dir, '--daemonize', 'no', '--maxmemory-policy', 'noeviction',
     '--loglevel', 'warning',
   ];
-  const child = spawn(REDIS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const [cmd, ...pre] = [...DEATH_SIG, REDIS_SERVER]; // setpriv execs redis-server: same pid
+  const child = spawn(cmd, [...pre, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   let log = '';
   const keep = (b: Buffer) => (log = (log + b.toString()).slice(-4000)); // the tail, for error messages

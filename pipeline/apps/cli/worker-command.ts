@@ -62,7 +62,12 @@ export const workerCommand: Command = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
-    log(`worker ${worker.name} stopping after the jobs in hand`);
+    log(`worker ${worker.name} stopping after the jobs in hand (a second signal stops at once)`);
+    // BullMQ's close can wait on a Redis that is away; a second signal (or systemd's stop timeout)
+    // ends the process, and the jobs in hand go back to the queue when their locks lapse.
+    const again = () => process.exit(143);
+    process.once('SIGINT', again);
+    process.once('SIGTERM', again);
     await worker.close();
     return 0;
   },

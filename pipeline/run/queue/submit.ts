@@ -12,7 +12,7 @@ import { buildSimilar } from '../../store/similar/build.js';
 import { Store } from '../../store/store.js';
 import { Tally, type IngestOptions, type IngestSummary } from '../batch.js';
 import { connect, parseQueueUrl, probe, QUEUE_NAME } from './connection.js';
-import { bytesKey, DEFAULT_MAX_QUEUE_FILE, jobIdFor, rendaVersion, type FileJob } from './job.js';
+import { bytesKey, decodeFailure, DEFAULT_MAX_QUEUE_FILE, jobIdFor, rendaVersion, type FileJob } from './job.js';
 import { JobWaiter } from './waiter.js';
 
 /**
@@ -48,6 +48,9 @@ export async function runQueued(options: QueuedOptions): Promise<IngestSummary> 
   const redis = connect(address);
   const queue = new Queue<FileJob, SourceResult>(QUEUE_NAME, {
     connection: address.options,
+    // Each 'completed' event carries the job's result, a second copy beside the job's own: the
+    // stream is kept short, as the waiter's sweep answers for any event it no longer holds.
+    streams: { events: { maxLen: 1000 } },
     defaultJobOptions: {
       attempts: 3,
       backoff: { type: 'exponential', delay: 2000 },
@@ -80,9 +83,16 @@ export async function runQueued(options: QueuedOptions): Promise<IngestSummary> 
       const data: FileJob = { path, sha256, size: file.bytes.length, ocrMode, limits };
       const jobId = jobIdFor(sha256, data, version);
       const submit = async () => {
-        const existing = await queue.getJob(jobId);
+        let existing = await queue.getJob(jobId);
         const state = existing ? await existing.getState() : 'unknown';
-        if (state === 'completed' || state === 'failed') return; // done before: not redone
+        if (state === 'completed') return; // done before: not redone
+        if (state === 'failed') {
+          // A file's own failure stands; one of the queue's (stalled too often, a worker's trouble
+          // past its attempts) is tried again by the next submission.
+          if (decodeFailure(existing!.failedReason).code !== 'queue_failed') return;
+          await existing!.remove();
+          existing = undefined;
+        }
         await redis.set(bytesKey(file.sha256), Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
         if (!existing) await queue.add('file', data, { jobId });
       };
