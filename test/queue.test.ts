@@ -242,6 +242,31 @@ describe('renda ingest --queue with renda worker', () => {
     }
   }, 300_000);
 
+  it('Redis gone longer than --queue-wait: the submitter stops with exit 3, and the same command resumes once Redis is back', async () => {
+    if (!redis) return;
+    const dir = batchDir('redis-gone', ['scan/002_page-7.jpg', 'scan/000_page-11.jpg', 'text/001_754274ce12da7e36.txt']);
+    const local = await localRun(dir, 'redis-gone-local');
+    const url = queueUrl(7);
+    const workers = [startWorker(url, 'a')];
+    const out = join(work, 'redis-gone-queued');
+    try {
+      const submitted = renda(['ingest', dir, '--out', out, '--queue', url, '--queue-wait', '3']);
+      await until('a scan in hand', async () => (await status(url)).counts.active === 1);
+      await redis.kill9();
+      const stopped = await submitted;
+      expect(stopped.code, stopped.stderr).toBe(3);
+      expect(stopped.stderr).toMatch(/queue_unreachable: Redis at redis:\/\/127\.0\.0\.1:\d+\/7 has been out of reach for 3 s/);
+      expect(existsSync(join(out, 'failures.json'))).toBe(true);
+      expect(readdirSync(join(out, 'json')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      await redis.restart();
+      const resumed = await renda(['ingest', dir, '--out', out, '--queue', url]);
+      expect(resumed.code, resumed.stderr + workers[0].log()).toBe(0);
+      await expectSameOutput(out, local);
+    } finally {
+      await stopAll(workers);
+    }
+  }, 300_000);
+
   it('refuses a bad queue URL before any file is read, stops with exit 3 when Redis is not there, and fails a file too large for the queue alone', async () => {
     if (!redis) return;
     const dir = batchDir('limits', ['text/000_aed2f3b3ef629585.txt', 'pdf/000_aed2f3b3ef629585.pdf']);

@@ -10,7 +10,7 @@ import { extractMonths } from './items/months.js';
 import type { NormalisedText } from '../../schemas/stages.js';
 import { findOrgan } from './items/organ.js';
 import { segment } from './segment/segment.js';
-import type { SegItem } from './segment/types.js';
+import type { SegItem } from './types.js';
 import { splitDocuments } from '../normalise/split.js';
 import { DATE_LINE, DATED_HEADING, DATED_LINE, MEETING_DATE, ONE_MEETING, withDatelineMonth, withDayOnlyMonth, withMeetingMonth } from './items/dating.js';
 import { isNewsFrame } from './document/news-frame.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import PQueue from 'p-queue';
 import { defaultOcrWorkers } from '../../extractors/ocr/index.js';
 import { analyseSource } from '../analyse/analyse-source.js';
-import { discover } from '../extract/discover.js';
+import { discover } from './discover.js';
 import { extractSource } from '../extract/extract.js';
 import { createOcrService, DEFAULT_OCR_ENGINE } from '../extract/ocr-service.js';
 import { readSource } from '../extract/read-source.js';

@@ -9,7 +9,7 @@
  *
  * Environment: QUEUE_COPIES (default 3: each text file that many times, with distinct bytes),
  * QUEUE_RUNS (default 3: each figure is the median of that many runs), QUEUE_SCANS (default 1:
- * set 0 to skip the scan batch).
+ * set 0 to skip the scan batch), QUEUE_WORKERS (default 2).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { MAIN, ROOT } from './_cli.mjs';
 const COPIES = Number(process.env.QUEUE_COPIES ?? 3);
 const RUNS = Number(process.env.QUEUE_RUNS ?? 3);
 const SCANS = process.env.QUEUE_SCANS !== '0';
-const WORKERS = 2;
+const WORKERS = Number(process.env.QUEUE_WORKERS ?? 2);
 
 if (spawnSync('redis-server', ['--version']).status !== 0) {
   console.log('redis-server is not installed (apt-get install redis-server): the queue bench is skipped');

@@ -2,7 +2,7 @@ import { classify } from './classify.js';
 import { meetingMonth } from './dating.js';
 import { extractMonths } from './months.js';
 import type { ItemKind } from '../../../schemas/index.js';
-import type { SegItem } from '../segment/types.js';
+import type { SegItem } from '../types.js';
 
 /**
  * One item per act in a month-first paragraph. Reports and news run a month's acts together:

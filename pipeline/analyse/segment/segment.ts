@@ -1,7 +1,7 @@
 import { DATE_ONLY, isBracketedNote, isClosingNote, isHeadingLike, isNoteLine, isSignOff, isTableRow, splitLines, type Line } from '../../text/lines.js';
 import { matchMarker, type Marker, type MarkerStyle } from '../../text/markers.js';
 import { segmentTable } from './table.js';
-import type { SegItem, SegSection, Segmentation, TableCellHints } from './types.js';
+import type { SegItem, SegSection, Segmentation, TableCellHints } from '../types.js';
 import { pushAll } from '../../text/arrays.js';
 
 interface Node {

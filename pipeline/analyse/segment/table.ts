@@ -1,6 +1,6 @@
 import type { Line } from '../../text/lines.js';
 import { scheduleMonthsInCell } from '../items/months.js';
-import type { SegItem, SegSection, TableCellHints } from './types.js';
+import type { SegItem, SegSection, TableCellHints } from '../types.js';
 import { maxOf } from '../../text/arrays.js';
 
 /**

@@ -4,7 +4,7 @@ import { loadSources } from '../crawl/sources.js';
 import { formatSummary } from '../crawl/summary.js';
 import { UsageError } from '../../../schemas/errors.js';
 import { DEFAULT_OCR_ENGINE } from '../../extract/ocr-service.js';
-import { parseQueueUrl } from '../../run/queue/connection.js';
+import { parseQueueUrl, probe } from '../../run/queue/connection.js';
 import type { Command } from './command.js';
 import { parse } from './command.js';
 import { parseOcr } from './ingest-command.js';
@@ -69,6 +69,8 @@ export const crawlCommand: Command = {
     const ocr = parseOcr(values.ocr as string, values['ocr-engine'] as string, undefined);
     const queue = values.queue === undefined ? undefined : parseQueueUrl(values.queue as string).url;
     if (queue && values['no-ingest']) throw new UsageError('--queue: nothing is ingested with --no-ingest, so there is nothing to queue');
+    // A Redis that is not there stops the crawl before its first request (exit 3), not after it.
+    if (queue) await probe(parseQueueUrl(queue));
 
     const controller = new AbortController();
     const stop = () => controller.abort();

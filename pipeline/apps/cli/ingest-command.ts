@@ -41,6 +41,8 @@ Options:
                            engine; --ocr (the mode) and the limits travel with each file
   --max-queue-file <size>  largest file sent through the queue (default: 64MB; a larger one fails
                            with too_large_for_queue)
+  --queue-wait <seconds>   how long Redis may be out of reach before the batch stops with exit 3
+                           (default: 60)
 
   --json                   print the summary as JSON instead of one line
 
@@ -68,6 +70,7 @@ export const ingestCommand: Command = {
       json: { type: 'boolean', default: false },
       queue: { type: 'string' },
       'max-queue-file': { type: 'string' },
+      'queue-wait': { type: 'string' },
       ...Object.fromEntries(LIMIT_SPECS.map((l) => [l.option.slice(2), { type: 'string' as const }])),
     });
     if (positionals.length === 0) throw new UsageError('ingest: name at least one file or folder');
@@ -79,6 +82,7 @@ export const ingestCommand: Command = {
     const limits = parseLimits(values as Record<string, unknown>);
     const queue = values.queue === undefined ? undefined : parseQueueUrl(values.queue as string).url;
     const maxQueueFile = parseMaxQueueFile(values['max-queue-file'] as string | undefined, queue);
+    const outageMs = parseQueueWait(values['queue-wait'] as string | undefined, queue);
     const progress = values.quiet ? null : createProgress();
     let summary;
     try {
@@ -91,6 +95,7 @@ export const ingestCommand: Command = {
         similar: !values['no-similar'],
         queue,
         maxQueueFile,
+        outageMs,
         onFile: (done, total) => progress?.update(done, total),
       });
     } finally {
@@ -153,6 +158,15 @@ function parseMaxQueueFile(raw: string | undefined, queue: string | undefined): 
   const n = parseAmount(raw, 'bytes');
   if (n === null || n < 1 || n > MAX_QUEUE_FILE_CEILING) throw new UsageError(`--max-queue-file: expected a size such as 64MB, at most 511MB (Redis's limit for one value), got '${raw}'`);
   return n;
+}
+
+/** --queue-wait in seconds, which only means something with --queue. */
+function parseQueueWait(raw: string | undefined, queue: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!queue) throw new UsageError('--queue-wait: only with --queue');
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 1 || n > 86_400) throw new UsageError(`--queue-wait: expected seconds from 1 to 86400, got '${raw}'`);
+  return n * 1000;
 }
 
 /** OCR flags, checked before any file is read. */

@@ -72,8 +72,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`renda: ${err.message}\n`);
       process.exitCode = 2;
     } else if (err instanceof StopError) {
-      process.stderr.write(`renda: ${err.code}: ${err.message}\n`);
-      process.exitCode = 3;
+      // Everything is stored and closed but the connections to a Redis that is gone, whose
+      // reconnect timers would keep the process alive: exit once the message is out.
+      process.stderr.write(`renda: ${err.code}: ${err.message}\n`, () => process.exit(3));
     } else if (err instanceof StoreError || err instanceof ModelError || err instanceof ExportError) {
       process.stderr.write(`renda: ${err.code}: ${err.message}\n`);
       process.exitCode = 1;

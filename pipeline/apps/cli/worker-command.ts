@@ -2,7 +2,7 @@ import { OCR_ENGINES } from '../../../schemas/index.js';
 import { UsageError } from '../../../schemas/errors.js';
 import { DEFAULT_OCR_ENGINE } from '../../extract/ocr-service.js';
 import { parseQueueUrl } from '../../run/queue/connection.js';
-import { startWorker } from '../../run/queue/worker.js';
+import { DEFAULT_LOCK_MS, startWorker } from '../../run/queue/worker.js';
 import type { Command } from './command.js';
 import { parse } from './command.js';
 import { parseOcr } from './ingest-command.js';
@@ -21,8 +21,10 @@ Options:
                            core rather than raising this: analysis uses one core per process)
   --ocr-engine <name>      ${OCR_ENGINES.join(' | ')} (default: ${DEFAULT_OCR_ENGINE})
   --ocr-workers <n>        OCR engines in this worker's pool
-  --lock-ms <ms>           how long a job stays this worker's without a sign of life
-                           (default: 30000; a dead worker's job is taken up after about this long)
+  --lock-ms <ms>           how long a job stays this worker's without a sign of life (default:
+                           ${DEFAULT_LOCK_MS}; a dead worker's job is taken up after about this long).
+                           The sign of life comes from the thread that analyses, so this must be
+                           longer than the analysis of the largest file (~30 s at --max-chars 5M)
   --quiet, -q              no line per job
 
 Exit codes: 0 stopped by a signal after finishing its jobs; 2 bad usage.`;
@@ -37,7 +39,7 @@ export const workerCommand: Command = {
       concurrency: { type: 'string', default: '1' },
       'ocr-engine': { type: 'string', default: DEFAULT_OCR_ENGINE },
       'ocr-workers': { type: 'string' },
-      'lock-ms': { type: 'string', default: '30000' },
+      'lock-ms': { type: 'string', default: String(DEFAULT_LOCK_MS) },
       quiet: { type: 'boolean', short: 'q', default: false },
     });
     if (positionals.length) throw new UsageError(`worker: unexpected argument '${positionals[0]}'`);
@@ -55,6 +57,7 @@ export const workerCommand: Command = {
       lockDuration,
       onJob: values.quiet ? undefined : (e) => log(`${e.outcome}${e.code ? ` ${e.code}` : ''} ${e.path} ${e.ms} ms`),
       onConnection: (state, detail) => log(state === 'lost' ? `Redis out of reach (${detail}); retrying` : `Redis back at ${detail}`),
+      onError: (err) => log(`error ${err.message}`),
     });
     log(`worker ${worker.name} taking jobs from ${address.shown}`);
     await new Promise<void>((resolve) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Limits } from '../../../extractors/limits.js';
 import type { OcrMode } from '../../../extractors/types.js';
@@ -19,6 +19,8 @@ export interface FileJob {
   size: number;
   ocrMode: OcrMode;
   limits: Limits;
+  /** The submitter's build of renda (rendaBuild): a worker of another build refuses the job. */
+  build: string;
 }
 
 /**
@@ -28,15 +30,21 @@ export interface FileJob {
 export const DEFAULT_MAX_QUEUE_FILE = 64 * 1024 * 1024;
 export const MAX_QUEUE_FILE_CEILING = 512 * 1024 * 1024 - 1;
 
-export const bytesKey = (sha256: string): string => `renda:bytes:${sha256}`;
+/** A job's bytes: keyed like the job, so submitters with other settings never delete each other's. */
+export const bytesKey = (jobId: string): string => `renda:bytes:${jobId}`;
+
+/** Bytes left behind by a run that stopped (Ctrl-C, kill, Redis away) expire with the job's result. */
+export const KEEP_SECONDS = 24 * 3600;
 
 /**
- * Jobs are keyed by content and by what changes a result (renda's version, OCR mode, limits): the same
- * file submitted again, by this run or a later one, is the same job and is not done twice.
- * BullMQ ids may not contain ':'.
+ * Jobs are keyed by content and by everything else that changes a result: renda's build, the OCR
+ * mode, the limits and the file's extension (it breaks ties between formats and names them in
+ * warnings). The same file submitted again, by this run or a later one, is the same job and is not
+ * done twice. BullMQ ids may not contain ':'.
  */
-export function jobIdFor(sha256: string, job: Pick<FileJob, 'ocrMode' | 'limits'>, version: string): string {
-  const settings = createHash('sha256').update(JSON.stringify([version, job.ocrMode, Object.entries(job.limits).sort()])).digest('hex').slice(0, 8);
+export function jobIdFor(sha256: string, job: Pick<FileJob, 'ocrMode' | 'limits' | 'build' | 'path'>): string {
+  const ext = extname(job.path).toLowerCase();
+  const settings = createHash('sha256').update(JSON.stringify([job.build, job.ocrMode, Object.entries(job.limits).sort(), ext])).digest('hex').slice(0, 12);
   return `${sha256}-${settings}`;
 }
 
@@ -64,13 +72,38 @@ export function decodeFailure(reason: string | undefined): FileError {
  */
 export const TRANSIENT_CODES: ReadonlySet<FileErrorCode> = new Set(['ocr_unavailable', 'ocr_closed']);
 
-/** renda's version (package.json, found upward from here: the same from dist/ and from source). */
-export function rendaVersion(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+/**
+ * renda's build: its version and a digest of its code (the compiled files under dist/, or the
+ * sources when run from them). A rule fixed without a version bump is a new build, so results of
+ * the old one are not reused, and a worker on another build than its submitter is caught.
+ */
+export function rendaBuild(): string {
+  if (build) return build;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const root = join(here, '../../..'); // dist/ or the source tree: pipeline/run/queue is 3 below
+  const hash = createHash('sha256');
+  let version = '0';
+  for (let dir = here; dir !== dirname(dir); dir = dirname(dir)) {
     const file = join(dir, 'package.json');
     if (!existsSync(file)) continue;
     const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-    if (pkg.name === 'renda') return pkg.version ?? '0';
+    if (pkg.name === 'renda') {
+      version = pkg.version ?? '0';
+      break;
+    }
   }
-  return '0';
+  for (const top of ['pipeline', 'extractors', 'schemas']) {
+    for (const file of codeFiles(join(root, top))) hash.update(file.slice(root.length)).update(readFileSync(file));
+  }
+  build = `${version}+${hash.digest('hex').slice(0, 12)}`;
+  return build;
+}
+let build: string | undefined;
+
+function codeFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.(js|ts|mjs)$/.test(e.name) && !e.name.endsWith('.d.ts'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }

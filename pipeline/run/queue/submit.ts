@@ -1,18 +1,18 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import PQueue from 'p-queue';
 import { DEFAULT_LIMITS } from '../../../extractors/limits.js';
-import { SCHEMA_VERSION, type SourceResult } from '../../../schemas/index.js';
+import type { SourceResult } from '../../../schemas/index.js';
 import { FileError, StopError } from '../../../schemas/errors.js';
-import { discover } from '../../extract/discover.js';
+import { discover } from '../discover.js';
 import { readSource } from '../../extract/read-source.js';
 import { publishResult } from '../../store/publish.js';
 import { buildSimilar } from '../../store/similar/build.js';
 import { Store } from '../../store/store.js';
 import { Tally, type IngestOptions, type IngestSummary } from '../batch.js';
 import { connect, parseQueueUrl, probe, QUEUE_NAME } from './connection.js';
-import { bytesKey, decodeFailure, DEFAULT_MAX_QUEUE_FILE, jobIdFor, rendaVersion, type FileJob } from './job.js';
+import { bytesKey, decodeFailure, DEFAULT_MAX_QUEUE_FILE, jobIdFor, KEEP_SECONDS, rendaBuild, type FileJob } from './job.js';
 import { JobWaiter } from './waiter.js';
 
 /**
@@ -31,8 +31,7 @@ export interface QueuedOptions extends IngestOptions {
   outageMs?: number;
 }
 
-/** Completed jobs keep their result this long: a batch submitted again within it is not redone. */
-const KEEP_SECONDS = 24 * 3600;
+export const DEFAULT_OUTAGE_MS = 60_000;
 
 export async function runQueued(options: QueuedOptions): Promise<IngestSummary> {
   const started = performance.now();
@@ -40,7 +39,7 @@ export async function runQueued(options: QueuedOptions): Promise<IngestSummary> 
   const limits = options.limits ?? DEFAULT_LIMITS;
   const maxQueueFile = options.maxQueueFile ?? DEFAULT_MAX_QUEUE_FILE;
   const ocrMode = options.ocr?.mode ?? 'auto';
-  const version = `${rendaVersion()}/${SCHEMA_VERSION}`;
+  const build = rendaBuild();
   const { files, skipped } = await discover(options.inputs);
   await mkdir(join(options.out, 'json'), { recursive: true });
 
@@ -58,12 +57,12 @@ export async function runQueued(options: QueuedOptions): Promise<IngestSummary> 
       removeOnFail: { age: KEEP_SECONDS },
     },
   });
-  const waiter = await JobWaiter.start(queue, address, options.outageMs ?? 60_000, redis);
+  const waiter = await JobWaiter.start(queue, address, options.outageMs ?? DEFAULT_OUTAGE_MS, redis);
 
   const store = await Store.open(join(options.out, 'renda.sqlite'));
   const storeQueue = new PQueue({ concurrency: 1 });
   const tally = new Tally(files.length, skipped, started);
-  /** Paths in flight per content: the bytes stay in Redis until the last of them is stored. */
+  /** Paths in flight per job: the bytes stay in Redis until the last of them is stored. */
   const inFlight = new Map<string, number>();
   let done = 0;
 
@@ -72,18 +71,20 @@ export async function runQueued(options: QueuedOptions): Promise<IngestSummary> 
       tally.summary.stopped.push(path);
       return;
     }
-    let sha256: string | null = null;
+    let jobId: string | null = null;
     try {
-      const file = await readSource(path, limits);
-      if (file.bytes.length > maxQueueFile) {
-        throw new FileError('too_large_for_queue', `${file.bytes.length} bytes is more than the queue carries for one file (--max-queue-file ${maxQueueFile} bytes); ingest it without --queue`);
+      // The size from the file system first: a file the queue will not carry is never read.
+      const size = (await stat(path).catch(() => null))?.size ?? 0;
+      if (size > maxQueueFile) {
+        throw new FileError('too_large_for_queue', `${size} bytes is more than the queue carries for one file (--max-queue-file ${maxQueueFile} bytes); ingest it without --queue`);
       }
-      sha256 = file.sha256;
-      inFlight.set(sha256, (inFlight.get(sha256) ?? 0) + 1);
-      const data: FileJob = { path, sha256, size: file.bytes.length, ocrMode, limits };
-      const jobId = jobIdFor(sha256, data, version);
+      const file = await readSource(path, limits);
+      const data: FileJob = { path, sha256: file.sha256, size: file.bytes.length, ocrMode, limits, build };
+      const id = jobIdFor(file.sha256, data);
+      jobId = id;
+      inFlight.set(id, (inFlight.get(id) ?? 0) + 1);
       const submit = async () => {
-        let existing = await queue.getJob(jobId);
+        let existing = await queue.getJob(id);
         const state = existing ? await existing.getState() : 'unknown';
         if (state === 'completed') return; // done before: not redone
         if (state === 'failed') {
@@ -93,12 +94,12 @@ export async function runQueued(options: QueuedOptions): Promise<IngestSummary> 
           await existing!.remove();
           existing = undefined;
         }
-        await redis.set(bytesKey(file.sha256), Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
-        if (!existing) await queue.add('file', data, { jobId });
+        await redis.set(bytesKey(id), Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength), 'EX', KEEP_SECONDS);
+        if (!existing) await queue.add('file', data, { jobId: id });
       };
       // The job may have been submitted under another path with the same content: the result is
       // this path's, as the local run would give it.
-      const done = await waiter.run(jobId, submit);
+      const done = await waiter.run(id, submit);
       const result = { ...done, source: { ...done.source, path } };
       await storeQueue.add(() => publishResult(store, options.out, result));
       tally.stored(result.documents);
@@ -107,12 +108,13 @@ export async function runQueued(options: QueuedOptions): Promise<IngestSummary> 
       if (err instanceof StopError) tally.summary.stopped.push(path);
       else tally.failed(path, err);
     } finally {
-      if (sha256) {
-        const left = (inFlight.get(sha256) ?? 1) - 1;
-        if (left > 0) inFlight.set(sha256, left);
+      if (jobId) {
+        const left = (inFlight.get(jobId) ?? 1) - 1;
+        if (left > 0) inFlight.set(jobId, left);
         else {
-          inFlight.delete(sha256);
-          if (!waiter.stopError) await waiter.guard(redis.del(bytesKey(sha256))).catch(() => undefined);
+          inFlight.delete(jobId);
+          // Left in place when the batch stops: they expire, or the next run uses them.
+          if (!waiter.stopError) await waiter.guard(redis.del(bytesKey(jobId))).catch(() => undefined);
         }
       }
       options.onFile?.(++done, files.length, path);
@@ -122,13 +124,20 @@ export async function runQueued(options: QueuedOptions): Promise<IngestSummary> 
   const admission = new PQueue({ concurrency: options.window ?? 32 });
   try {
     await Promise.all(files.map((f) => admission.add(() => processFile(f))));
+  } finally {
+    // Done with Redis before the similar-items table, so an outage then cannot fail a stored batch.
+    // After a stop, Redis is away: a close waits on commands queued for it, so each is given a
+    // moment and then left (the command exits 3 with its connections as they are).
+    const ms = waiter.stopError ? 1000 : 30_000;
+    await within(waiter.close(), ms);
+    await within(waiter.stopError ? queue.disconnect() : queue.close(), ms);
+    redis.disconnect();
+  }
+  try {
     if (tally.summary.succeeded > 0 && options.similar !== false && !options.signal?.aborted && !waiter.stopError) {
       tally.summary.similar = await buildSimilar(store).catch((err: unknown) => ({ error: (err as Error).message }));
     }
   } finally {
-    await waiter.close();
-    await queue.close().catch(() => undefined);
-    redis.disconnect();
     await store.close();
   }
   const summary = await tally.finish(options.out);
@@ -136,3 +145,9 @@ export async function runQueued(options: QueuedOptions): Promise<IngestSummary> 
   return summary;
 }
 
+/** Waits for `work` at most `ms`, and never fails: for closing connections that may be gone. */
+async function within(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}

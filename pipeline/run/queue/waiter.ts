@@ -5,7 +5,7 @@ import { StopError } from '../../../schemas/errors.js';
 import { QUEUE_NAME, type QueueAddress } from './connection.js';
 import { decodeFailure, type FileJob } from './job.js';
 
-type Pending = { resolve: (r: SourceResult) => void; reject: (e: unknown) => void; resubmit: () => Promise<void>; settling: boolean };
+type Pending = { resolve: (r: SourceResult) => void; reject: (e: unknown) => void; resubmit: () => Promise<void>; settling: boolean; again?: boolean };
 
 /**
  * Waits for many jobs' ends at once. Events ('completed', 'failed') answer quickly; a sweep every
@@ -79,7 +79,14 @@ export class JobWaiter {
       () => this.waits.delete(jobId),
       () => this.waits.delete(jobId),
     );
-    await this.guard(submit());
+    try {
+      await this.guard(submit());
+    } catch (err) {
+      // Not submitted: nothing to wait for (and no sweep may submit it behind the caller's back).
+      this.pending.get(jobId)?.reject(err);
+      this.pending.delete(jobId);
+      return this.guard(done);
+    }
     void this.settle(jobId);
     return this.guard(done);
   }
@@ -87,27 +94,36 @@ export class JobWaiter {
 
   private async settle(jobId: string): Promise<void> {
     const p = this.pending.get(jobId);
-    if (!p || p.settling || this.stopped) return;
+    if (!p || this.stopped) return;
+    if (p.settling) {
+      // An event while a look is under way: look again when it ends, not a second later.
+      p.again = true;
+      return;
+    }
     p.settling = true;
+    p.again = false;
     try {
+      // The state first, then the job: a job read first could finish in between, its snapshot
+      // still without the result. 'completed' and 'failed' hold until the job is removed.
+      const state = await this.queue.getJobState(jobId);
+      if (state === 'unknown') {
+        await p.resubmit();
+        return;
+      }
+      if (state !== 'completed' && state !== 'failed') return;
       const job = await this.queue.getJob(jobId);
       if (!job) {
         await p.resubmit();
         return;
       }
-      // By state, not by fields: a job that failed an attempt and then completed keeps its failedReason.
-      const state = await job.getState();
-      if (state === 'completed') {
-        this.pending.delete(jobId);
-        p.resolve(job.returnvalue);
-      } else if (state === 'failed') {
-        this.pending.delete(jobId);
-        p.reject(decodeFailure(job.failedReason));
-      }
+      this.pending.delete(jobId);
+      if (state === 'completed') p.resolve(job.returnvalue);
+      else p.reject(decodeFailure(job.failedReason));
     } catch (err) {
       this.lost(err as Error);
     } finally {
       p.settling = false;
+      if (p.again && this.pending.has(jobId)) void this.settle(jobId);
     }
   }
 
@@ -142,7 +158,8 @@ export class JobWaiter {
   async close(): Promise<void> {
     clearInterval(this.sweepTimer);
     if (this.outageTimer) clearTimeout(this.outageTimer);
-    await this.events.close().catch(() => undefined);
+    // A polite close waits for commands queued while Redis was away; after a stop, cut the line.
+    await (this.stopped ? this.events.disconnect() : this.events.close()).catch(() => undefined);
   }
 }
 
