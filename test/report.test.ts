@@ -11,13 +11,14 @@ import { Db } from '../pipeline/store/db.js';
 import { UsageError } from '../schemas/errors.js';
 import { DEFAULT_CONCURRENCY, ingest } from '../pipeline/run/ingest.js';
 import { escapeHtml, jsonForScript } from '../pipeline/apps/report/_escape.js';
+import { denseRanks } from '../pipeline/apps/report/_collate.js';
 import { sourceHref } from '../pipeline/apps/report/_links.js';
 import { jurisdiction } from '../pipeline/apps/report/data.js';
 import { writeReport, type ReportSummary } from '../pipeline/apps/report/index.js';
 import { fixture } from './helpers.js';
 
 /**
- * The report page, built from the text and HTML twins of the seeds plus a hostile web page whose
+ * The report page, built from the text and HTML twins of the seeds (and one as a PDF) plus a hostile web page whose
  * item texts and title carry <script>, <img onerror>, </script> breakouts and the like as literal
  * text (fixtures/hostile/). The page is checked as markup here and in real headless Chromium below.
  */
@@ -55,7 +56,8 @@ const key = (name: string | null, code: string | null) => `${code ?? ''}|${name 
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'renda-report-'));
-  const inputs = ['text', 'html', 'hostile'].map((d) => fileURLToPath(fixture(d)));
+  // One PDF, so items have pages: links at #page=N and the source column's "path p. N".
+  const inputs = ['text', 'html', 'hostile', 'pdf/002_4ff2a9da724ed550.pdf'].map((d) => fileURLToPath(fixture(d)));
   const ingested = await ingest({ inputs, out, concurrency: DEFAULT_CONCURRENCY });
   expect(ingested.failures).toEqual([]);
   dbPath = join(out, 'renda.sqlite');
@@ -106,9 +108,9 @@ describe('renda report: the page as markup', () => {
 
   it('round-trips every item through the JSON data block', async () => {
     const $ = cheerio.load(html);
-    const data = JSON.parse($('#data').text()) as { items: Array<{ t: string }> };
+    const data = JSON.parse($('#data').text()) as { items: { t: string[] } };
     const texts = (await query<{ text: string }>('select text from v_items')).map((r) => r.text).sort();
-    expect(data.items.map((i) => i.t).sort()).toEqual(texts);
+    expect([...data.items.t].sort()).toEqual(texts);
   });
 
   it('allows exactly its own script and style by hash in a strict Content-Security-Policy', () => {
@@ -145,6 +147,13 @@ describe('escaping', () => {
     expect(sourceHref('/srv/plans/河南.txt', null, ctx)).toBe('../../../srv/plans/%E6%B2%B3%E5%8D%97.txt');
     // A file named like a URL scheme stays a relative path.
     expect(sourceHref('javascript:alert(1)', null, { cwd: '/w', reportDir: '/w' })).toBe('javascript%3Aalert(1)');
+  });
+
+  it('ranks strings for sorting as zh-CN collation does, equal strings sharing a rank', () => {
+    expect(denseRanks(['b', 'a', 'b', '10', '9'])).toEqual([3, 2, 3, 1, 0]);
+    // Pinyin order: 北京 (bei) before 上海 (shang) before 郑州 (zheng), whatever the code points say.
+    expect(denseRanks(['郑州', '上海', '北京'])).toEqual([2, 1, 0]);
+    expect(denseRanks([])).toEqual([]);
   });
 
   it('names a jurisdiction the document did not resolve', () => {
@@ -204,16 +213,78 @@ describe.skipIf(skipBrowser)('renda report in headless Chromium', () => {
     await browser?.close();
   });
 
-  const rowCount = () => page.locator('#items tbody tr').count();
+  /** Rows drawn in the DOM now (the windowed table draws those in view and a few more). */
+  const drawnRows = () => page.locator('#items tbody tr[aria-rowindex]').count();
+  /** Rows that pass the filters, as the table tells assistive technology (row 1 is the header). */
+  const tableRows = async () => Number(await page.locator('#items').getAttribute('aria-rowcount')) - 1;
   const countText = () => page.locator('#count').textContent();
+  const nextFrame = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
 
-  it('renders the page and the whole table, with no errors and no request but the file itself', async () => {
+  interface Row { index: number; cells: string[]; titles: string[]; text: string }
+  /**
+   * Every row of the table in order, read as a person would: scrolling the table's box one view at
+   * a time from the top to the bottom, taking the rows drawn at each stop.
+   */
+  async function readAllRows(): Promise<Row[]> {
+    const rows = await page.evaluate(async () => {
+      const box = document.getElementById('items-scroll')!;
+      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const seen: Record<number, { index: number; cells: string[]; titles: string[]; text: string }> = {};
+      box.scrollTop = 0;
+      await frame();
+      for (let stop = 0; stop < 10_000; stop++) {
+        box.querySelectorAll('tbody tr[aria-rowindex]').forEach((tr) => {
+          const index = Number(tr.getAttribute('aria-rowindex'));
+          const cells = Array.from((tr as HTMLTableRowElement).cells, (td) => td.textContent ?? '');
+          const titles = Array.from((tr as HTMLTableRowElement).cells, (td) => td.title);
+          seen[index] = { index, cells, titles, text: titles[7] };
+        });
+        if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) break;
+        box.scrollTop += box.clientHeight;
+        await frame();
+      }
+      box.scrollTop = 0;
+      await frame();
+      return Object.values(seen);
+    });
+    return rows.sort((a, b) => a.index - b.index);
+  }
+
+  it('renders the page and the first rows of the table, with no errors and no request but the file itself', async () => {
     const [{ n }] = await query<{ n: number }>('select count(*) n from v_items');
     expect(await page.title()).toBe('renda report');
-    expect(await rowCount()).toBe(n);
+    expect(await tableRows()).toBe(n);
     expect(await countText()).toBe(`${n} of ${n} items`);
+    // Windowed: the rows in view and a few more are drawn, not all of them.
+    const drawn = await drawnRows();
+    expect(drawn).toBeGreaterThan(10);
+    expect(drawn).toBeLessThan(n / 4);
     expect(errors).toEqual([]);
     expect(requests).toEqual([pathToFileURL(reportPath).href]);
+  });
+
+  it('draws later rows as the table scrolls: every item once, in document order, to the last', async () => {
+    const texts = (
+      await query<{ text: string }>(
+        `select v.text from v_items v join items i on i.id = v.item_id join documents d on d.id = v.document_id
+         order by v.source_path, d.ordinal, v.document_id, i.span_start, v.item_id`,
+      )
+    ).map((r) => r.text);
+    const rows = await readAllRows();
+    expect(rows.map((r) => r.index)).toEqual(texts.map((_, k) => k + 2));
+    expect(rows.map((r) => r.text)).toEqual(texts);
+
+    // Straight to the bottom: the last item is drawn, inside the box's view.
+    await page.locator('#items-scroll').evaluate((box) => { box.scrollTop = box.scrollHeight; });
+    await nextFrame();
+    const last = page.locator('#items tbody tr[aria-rowindex]').last();
+    expect(await last.getAttribute('aria-rowindex')).toBe(String(texts.length + 1));
+    expect(await last.locator('td.text').getAttribute('title')).toBe(texts.at(-1));
+    const [rowBox, scrollBox] = await Promise.all([last.boundingBox(), page.locator('#items-scroll').boundingBox()]);
+    expect(rowBox!.y + rowBox!.height).toBeLessThanOrEqual(scrollBox!.y + scrollBox!.height + 1);
+    expect(await drawnRows()).toBeLessThan(texts.length / 4);
+    await page.locator('#items-scroll').evaluate((box) => { box.scrollTop = 0; });
+    await nextFrame();
   });
 
   it('does not run the scripts in the documents, and shows them as text', async () => {
@@ -295,31 +366,94 @@ describe.skipIf(skipBrowser)('renda report in headless Chromium', () => {
     expect(foodChecks).toBeGreaterThan(0);
 
     await page.fill('#q', '食品安全');
-    expect(await rowCount()).toBe(food);
+    expect(await tableRows()).toBe(food);
     expect(await countText()).toBe(`${food} of ${all} items`);
+    // The count is what scrolling through the table finds, and each row found holds the words.
+    const found = await readAllRows();
+    expect(found).toHaveLength(food);
+    // (the document's title is the doc type cell's tooltip)
+    for (const r of found) expect(r.text.includes('食品安全') || r.titles[3].includes('食品安全'), r.text).toBe(true);
     await page.selectOption('#f-kind', 'law_check');
-    expect(await rowCount()).toBe(foodChecks);
+    expect(await tableRows()).toBe(foodChecks);
+    expect((await readAllRows()).every((r) => r.cells[4] === '执法检查')).toBe(true);
     await page.fill('#q', '');
-    expect(await rowCount()).toBe(checks);
+    expect(await tableRows()).toBe(checks);
+    expect(await countText()).toBe(`${checks} of ${all} items`);
+
+    // The source column: a path, and a path running on into its page (" p. 1" also finds 10–19).
+    await page.click('#reset');
+    const [{ n: inPdf }] = await query<{ n: number }>("select count(*) n from v_items where source_path like '%002_4ff2a9da724ed550.pdf'");
+    const [{ n: pageOne }] = await query<{ n: number }>(
+      "select count(*) n from v_items where source_path like '%002_4ff2a9da724ed550.pdf' and ' p. ' || page like ' p. 1%'",
+    );
+    expect(pageOne).toBeGreaterThan(0);
+    expect(pageOne).toBeLessThan(inPdf);
+    await page.fill('#q', '002_4ff2a9da724ed550.PDF');
+    expect(await tableRows()).toBe(inPdf);
+    await page.fill('#q', '4ff2a9da724ed550.pdf p. 1');
+    expect(await tableRows()).toBe(pageOne);
+    const hrefs = await page.locator('#items td.source a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const [href, text] of hrefs) {
+      const at = /\.pdf p\. (\d+)$/.exec(text!)![1];
+      expect(at.startsWith('1')).toBe(true);
+      // Relative to the page, and at the item's page of the PDF.
+      expect(href).toMatch(new RegExp(`^(\\.\\./)+.*/002_4ff2a9da724ed550\\.pdf#page=${at}$`));
+    }
 
     await page.click('#reset');
     await page.selectOption('#f-jurisdiction', { label: '某某县' });
-    expect(await rowCount()).toBe(6);
+    expect(await tableRows()).toBe(6);
+    expect(await drawnRows()).toBe(6);
     await page.click('#reset');
-    expect(await rowCount()).toBe(all);
+    expect(await tableRows()).toBe(all);
+  });
+
+  it('hides twin copies when asked, as the views count them', async () => {
+    const [{ n: all, originals }] = await query<{ n: number; originals: number }>(
+      'select count(*) n, sum(copy_of is null) originals from v_items',
+    );
+    expect(originals).toBeLessThan(all);
+    await page.check('#f-copies');
+    expect(await tableRows()).toBe(originals);
+    expect(await countText()).toBe(`${originals} of ${all} items`);
+    await page.click('#reset');
+    expect(await page.isChecked('#f-copies')).toBe(false);
+    expect(await tableRows()).toBe(all);
   });
 
   it('sorts by a column when its header is clicked, and reverses on a second click', async () => {
     const [{ lo, hi }] = await query<{ lo: number; hi: number }>('select min(year) lo, max(year) hi from v_items');
     const yearHeader = page.locator('#items thead th').nth(2);
-    const firstYear = async () => Number(await page.locator('#items tbody tr').first().locator('td').nth(2).textContent());
+    const firstYear = async () => Number(await page.locator('#items tbody tr[aria-rowindex]').first().locator('td').nth(2).textContent());
+    const years = async () => (await readAllRows()).map((r) => r.cells[2]);
     await yearHeader.click();
     expect(await yearHeader.getAttribute('aria-sort')).toBe('ascending');
     expect(await firstYear()).toBe(lo);
+    // Across the rows not drawn yet too: in order all the way down, items without a year last.
+    const up = await years();
+    const known = (ys: string[]) => ys.filter((y) => y !== '').map(Number);
+    expect(known(up)).toEqual([...known(up)].sort((a, b) => a - b));
+    expect(up.indexOf('') === -1 || up.slice(up.indexOf('')).every((y) => y === '')).toBe(true);
     await yearHeader.click();
     expect(await yearHeader.getAttribute('aria-sort')).toBe('descending');
     expect(await firstYear()).toBe(hi);
+    const down = await years();
+    expect(known(down)).toEqual([...known(down)].sort((a, b) => b - a));
+    expect(known(down).at(-1)).toBe(lo);
     expect(lo).not.toBe(hi);
+  });
+
+  it('sorts the texts as Chinese is collated (zh-CN, numbers by value), all rows, both ways', async () => {
+    const collator = new Intl.Collator('zh-CN', { numeric: true });
+    const texts = (await query<{ text: string }>('select text from v_items')).map((r) => r.text).sort(collator.compare);
+    const textHeader = page.locator('#items thead th').nth(7);
+    await textHeader.click();
+    expect(await textHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect((await readAllRows()).map((r) => r.text)).toEqual(texts);
+    await textHeader.click();
+    expect(await textHeader.getAttribute('aria-sort')).toBe('descending');
+    expect((await readAllRows()).map((r) => r.text)).toEqual([...texts].reverse());
   });
 
   it('blocks a script injected at run time (the Content-Security-Policy is in force)', async () => {

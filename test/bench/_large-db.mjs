@@ -1,5 +1,5 @@
 /**
- * A large renda database for the export bench, made by SQL instead of by ingesting a million
+ * A large renda database for the export and report benches, made by SQL instead of by ingesting a million
  * items' worth of files (which would take most of an hour): the bundled fixtures are ingested once
  * with the real CLI, then every source, document, section, item, month and law is copied inside
  * SQLite until the items reach the target. Each copy is a distinct set of sources (its own ids,
@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,6 +25,29 @@ const promisify = (db) => ({
   get: (sql, params = []) => new Promise((res, rej) => db.get(sql, params, (e, r) => (e ? rej(e) : res(r)))),
   close: () => new Promise((res, rej) => db.close((e) => (e ? rej(e) : res()))),
 });
+
+/** Items in the database at `path`, or 0 when there is none (so a bench knows to make it). */
+export function countItems(path) {
+  return new Promise((res) => {
+    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (err) => {
+      if (err) return res(0);
+      db.get('SELECT count(*) AS n FROM items', (e, row) => db.close(() => res(e ? 0 : row.n)));
+    });
+  });
+}
+
+/** The `npm start` inputs (package.json) under `root`, so the generated rows are the fixtures' rows. */
+export function startInputs(root) {
+  const files = (dir, ext) => readdirSync(join(root, dir)).filter((f) => ext.test(f)).map((f) => join(root, dir, f));
+  return [
+    join(root, 'fixtures/text'),
+    join(root, 'fixtures/pdf'),
+    join(root, 'fixtures/html'),
+    ...files('fixtures/heldout', /\.txt$/),
+    ...files('fixtures/heldout2', /\.(txt|html)$/),
+    ...files('fixtures/compare', /\.txt$/),
+  ];
+}
 
 /** Counties with a name used once in the country, with their province and prefecture names. */
 function counties() {

@@ -16,43 +16,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MAIN, parseGnuTime, ROOT } from './_cli.mjs';
-import { makeLargeDb } from './_large-db.mjs';
+import { countItems, makeLargeDb, startInputs } from './_large-db.mjs';
 
 const ITEMS = Number(process.env.BENCH_EXPORT_ITEMS ?? 1_000_000);
 const FORMATS = (process.env.BENCH_EXPORT_FORMATS ?? 'parquet,csv,xlsx,jsonl').split(',').map((f) => f.trim()).filter(Boolean);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const log = (msg) => process.stderr.write(`bench-export: ${msg}\n`);
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-
-const require = createRequire(import.meta.url);
-const sqlite3 = require('sqlite3');
-function countItems(path) {
-  return new Promise((res) => {
-    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (err) => {
-      if (err) return res(0);
-      db.get('SELECT count(*) AS n FROM items', (e, row) => db.close(() => res(e ? 0 : row.n)));
-    });
-  });
-}
-
-/** The `npm start` inputs (package.json), so the generated rows are the fixtures' rows. */
-function startInputs() {
-  const files = (dir, ext) => readdirSync(join(ROOT, dir)).filter((f) => ext.test(f)).map((f) => join(ROOT, dir, f));
-  return [
-    join(ROOT, 'fixtures/text'),
-    join(ROOT, 'fixtures/pdf'),
-    join(ROOT, 'fixtures/html'),
-    ...files('fixtures/heldout', /\.txt$/),
-    ...files('fixtures/heldout2', /\.(txt|html)$/),
-    ...files('fixtures/compare', /\.txt$/),
-  ];
-}
-
 
 const dir = join(ROOT, 'out/bench-export');
 await mkdir(dir, { recursive: true });
@@ -61,7 +35,7 @@ let items = existsSync(dbPath) ? await countItems(dbPath) : 0;
 if (items !== ITEMS) {
   log(`generating a database of ${ITEMS.toLocaleString('en')} items in ${dir}`);
   const t = performance.now();
-  items = await makeLargeDb({ main: MAIN, inputs: startInputs(), dir, target: ITEMS, log });
+  items = await makeLargeDb({ main: MAIN, inputs: startInputs(ROOT), dir, target: ITEMS, log });
   log(`${items} items in ${round((performance.now() - t) / 1000)} s`);
 } else log(`reusing ${dbPath} (${items.toLocaleString('en')} items)`);
 

@@ -7,6 +7,7 @@ import { ROOT } from './_cli.mjs';
 const BENCHES = {
   ingest: 'bench.mjs',
   read: 'read.mjs',
+  report: 'report.mjs',
   export: 'export.mjs',
   ocr: 'ocr.mjs',
   'ocr-memory': 'ocr-memory.mjs',

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml as e, jsonForScript } from './_escape.js';
-import { hasPages, sourceHref } from './_links.js';
+import { sourceHref } from './_links.js';
 import { kindMixChart } from './chart-kind-mix.js';
 import { lawCheckChart, lawCheckList } from './chart-law-checks.js';
 import { monthKindHeatmap } from './chart-month-kind.js';
 import { CLIENT_SCRIPT } from './client.js';
 import type { ReportData } from './data.js';
-import { COMMITTEE_LABELS, DOC_TYPE_LABELS, KIND_LABELS, label, LEVEL_LABELS } from './labels.js';
+import { DOC_TYPE_LABELS, label, LEVEL_LABELS } from './labels.js';
 import { pageStyle } from './style.js';
+import { clientData } from './table-data.js';
+import { itemsSection } from './table-html.js';
 
 export interface PageContext {
   generatedAt: Date;
@@ -19,17 +21,17 @@ export interface PageContext {
   reportDir: string;
 }
 
-/** Table columns, in order; the client script's comparators follow the same order. */
-const COLUMNS = ['jurisdiction', 'level', 'year', 'doc type', 'kind', 'months', 'committee', 'text', 'source'];
-
 /**
- * The whole page as one string: inline style, inline SVG charts, the items as a JSON data block and
- * one inline script. Escaping is the defence (every document string goes through escapeHtml or
+ * The whole page as one string: inline style, inline SVG charts, the items as a JSON data block in
+ * columns (table-data.ts) and one inline script that shows them in a windowed table (client.ts).
+ * The charts are drawn here from the views' aggregates, so their size follows the jurisdictions
+ * and kinds, not the items. Escaping is the defence (every document string goes through escapeHtml or
  * jsonForScript, and the script writes with textContent); the Content-Security-Policy, which allows
  * exactly this script and style by hash and no fetch of any kind, is the second line.
  */
 export function renderReport(data: ReportData, ctx: PageContext): string {
   const style = pageStyle(data.kinds);
+  const table = clientData(data, ctx);
   const csp = [
     "default-src 'none'",
     `script-src '${sha256(CLIENT_SCRIPT)}'`,
@@ -91,23 +93,10 @@ ${documentsTable(data, ctx)}
 </section>
 <section id="section-items">
 <h2>Items</h2>
-<div class="filters">
-<input type="search" id="q" placeholder="Filter: any text, e.g. 食品安全" aria-label="Filter items by text">
-<select id="f-kind" aria-label="Kind"><option value="">all kinds</option></select>
-<select id="f-jurisdiction" aria-label="Jurisdiction"><option value="">all jurisdictions</option></select>
-<select id="f-level" aria-label="Level"><option value="">all levels</option></select>
-<select id="f-year" aria-label="Year"><option value="">all years</option></select>
-${copies ? '<label><input type="checkbox" id="f-copies"> hide twin copies</label>' : ''}
-<button type="button" id="reset">reset</button>
-<span id="count" role="status">${data.items.length} items</span>
-</div>
-<table id="items">
-<thead><tr>${COLUMNS.map((c) => `<th scope="col"><button type="button">${c}</button></th>`).join('')}</tr></thead>
-<tbody></tbody>
-</table>
+${itemsSection(table, copies)}
 <noscript><p class="note">The item table needs JavaScript; the charts and the documents list above do not.</p></noscript>
 </section>
-<script type="application/json" id="data">${jsonForScript(clientData(data, ctx))}</script>
+<script type="application/json" id="data">${jsonForScript(table)}</script>
 <script>${CLIENT_SCRIPT}</script>
 </body>
 </html>
@@ -129,38 +118,6 @@ function documentsTable(data: ReportData, ctx: PageContext): string {
     rows.join('\n') +
     '\n</tbody></table></details>'
   );
-}
-
-/** The table's data, with labels resolved here so the client only looks them up by index. */
-function clientData(data: ReportData, ctx: PageContext) {
-  return {
-    kinds: Object.fromEntries(data.kinds.map((k) => [k, label(KIND_LABELS, k)])),
-    levels: LEVEL_LABELS,
-    docs: data.documents.map((d) => ({
-      j: d.jurisdiction.name,
-      jk: d.jurisdiction.key,
-      level: d.jurisdiction.level,
-      year: d.year,
-      type: label(DOC_TYPE_LABELS, d.docType),
-      typeKey: d.docType,
-      title: d.title,
-      path: d.sourcePath,
-      href: sourceHref(d.sourcePath, null, ctx),
-      pdf: hasPages(d.sourcePath),
-      copy: d.copyOf !== null,
-    })),
-    items: data.items.map((i) => ({
-      d: i.document,
-      k: i.kind,
-      m: i.months,
-      // "other" says less than the body's own name, so that one shows as written.
-      c: i.committeeKey && i.committeeKey !== 'other' ? label(COMMITTEE_LABELS, i.committeeKey) : (i.committeeRaw ?? ''),
-      ck: i.committeeKey ?? '',
-      t: i.text,
-      p: i.page,
-      n: i.number ?? '',
-    })),
-  };
 }
 
 function sha256(text: string): string {

@@ -34,20 +34,30 @@ summary { cursor: pointer; color: var(--muted); }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--rule); }
 table.laws th { white-space: nowrap; width: 1%; }
-.filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; position: sticky; top: 0; background: #fff; padding: 6px 0; z-index: 1; }
+.filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; padding: 6px 0; }
 .filters input[type=search] { flex: 1 1 240px; padding: 4px 8px; font: inherit; }
 .filters select, .filters button { font: inherit; padding: 3px 6px; }
 #count { color: var(--muted); margin-left: auto; }
-#items { font-size: 13px; }
-#items thead th { position: sticky; top: 44px; background: var(--band); padding: 0; white-space: nowrap; }
-#items thead th button { all: unset; cursor: pointer; display: block; padding: 6px 8px; }
+#items-scroll { height: 70vh; min-height: 320px; overflow: auto; border: 1px solid var(--rule); }
+#items-scroll:focus-visible { outline: 2px solid #4e79a7; }
+#items { font-size: 13px; table-layout: fixed; min-width: 1100px; }
+#items col.col-jurisdiction { width: 9em; }
+#items col.col-level, #items col.col-year { width: 4.5em; }
+#items col.col-doc-type { width: 9em; }
+#items col.col-kind { width: 9.5em; }
+#items col.col-months { width: 6.5em; }
+#items col.col-committee { width: 8em; }
+#items col.col-source { width: 15em; }
+#items thead th { position: sticky; top: 0; background: var(--band); padding: 0; white-space: nowrap; z-index: 1; }
+#items thead th button { all: unset; box-sizing: border-box; cursor: pointer; display: block; width: 100%; padding: 6px 8px; }
 #items thead th button:focus-visible { outline: 2px solid #4e79a7; }
 #items thead th[aria-sort=ascending] button::after { content: " ▲"; }
 #items thead th[aria-sort=descending] button::after { content: " ▼"; }
 #items tbody tr:hover { background: var(--band); }
-#items td.text { min-width: 360px; }
-#items td { white-space: nowrap; }
-#items td.text { white-space: normal; }
+/* Every row one height (two lines of text), so the windowed table can place rows by arithmetic. */
+#items td { height: 46px; line-height: 18px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+#items td.text div { white-space: normal; overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; }
 #items td.source { font-size: 12px; }
 #items td.kind::before { content: ""; display: inline-block; width: 9px; height: 9px; margin-right: 5px; border-radius: 2px; background: #8c8c8c; }
+#items tr.spacer td { height: 0; padding: 0; border: 0; }
 `;
