@@ -174,12 +174,17 @@ const visitedIn = (title: string): string[] => [...title.matchAll(/(?:赴|到|�
 function inferFromText(word: string, text: string, visited: string[] = []): JurisdictionResult {
   const idx = divisions();
   // A district is found by the name it had as a county too ("济阳县人大常委会" on a page from before 2018).
-  const candidates = idx.all.filter(
-    (d) => (d.name.endsWith(word) || idx.formerNames(d).some((f) => f.endsWith(word))) && (word !== '区' || d.level === 'county'),
-  );
+  let candidates = candidatesByWord.get(word);
+  if (!candidates) {
+    candidates = idx.all.filter((d) => (d.name.endsWith(word) || idx.formerNames(d).some((f) => f.endsWith(word))) && (word !== '区' || d.level === 'county'));
+    candidatesByWord.set(word, candidates);
+  }
   // Short forms only for provinces: a bare prefecture name (保定, 长治) is too often an ordinary word.
   const own = (d: Division) => (d.level === 'province' ? idx.namesOf(d) : [d.name, ...idx.formerNames(d)]);
+  // Most of the ~3,000 candidates are named nowhere in the text: one pass finds those that are.
+  const present = namesIn(text, word, candidates, own);
   let counts = candidates
+    .filter((d) => own(d).some((name) => present.has(name)))
     .filter((d) => !visited.some((v) => own(d).some((name) => v.startsWith(name))))
     .map((d) => ({ d, n: countStandalone(text, own(d), d.parents.flatMap((p) => idx.namesOf(p))) }))
     .filter((c) => c.n > 0);
@@ -260,4 +265,39 @@ function named(name: string, code: string, message: string): JurisdictionResult 
 
 function describe(ds: Division[]): string {
   return ds.map((d) => `${d.name} ${d.code} (${[d.province, d.prefecture].filter((x) => x && x !== d.name).join('')})`).join(', ');
+}
+
+/**
+ * Which of the candidates' names occur in `hay`, in one pass over it: names bucketed by their first
+ * character, each checked only where that character stands. The same answer as asking `includes`
+ * of every name, without reading the text once per name (a county-level "县人大" has ~1,300
+ * candidates).
+ */
+function namesIn(hay: string, word: string, candidates: Division[], own: (d: Division) => string[]): Set<string> {
+  let byFirst = bucketsByWord.get(word);
+  if (!byFirst) bucketsByWord.set(word, (byFirst = buckets(candidates, own)));
+  const found = new Set<string>();
+  for (let i = 0; i < hay.length; i++) {
+    const bucket = byFirst.get(hay[i]);
+    if (!bucket) continue;
+    for (const name of bucket) if (hay.startsWith(name, i)) found.add(name);
+  }
+  return found;
+}
+
+/** The candidates for a word are always the same divisions: they and their buckets are made once. */
+const candidatesByWord = new Map<string, Division[]>();
+const bucketsByWord = new Map<string, Map<string, string[]>>();
+
+function buckets(candidates: Division[], own: (d: Division) => string[]): Map<string, string[]> {
+  const byFirst = new Map<string, string[]>();
+  for (const d of candidates) {
+    for (const name of own(d)) {
+      if (!name) continue;
+      const bucket = byFirst.get(name[0]);
+      if (!bucket) byFirst.set(name[0], [name]);
+      else if (!bucket.includes(name)) bucket.push(name);
+    }
+  }
+  return byFirst;
 }
