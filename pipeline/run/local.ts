@@ -8,7 +8,7 @@ import { extractSource } from '../extract/extract.js';
 import { createOcrService, DEFAULT_OCR_ENGINE } from '../extract/ocr-service.js';
 import { readSource } from '../extract/read-source.js';
 import { normaliseSource } from '../normalise/normalise.js';
-import { publishResult } from '../store/publish.js';
+import { commitResult, publishJson } from '../store/publish.js';
 import { buildSimilar } from '../store/similar/build.js';
 import { Store } from '../store/store.js';
 import { STAGES, Tally, type IngestOptions, type IngestSummary, type StageName } from './batch.js';
@@ -51,7 +51,8 @@ export async function runLocal(options: IngestOptions): Promise<IngestSummary> {
       const extracted = await queues.extract.add(async () => extractSource(await readSource(path, options.limits), ocr.context, options.limits));
       const normalised = await queues.normalise.add(() => normaliseSource(extracted));
       const result = await queues.analyse.add(() => analyseSource(normalised));
-      await queues.store.add(() => publishResult(store, options.out, result));
+      // Rows by the one writer, one file at a time; the JSON after, while the writer goes on.
+      await publishJson(options.out, await queues.store.add(() => commitResult(store, result)));
       tally.stored(result.documents);
     } catch (err) {
       tally.failed(path, err);

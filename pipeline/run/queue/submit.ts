@@ -7,7 +7,7 @@ import type { SourceResult } from '../../../schemas/index.js';
 import { FileError, StopError } from '../../../schemas/errors.js';
 import { discover } from '../discover.js';
 import { readSource } from '../../extract/read-source.js';
-import { publishResult } from '../../store/publish.js';
+import { commitResult, publishJson } from '../../store/publish.js';
 import { buildSimilar } from '../../store/similar/build.js';
 import { Store } from '../../store/store.js';
 import { Tally, type IngestOptions, type IngestSummary } from '../batch.js';
@@ -101,7 +101,7 @@ export async function runQueued(options: QueuedOptions): Promise<IngestSummary> 
       // this path's, as the local run would give it.
       const done = await waiter.run(id, submit);
       const result = { ...done, source: { ...done.source, path } };
-      await storeQueue.add(() => publishResult(store, options.out, result));
+      await publishJson(options.out, await storeQueue.add(() => commitResult(store, result)));
       tally.stored(result.documents);
       tally.summary.ocrPages += result.source.ocr?.pages.length ?? 0;
     } catch (err) {
