@@ -8,6 +8,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startInputs } from './helpers/start-inputs.mjs';
 import { Db } from '../pipeline/store/db.js';
 import { exportTables, TABLE_COLUMNS, TABLE_NAMES, type Column, type TableName } from '../pipeline/apps/export/index.js';
 import { DEFAULT_CONCURRENCY, ingest } from '../pipeline/run/ingest.js';
@@ -31,19 +32,8 @@ const renda = (...args: string[]) =>
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
 
-const files = (dir: string, ext: RegExp) =>
-  readdirSync(join(root, dir))
-    .filter((f) => ext.test(f))
-    .map((f) => join(root, dir, f));
 /** What `npm start` ingests (package.json), so the README's numbers are these. */
-const START_INPUTS = [
-  join(root, 'fixtures/text'),
-  join(root, 'fixtures/pdf'),
-  join(root, 'fixtures/html'),
-  ...files('fixtures/heldout', /\.txt$/),
-  ...files('fixtures/heldout2', /\.(txt|html)$/),
-  ...files('fixtures/compare', /\.txt$/),
-];
+const START_INPUTS = startInputs(root);
 
 /** Rows no fixture produces: the CSV quoting cases, a code with a leading zero, NULLs, a huge cell. */
 const SYNTHETIC = {

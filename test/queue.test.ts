@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONCURRENCY, ingest } from '../pipeline/run/ingest.js';
 import { dumpDatabase } from './helpers/db-dump.js';
-import { startRedis, type PrivateRedis } from './helpers/redis.js';
+import { startRedis, type PrivateRedis } from './helpers/redis.mjs';
 
 /**
  * The queued run (renda ingest --queue, renda worker) against the local one, on a private Redis:

@@ -3,6 +3,8 @@ import type { Limits } from '../../extractors/limits.js';
 import type { Document } from '../../schemas/index.js';
 import { engineLimitError, FileError } from '../../schemas/errors.js';
 import type { OcrOptions } from '../extract/ocr-service.js';
+import { buildSimilar } from '../store/similar/build.js';
+import type { Store } from '../store/store.js';
 import { writeAtomic } from '../store/write-json.js';
 
 /**
@@ -94,6 +96,16 @@ export class Tally {
 
   failed(path: string, err: unknown): void {
     this.summary.failures.push(toFailure(path, err));
+  }
+
+  /**
+   * The similar-items table rebuilt after a batch that stored something, unless the caller turned
+   * it off or the batch was stopped. A derived table: if it cannot be rebuilt the batch's rows still
+   * stand, so this is reported, not thrown (renda similar --build retries it).
+   */
+  async rebuildSimilar(store: Store, options: Pick<IngestOptions, 'similar' | 'signal'>, stopped = false): Promise<void> {
+    if (this.summary.succeeded === 0 || options.similar === false || options.signal?.aborted || stopped) return;
+    this.summary.similar = await buildSimilar(store).catch((err: unknown) => ({ error: (err as Error).message }));
   }
 
   /** Sorts what arrived in completion order, and writes failures.json (whole or not at all). */

@@ -9,7 +9,6 @@ import { createOcrService, DEFAULT_OCR_ENGINE } from '../extract/ocr-service.js'
 import { readSource } from '../extract/read-source.js';
 import { normaliseSource } from '../normalise/normalise.js';
 import { commitResult, publishJson } from '../store/publish.js';
-import { buildSimilar } from '../store/similar/build.js';
 import { Store } from '../store/store.js';
 import { STAGES, Tally, type IngestOptions, type IngestSummary, type StageName } from './batch.js';
 
@@ -66,11 +65,7 @@ export async function runLocal(options: IngestOptions): Promise<IngestSummary> {
   const admission = new PQueue({ concurrency: options.concurrency.extract + IN_FLIGHT_SLACK });
   try {
     await Promise.all(files.map((f) => admission.add(() => processFile(f))));
-    if (tally.summary.succeeded > 0 && options.similar !== false && !options.signal?.aborted) {
-      // A derived table: if it cannot be rebuilt the batch's rows still stand, so this is reported,
-      // not thrown (renda similar --build retries it).
-      tally.summary.similar = await buildSimilar(store).catch((err: unknown) => ({ error: (err as Error).message }));
-    }
+    await tally.rebuildSimilar(store, options);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

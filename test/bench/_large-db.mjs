@@ -12,9 +12,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startInputs } from '../helpers/start-inputs.mjs';
 
 const require = createRequire(import.meta.url);
 const sqlite3 = require('sqlite3');
@@ -27,26 +28,13 @@ const promisify = (db) => ({
 });
 
 /** Items in the database at `path`, or 0 when there is none (so a bench knows to make it). */
-export function countItems(path) {
+function countItems(path) {
   return new Promise((res) => {
     const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (err) => {
       if (err) return res(0);
       db.get('SELECT count(*) AS n FROM items', (e, row) => db.close(() => res(e ? 0 : row.n)));
     });
   });
-}
-
-/** The `npm start` inputs (package.json) under `root`, so the generated rows are the fixtures' rows. */
-export function startInputs(root) {
-  const files = (dir, ext) => readdirSync(join(root, dir)).filter((f) => ext.test(f)).map((f) => join(root, dir, f));
-  return [
-    join(root, 'fixtures/text'),
-    join(root, 'fixtures/pdf'),
-    join(root, 'fixtures/html'),
-    ...files('fixtures/heldout', /\.txt$/),
-    ...files('fixtures/heldout2', /\.(txt|html)$/),
-    ...files('fixtures/compare', /\.txt$/),
-  ];
 }
 
 /** Counties with a name used once in the country, with their province and prefecture names. */
@@ -65,7 +53,26 @@ function counties() {
  * Build `<dir>/renda.sqlite` with `target` items. `inputs` are the fixture paths to ingest first;
  * `main` the built CLI. Returns the item count.
  */
-export async function makeLargeDb({ main, inputs, dir, target, log = () => {} }) {
+/**
+ * The database of `target` items in `dir` (renda.sqlite), made from the `npm start` fixtures unless
+ * one of that size is already there. Returns its path and item count.
+ */
+export async function largeDb({ main, root, dir, target, log = () => {} }) {
+  mkdirSync(dir, { recursive: true });
+  const dbPath = join(dir, 'renda.sqlite');
+  let items = existsSync(dbPath) ? await countItems(dbPath) : 0;
+  if (items === target) {
+    log(`reusing ${dbPath} (${items.toLocaleString('en')} items)`);
+    return { dbPath, items };
+  }
+  log(`generating a database of ${target.toLocaleString('en')} items in ${dir}`);
+  const t = performance.now();
+  items = await makeLargeDb({ main, inputs: startInputs(root), dir, target, log });
+  log(`${items} items in ${Math.round((performance.now() - t) / 100) / 10} s`);
+  return { dbPath, items };
+}
+
+async function makeLargeDb({ main, inputs, dir, target, log = () => {} }) {
   const seed = mkdtempSync(join(tmpdir(), 'renda-export-seed-'));
   try {
     const r = spawnSync(process.execPath, [main, 'ingest', ...inputs, '--out', seed, '--quiet', '--no-similar'], { encoding: 'utf8' });

@@ -15,12 +15,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MAIN, parseGnuTime, ROOT } from './_cli.mjs';
-import { countItems, makeLargeDb, startInputs } from './_large-db.mjs';
+import { largeDb } from './_large-db.mjs';
 
 const ITEMS = Number(process.env.BENCH_EXPORT_ITEMS ?? 1_000_000);
 const FORMATS = (process.env.BENCH_EXPORT_FORMATS ?? 'parquet,csv,xlsx,jsonl').split(',').map((f) => f.trim()).filter(Boolean);
@@ -28,16 +28,7 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const log = (msg) => process.stderr.write(`bench-export: ${msg}\n`);
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
-const dir = join(ROOT, 'out/bench-export');
-await mkdir(dir, { recursive: true });
-const dbPath = join(dir, 'renda.sqlite');
-let items = existsSync(dbPath) ? await countItems(dbPath) : 0;
-if (items !== ITEMS) {
-  log(`generating a database of ${ITEMS.toLocaleString('en')} items in ${dir}`);
-  const t = performance.now();
-  items = await makeLargeDb({ main: MAIN, inputs: startInputs(ROOT), dir, target: ITEMS, log });
-  log(`${items} items in ${round((performance.now() - t) / 1000)} s`);
-} else log(`reusing ${dbPath} (${items.toLocaleString('en')} items)`);
+const { dbPath, items } = await largeDb({ main: MAIN, root: ROOT, dir: join(ROOT, 'out/bench-export'), target: ITEMS, log });
 
 const work = await mkdtemp(join(tmpdir(), 'renda-bench-export-'));
 const results = [];

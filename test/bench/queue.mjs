@@ -13,17 +13,20 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAIN, ROOT } from './_cli.mjs';
+import { startRedis } from '../helpers/redis.mjs';
 
 const COPIES = Number(process.env.QUEUE_COPIES ?? 3);
 const RUNS = Number(process.env.QUEUE_RUNS ?? 3);
 const SCANS = process.env.QUEUE_SCANS !== '0';
 const WORKERS = Number(process.env.QUEUE_WORKERS ?? 2);
 
-if (spawnSync('redis-server', ['--version']).status !== 0) {
+// The tests' private Redis, without the append-only file (its fsync on every write would be the
+// bench's cost, not the queue's).
+const redis = await startRedis({ appendOnly: false });
+if (!redis) {
   console.log('redis-server is not installed (apt-get install redis-server): the queue bench is skipped');
   process.exit(0);
 }
@@ -49,13 +52,6 @@ const scanDir = join(work, 'scan');
 mkdirSync(scanDir);
 for (const f of readdirSync(join(ROOT, 'fixtures/scan')).filter((f) => f.endsWith('.jpg'))) copyFileSync(join(ROOT, 'fixtures/scan', f), join(scanDir, f));
 
-const port = await freePort();
-const redisDir = join(work, 'redis');
-mkdirSync(redisDir);
-const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir, '--loglevel', 'warning'], { stdio: 'ignore' });
-children.add(redis);
-await waitFor(() => spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG');
-
 console.log(`queued vs local, ${cpus().length} cores (${cpus()[0].model.trim()}), ${WORKERS} workers, median of ${RUNS} runs\n`);
 console.log('| batch | files | documents | items | local s | queued s | local docs/s | queued docs/s | queued / local |');
 console.log('|---|---|---|---|---|---|---|---|---|');
@@ -67,7 +63,7 @@ for (const [label, dir, runs] of [['text', textDir, RUNS], ...(SCANS ? [['scans 
     locals.push(ingest(dir, join(work, `${label}-local-${r}`), []));
     // A fresh Redis database and fresh workers each run, started (models loaded) before the clock.
     const db = r + 1;
-    const url = `redis://127.0.0.1:${port}/${db}`;
+    const url = `redis://127.0.0.1:${redis.port}/${db}`;
     const workers = await startWorkers(url);
     queued.push(ingest(dir, join(work, `${label}-queued-${r}`), ['--queue', url]));
     await stopWorkers(workers);
@@ -95,7 +91,7 @@ for (const [label, dir, runs] of [['text', textDir, RUNS], ...(SCANS ? [['scans 
 mkdirSync(join(ROOT, 'out'), { recursive: true });
 writeFileSync(join(ROOT, 'out/bench-queue.json'), JSON.stringify({ cpus: cpus().length, model: cpus()[0].model.trim(), workers: WORKERS, copies: COPIES, runs: RUNS, rows }, null, 2) + '\n');
 console.log('\nqueued / local: documents a second queued over local (above 1, the queue is faster); whole command, start-up included');
-// The exit handler above kills Redis and removes the folder; without an exit the child keeps the process alive.
+// The exit handlers kill Redis and the workers and remove the folders; without an exit Redis keeps the process alive.
 process.exit();
 
 /** One `renda ingest` as a whole process, timed from spawn to exit. */
@@ -141,15 +137,4 @@ async function waitFor(test, ms = 30_000) {
     if (Date.now() > deadline) throw new Error('bench: timed out');
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
 }

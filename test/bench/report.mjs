@@ -21,13 +21,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { MAIN, ROOT } from './_cli.mjs';
-import { countItems, makeLargeDb, startInputs } from './_large-db.mjs';
+import { largeDb } from './_large-db.mjs';
 
 const ITEMS = Number(process.env.BENCH_REPORT_ITEMS ?? 100_000);
 const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 5);
@@ -53,13 +53,7 @@ if (!CHROMIUM || !existsSync(CHROMIUM)) {
 
 const { writeReport } = await import(join(ROOT, 'dist/pipeline/apps/report/index.js'));
 const dir = join(ROOT, 'out/bench-report');
-await mkdir(dir, { recursive: true });
-const dbPath = join(dir, 'renda.sqlite');
-let items = existsSync(dbPath) ? await countItems(dbPath) : 0;
-if (items !== ITEMS) {
-  log(`generating a database of ${ITEMS.toLocaleString('en')} items in ${dir}`);
-  items = await makeLargeDb({ main: MAIN, inputs: startInputs(ROOT), dir, target: ITEMS, log });
-} else log(`reusing ${dbPath} (${items.toLocaleString('en')} items)`);
+const { dbPath, items } = await largeDb({ main: MAIN, root: ROOT, dir, target: ITEMS, log });
 
 const reportPath = GIVEN_PAGE ?? join(dir, 'report.html');
 const writes = [];

@@ -17,3 +17,10 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(command
     throw new UsageError(`${command}: ${(err as Error).message}`);
   }
 }
+
+/** A whole-number option in [min, max], checked before any work: anything else is a usage error. */
+export function wholeNumber(option: string, raw: unknown, min: number, max: number): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${option}: expected a whole number from ${min} to ${max}, got '${raw}'`);
+  return n;
+}

@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, formatAmount, LIMIT_SPECS, parseAmount, type Limits, ty
 import { parseQueueUrl } from '../../run/queue/connection.js';
 import { MAX_QUEUE_FILE_CEILING } from '../../run/queue/job.js';
 import type { Command } from './command.js';
-import { parse } from './command.js';
+import { parse, wholeNumber } from './command.js';
 import { createProgress } from './progress.js';
 
 const HELP = `Usage: renda ingest <files or folders…> [--out <dir>] [options]
@@ -164,9 +164,7 @@ function parseMaxQueueFile(raw: string | undefined, queue: string | undefined): 
 function parseQueueWait(raw: string | undefined, queue: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (!queue) throw new UsageError('--queue-wait: only with --queue');
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < 1 || n > 86_400) throw new UsageError(`--queue-wait: expected seconds from 1 to 86400, got '${raw}'`);
-  return n * 1000;
+  return wholeNumber('--queue-wait', raw, 1, 86_400) * 1000;
 }
 
 /** OCR flags, checked before any file is read. */
@@ -175,8 +173,7 @@ export function parseOcr(mode: string, engine: string, workers: string | undefin
   if (!(OCR_ENGINES as readonly string[]).includes(engine)) {
     throw new UsageError(`--ocr-engine: expected one of ${OCR_ENGINES.join(', ')}, got '${engine}'`);
   }
-  const n = workers === undefined ? defaultOcrWorkers(engine as OcrEngineName) : Number(workers);
-  if (!Number.isInteger(n) || n < 1 || n > 32) throw new UsageError(`--ocr-workers: expected a whole number from 1 to 32, got '${workers}'`);
+  const n = workers === undefined ? defaultOcrWorkers(engine as OcrEngineName) : wholeNumber('--ocr-workers', workers, 1, 32);
   return { mode: mode as OcrMode, engine: engine as OcrEngineName, workers: n };
 }
 

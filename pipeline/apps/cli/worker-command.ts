@@ -4,7 +4,7 @@ import { DEFAULT_OCR_ENGINE } from '../../extract/ocr-service.js';
 import { parseQueueUrl } from '../../run/queue/connection.js';
 import { DEFAULT_LOCK_MS, startWorker } from '../../run/queue/worker.js';
 import type { Command } from './command.js';
-import { parse } from './command.js';
+import { parse, wholeNumber } from './command.js';
 import { parseOcr } from './ingest-command.js';
 
 const HELP = `Usage: renda worker --queue <redis-url> [options]
@@ -75,9 +75,3 @@ export const workerCommand: Command = {
     return 0;
   },
 };
-
-function wholeNumber(option: string, raw: unknown, min: number, max: number): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${option}: expected a whole number from ${min} to ${max}, got '${raw}'`);
-  return n;
-}

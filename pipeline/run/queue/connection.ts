@@ -65,3 +65,15 @@ export async function probe(address: QueueAddress, ms = 5000): Promise<void> {
     redis.disconnect();
   }
 }
+
+/**
+ * `work`, or an Error with `message` after `ms`: commands wait (not fail) while Redis is away, so
+ * whatever must not wait for it forever (a reachability ping, a close) is given a deadline.
+ */
+export function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}

@@ -8,10 +8,9 @@ import { FileError, StopError } from '../../../schemas/errors.js';
 import { discover } from '../discover.js';
 import { readSource } from '../../extract/read-source.js';
 import { commitResult, publishJson } from '../../store/publish.js';
-import { buildSimilar } from '../../store/similar/build.js';
 import { Store } from '../../store/store.js';
 import { Tally, type IngestOptions, type IngestSummary } from '../batch.js';
-import { connect, parseQueueUrl, probe, QUEUE_NAME } from './connection.js';
+import { connect, parseQueueUrl, probe, QUEUE_NAME, withDeadline } from './connection.js';
 import { bytesKey, decodeFailure, DEFAULT_MAX_QUEUE_FILE, jobIdFor, KEEP_SECONDS, rendaBuild, type FileJob } from './job.js';
 import { JobWaiter } from './waiter.js';
 
@@ -129,25 +128,17 @@ export async function runQueued(options: QueuedOptions): Promise<IngestSummary> 
     // After a stop, Redis is away: a close waits on commands queued for it, so each is given a
     // moment and then left (the command exits 3 with its connections as they are).
     const ms = waiter.stopError ? 1000 : 30_000;
-    await within(waiter.close(), ms);
-    await within(waiter.stopError ? queue.disconnect() : queue.close(), ms);
+    const gone = () => undefined; // a connection that does not close in time is left as it is
+    await withDeadline(waiter.close(), ms, 'close').catch(gone);
+    await withDeadline(waiter.stopError ? queue.disconnect() : queue.close(), ms, 'close').catch(gone);
     redis.disconnect();
   }
   try {
-    if (tally.summary.succeeded > 0 && options.similar !== false && !options.signal?.aborted && !waiter.stopError) {
-      tally.summary.similar = await buildSimilar(store).catch((err: unknown) => ({ error: (err as Error).message }));
-    }
+    await tally.rebuildSimilar(store, options, waiter.stopError !== null);
   } finally {
     await store.close();
   }
   const summary = await tally.finish(options.out);
   if (waiter.stopError) throw Object.assign(waiter.stopError, { summary });
   return summary;
-}
-
-/** Waits for `work` at most `ms`, and never fails: for closing connections that may be gone. */
-async function within(work: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([work.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
 }

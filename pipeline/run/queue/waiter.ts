@@ -2,10 +2,18 @@ import { QueueEvents, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { SourceResult } from '../../../schemas/index.js';
 import { StopError } from '../../../schemas/errors.js';
-import { QUEUE_NAME, type QueueAddress } from './connection.js';
+import { QUEUE_NAME, withDeadline, type QueueAddress } from './connection.js';
 import { decodeFailure, type FileJob } from './job.js';
 
-type Pending = { resolve: (r: SourceResult) => void; reject: (e: unknown) => void; resubmit: () => Promise<void>; settling: boolean; again?: boolean };
+/** A job someone waits for: its end (shared by every path with the job's content), and how to submit it again. */
+interface Pending {
+  done: Promise<SourceResult>;
+  resolve: (r: SourceResult) => void;
+  reject: (e: unknown) => void;
+  resubmit: () => Promise<void>;
+  settling: boolean;
+  again?: boolean;
+}
 
 /**
  * Waits for many jobs' ends at once. Events ('completed', 'failed') answer quickly; a sweep every
@@ -71,26 +79,21 @@ export class JobWaiter {
   /** Submit (via `submit`, which the waiter calls again if Redis loses the job) and wait for the end. */
   async run(jobId: string, submit: () => Promise<void>): Promise<SourceResult> {
     // Two paths with the same content in one batch are one job: the second waits for the first's end.
-    const waiting = this.waits.get(jobId);
-    if (waiting) return this.guard(waiting);
-    const done = new Promise<SourceResult>((resolve, reject) => this.pending.set(jobId, { resolve, reject, resubmit: submit, settling: false }));
-    this.waits.set(jobId, done);
-    done.then(
-      () => this.waits.delete(jobId),
-      () => this.waits.delete(jobId),
-    );
+    const waiting = this.pending.get(jobId);
+    if (waiting) return this.guard(waiting.done);
+    const p = { resubmit: submit, settling: false } as Pending;
+    p.done = new Promise<SourceResult>((resolve, reject) => Object.assign(p, { resolve, reject }));
+    this.pending.set(jobId, p);
     try {
       await this.guard(submit());
     } catch (err) {
       // Not submitted: nothing to wait for (and no sweep may submit it behind the caller's back).
-      this.pending.get(jobId)?.reject(err);
       this.pending.delete(jobId);
-      return this.guard(done);
+      p.reject(err);
     }
     void this.settle(jobId);
-    return this.guard(done);
+    return this.guard(p.done);
   }
-  private readonly waits = new Map<string, Promise<SourceResult>>();
 
   private async settle(jobId: string): Promise<void> {
     const p = this.pending.get(jobId);
@@ -161,12 +164,4 @@ export class JobWaiter {
     // A polite close waits for commands queued while Redis was away; after a stop, cut the line.
     await (this.stopped ? this.events.disconnect() : this.events.close()).catch(() => undefined);
   }
-}
-
-function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

@@ -1,30 +1,15 @@
 /**
- * A private redis-server for one test file: its own free port on 127.0.0.1, its own temp dir, no
+ * A private redis-server for one test file (or one benchmark): its own free port on 127.0.0.1, its own temp dir, no
  * config file from /etc (so the machine's Redis settings, or a Redis already on 6379, never leak in),
  * and an append-only file fsynced on every write, so restart() after stop() or even kill9() finds
  * every queued job again. The server is killed when the test process exits, whatever happened.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export interface PrivateRedis {
-  /** redis://127.0.0.1:PORT/0 */
-  url: string;
-  port: number;
-  /** The data dir (the AOF lives in its appendonlydir/). */
-  dir: string;
-  /** SIGTERM: Redis flushes the AOF and exits; the data stays for restart(). */
-  stop(): Promise<void>;
-  /** SIGKILL: a crash. With appendfsync always, nothing acknowledged is lost. */
-  kill9(): Promise<void>;
-  /** Stops the server if it runs, then starts it again on the same port and dir. */
-  restart(): Promise<void>;
-  /** Stops the server and deletes its dir. */
-  dispose(): Promise<void>;
-}
 
 const REDIS_SERVER = process.env.REDIS_SERVER || 'redis-server';
 // The 'exit' handler below does not run when the test process is killed by a signal (a vitest
@@ -35,8 +20,8 @@ const START_TIMEOUT_MS = 10_000;
 // Every server still running when the test process ends is killed, and its dir removed, even when a
 // test timed out before its afterAll could run. 'exit' handlers must be synchronous, which kill()
 // and rmSync are.
-const live = new Set<ChildProcess>();
-const dirs = new Set<string>();
+const live = new Set();
+const dirs = new Set();
 process.once('exit', () => {
   for (const child of live) child.kill('SIGKILL');
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -46,7 +31,7 @@ process.once('exit', () => {
  * Starts a private Redis. Returns null when redis-server is not installed, so a local run can skip
  * with a message; with CI set it throws instead, because CI must fail rather than skip silently.
  */
-export async function startRedis(): Promise<PrivateRedis | null> {
+export async function startRedis({ appendOnly = true } = {}) {
   const probe = spawnSync(REDIS_SERVER, ['--version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
     const why = `${REDIS_SERVER} not found (apt-get install redis-server)`;
@@ -57,20 +42,20 @@ export async function startRedis(): Promise<PrivateRedis | null> {
   const dir = mkdtempSync(join(tmpdir(), 'renda-redis-'));
   dirs.add(dir);
   let port = 0;
-  let child: ChildProcess | null = null;
+  let child = null;
   // A free port found by binding port 0 can be taken by someone else before Redis binds it; a
   // fresh port is tried a few times before giving up.
   for (let tries = 0; ; tries++) {
     port = await freePort();
     try {
-      child = await launch(port, dir);
+      child = await launch(port, dir, appendOnly);
       break;
     } catch (err) {
       if (tries >= 2) throw err;
     }
   }
 
-  const stopWith = async (signal: NodeJS.Signals) => {
+  const stopWith = async (signal) => {
     const c = child;
     child = null;
     if (c) await terminate(c, signal);
@@ -83,7 +68,7 @@ export async function startRedis(): Promise<PrivateRedis | null> {
     kill9: () => stopWith('SIGKILL'),
     async restart() {
       await stopWith('SIGTERM');
-      child = await launch(port, dir);
+      child = await launch(port, dir, appendOnly);
     },
     async dispose() {
       await stopWith('SIGTERM');
@@ -93,25 +78,25 @@ export async function startRedis(): Promise<PrivateRedis | null> {
   };
 }
 
-function freePort(): Promise<number> {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
+      const { port } = srv.address();
       srv.close(() => resolve(port));
     });
   });
 }
 
 /** Spawns redis-server and resolves once it answers PING (not while it still loads the AOF). */
-async function launch(port: number, dir: string): Promise<ChildProcess> {
+async function launch(port, dir, appendOnly) {
   // Arguments only, no config file: the first argument starting with -- tells Redis so.
   // save "" turns RDB snapshots off (the AOF is the only persistence, so a restart reads exactly
   // what was acknowledged); noeviction is what BullMQ requires (it warns otherwise) and the default,
   // stated so a changed default cannot silently drop jobs.
   const args = [
-    '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes',
+    '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', appendOnly ? 'yes' : 'no',
     '--appendfsync', 'always', '--dir', dir, '--daemonize', 'no', '--maxmemory-policy', 'noeviction',
     '--loglevel', 'warning',
   ];
@@ -119,10 +104,10 @@ async function launch(port: number, dir: string): Promise<ChildProcess> {
   const child = spawn(cmd, [...pre, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   let log = '';
-  const keep = (b: Buffer) => (log = (log + b.toString()).slice(-4000)); // the tail, for error messages
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<never>((_, reject) =>
+  const keep = (b) => (log = (log + b.toString()).slice(-4000)); // the tail, for error messages
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((_, reject) =>
     child.once('exit', (code, signal) => {
       live.delete(child);
       reject(new Error(`redis-server on port ${port} exited (${code ?? signal}) before answering PING:\n${log}`));
@@ -142,11 +127,11 @@ async function launch(port: number, dir: string): Promise<ChildProcess> {
 }
 
 /** One inline PING over a raw socket: the first reply line ('+PONG', '-LOADING …') or the error. */
-function ping(port: number): Promise<string> {
+function ping(port) {
   return new Promise((resolve) => {
     const sock = net.connect(port, '127.0.0.1');
     let buf = '';
-    const done = (s: string) => {
+    const done = (s) => {
       sock.destroy();
       resolve(s);
     };
@@ -161,7 +146,7 @@ function ping(port: number): Promise<string> {
   });
 }
 
-function terminate(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+function terminate(child, signal) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     // A SIGTERM that does not end Redis within 10 s (it should take milliseconds) becomes SIGKILL.

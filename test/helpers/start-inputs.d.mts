@@ -1,0 +1,1 @@
+export function startInputs(root: string): string[];
