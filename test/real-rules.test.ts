@@ -138,7 +138,7 @@ describe('acts, leads and lists as pages write them', () => {
       '一、听取和审议区人民政府关于老旧小区改造和背街小巷环境整治工作情况的报告，推动城市更新。' +
       '二、听取和审议区人民法院关于涉企案件审判和优化法治化营商环境工作情况的报告。' +
       '三、审议有关人事任免事项，依法做好任前审查和宪法宣誓工作。' +
-      '四、听取和审议区人民政府关于区十届人大三次会议代表建议办理情况的报告。';
+      '四、听取和审议区人民政府关于区十届人大第三次会议上代表所提建议办理情况的报告。';
     const doc = only(plan);
     expect(doc.docType).toBe('agenda');
     expect(doc.items.map((i) => i.kind)).toEqual(['report', 'report', 'appointment', 'report']);

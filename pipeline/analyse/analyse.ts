@@ -15,6 +15,9 @@ import { splitDocuments } from '../normalise/split.js';
 import { DATE_LINE, DATED_HEADING, DATED_LINE, MEETING_DATE, ONE_MEETING, withDatelineMonth, withDayOnlyMonth, withMeetingMonth } from './items/dating.js';
 import { isNewsFrame } from './document/news-frame.js';
 
+/** A year's plans, whose opening paragraphs are a preamble (an agenda lists entries from its first line). */
+const PLAN_TYPES: ReadonlySet<DocType> = new Set(['work_points', 'supervision_plan', 'legislation_plan', 'decision_plan', 'deputy_work_plan', 'implementation_plan']);
+
 /**
  * From a source's normalised text to its documents: split at titles, recover each document's
  * hierarchy, then read every item's kind, months, lead committee, organ and laws.
@@ -39,7 +42,7 @@ export function analyse(input: AnalyseInput): Document[] {
     const docText = text.slice(slice.start, slice.end);
     const bodyStart = slice.bodyStart - slice.start;
     const docType = detectDocType(slice.title, hasByline, docText.slice(bodyStart), normalised.reporterSeen);
-    const seg = segment(docText, bodyStart, { report: docType === 'work_report' });
+    const seg = segment(docText, bodyStart, { report: docType === 'work_report', plan: PLAN_TYPES.has(docType) });
     const adoptedDate = findAdoptedDate(docText.slice(0, Math.min(docText.length, bodyStart + 200)));
     const docId = `${sourceId}-${index + 1}`;
     const warnings: Warning[] = [];

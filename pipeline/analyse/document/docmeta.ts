@@ -1,5 +1,6 @@
 import type { DocType } from '../../../schemas/index.js';
 import { isoDate } from '../../text/clutter.js';
+import { isReviewHeading, SUMMARY_OPENING } from '../../text/report-form.js';
 
 /**
  * Document-level facts read from the title and the first lines: the type of document, its year,
@@ -37,7 +38,8 @@ export function detectDocType(title: string, hasByline: boolean, body = '', repo
   const notice = /关于(印发|转发)[^\n]*的通知$/.test(title.trim());
   if ((!notice && NEWS_TITLE.test(headline)) || NEWS_HEADLINE.test(headline) || ((hasByline || reporter) && title && !typed)) return 'news';
   if (typed) return typed[0];
-  if (/计划|要点/.test(title)) return 'work_points';
+  // "关于2024年计划执行情况的报告" reports on a plan; it is none.
+  if (/计划|要点/.test(title) && !/报告$/.test(title.trim())) return 'work_points';
   // A reporter wrote it: an article, whatever it reports, unless its body is a document's own form.
   if (reporter) {
     const read = body ? bodyDocType(body) : 'other';
@@ -71,6 +73,15 @@ const REPORT_SUBJECT = /(^|。)(一年来，|过去一年，|五年来，)?常�
 const RESOLUTION_ON_REPORT = /听取(和|并)?审议了?[^。\n]{0,60}工作报告。[^\n]{0,120}批准(这个|该)报告/;
 const NAMED_SUBJECT = /(^|[。\n])\s*(?:(?:过去一年|今年以来|近年来|一年来|(?:19|20)\d{2}年(?:以来)?)[，,])?[\u4e00-\u9fff]{2,8}(?:自治)?[县市区旗州]人大常委会(?!主任|副主任|委员|党组|办公室|机关|第)[\u4e00-\u9fff][^\n。]{0,30}[，,]/;
 
+const ATTENDED_SENTENCE = /等[^。\n]{0,12}(出席|列席)(了)?(会议|活动|座谈会)。/;
+const REPORTED_SPEECH = /(^|\n)\s*[\u4e00-\u9fff]{2,4}(在会上|在讲话中)?(指出|表示|强调|说)[，,：:]/g;
+
+/** An excerpt that opens on the review of the past period: "2024年主要工作" over "2024年是…之年，…". */
+function opensWithReview(head: string): boolean {
+  const lines = head.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 5);
+  return lines.some((l, i) => isReviewHeading(l) && i + 1 < lines.length && SUMMARY_OPENING.test(lines[i + 1]));
+}
+
 /**
  * A page with no title line (an excerpt, a copy that lost its headline): the type its body shows.
  * Rules read how each kind of document is written, in order of how telling they are.
@@ -88,6 +99,7 @@ export function bodyDocType(body: string): DocType {
   const named = DOC_TYPE_RULES.find(([, re]) => re.test(firstLine.replace(/（[^）]*）/g, '')));
   if (named && ISSUER_OR_YEAR_IN.test(firstLine)) return named[0];
   if (REPORT_ADDRESS.test(head)) return 'work_report';
+  if (opensWithReview(head)) return 'work_report';
   // "——2023年1月6日在扬州市第九届人民代表大会第二次会议上" over the committee's report.
   if (DELIVERY_NOTE.test(head.slice(0, 200)) && /常委会|常务委员会/.test(head)) return 'work_report';
   if ((body.match(BILL_LINE)?.length ?? 0) >= 3) return 'legislation_plan';
@@ -111,6 +123,9 @@ export function bodyDocType(body: string): DocType {
   // 常委会…") is written about it, by a reporter: the committee's own report says "常委会". (A title or a
   // signature names the body too, but runs on into no clause.)
   if (NAMED_SUBJECT.test(head)) return 'news';
+  // A reporter's words: who attended ("…等区领导出席会议。") and what speakers said ("某某指出，…",
+  // "某某在会上表示，…"). Plans and reports speak in their own voice.
+  if (ATTENDED_SENTENCE.test(head) || (head.match(REPORTED_SPEECH)?.length ?? 0) >= 2) return 'news';
   // Adopted and numbered, naming no type of its own: the committee's general plan for the year.
   if (ADOPTION_NOTE.test(head) && (body.match(/^[一二三四五六七八九十]+、/gm)?.length ?? 0) >= 1) return 'work_points';
   return 'other';
@@ -190,9 +205,14 @@ export function eventYear(body: string): number | null {
   if (full) return Number(full[1]);
   let best: number | null = null;
   let plannedAhead = false;
+  // A meeting late in the year (its lede dated "12月23日") hears how this year's work was done in that
+  // same year; early in the year, it hears last year's. (LOOKS_BACK.)
+  const ledeMonth = Number(LEDE_DAY.exec(body.slice(0, 120))?.[1] ?? 0);
+  const heardSameYear = ledeMonth >= 11;
   for (const m of body.matchAll(YEAR_MENTION)) {
     const after = body.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24);
-    const y = Number(m[1]) + (LOOKS_BACK.test(after) ? 1 : 0);
+    // Accounts and their audit are always of the year before, whenever they are heard.
+    const y = Number(m[1]) + (LOOKS_BACK.test(after) && (!heardSameYear || /决算|审计/.test(after)) ? 1 : 0);
     if (best === null || y > best) {
       best = y;
       plannedAhead = PLANS_AHEAD.test(after);
@@ -203,4 +223,6 @@ export function eventYear(body: string): number | null {
   return best !== null && plannedAhead && /明年|来年/.test(body) ? best - 1 : best;
 }
 
-const PLANS_AHEAD = /^[^，。；、\n]{0,20}(计划草案|预算草案|计划|预算)/;
+// "2019年…计划草案", "2018年，常委会工作的总体思路是": what that year will do.
+const PLANS_AHEAD = /^[，,]?[^，。；、\n]{0,20}(计划草案|预算草案|计划|预算|指导思想|总体思路|工作思路|工作要点|主要任务|目标任务)/;
+const LEDE_DAY = /(?<!\d)(\d{1,2})月\d{1,2}日/;

@@ -196,6 +196,14 @@ function inferFromText(word: string, text: string, visited: string[] = []): Juri
       .map((d) => ({ d, n: count(text, [d.name.slice(0, -1)]) }))
       .filter((c) => c.n >= 2);
   }
+  // So with a district's or county's ("我区建设“四个路桥”", "路桥历史上"): its name without 区/县, said
+  // twice, and no other of that level's names said as often (the top must be one place, below).
+  if (!counts.length && (word === '区' || word === '县')) {
+    counts = candidates
+      .filter((d) => d.level === 'county' && d.name.length >= 3 && d.name.endsWith(word))
+      .map((d) => ({ d, n: count(text, [d.name.slice(0, -1)]) }))
+      .filter((c) => c.n >= 2);
+  }
   // 南县 is read inside every 苍南县: a name found only within a longer candidate's name is not a mention.
   counts = counts.filter((c) => !counts.some((o) => o !== c && o.d.name.length > c.d.name.length && o.d.name.includes(c.d.name) && o.n >= c.n));
   const top = Math.max(0, ...counts.map((c) => c.n));

@@ -25,11 +25,14 @@ const QUOTE = /^([\u4e00-\u9fff]{2,4}|他|她)(说[，：,:]|感谢)/;
 
 export const isNewsFrame = (item: Item, index: number): boolean =>
   COMMENT.test(item.text) ||
+  OTHER_MATTERS.test(item.text) ||
   QUOTE.test(item.text) ||
   ATTENDANCE_ONLY(item.text) ||
   (item.kind === 'other' && item.rule !== 'other.tally' && !MEETING_ACT.test(item.text) && (index === 0 || NEWS_FRAME.test(item.text) || (item.rule === 'other.default' && !DOC_CONTENT.test(item.text)))) ||
   (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text));
 
+/** "会议还研究了其他事项。": the matters go unnamed, so no act is stated. */
+const OTHER_MATTERS = /^(会议|会上)?(还)?(研究|讨论|审议)(了)?(其他|其它)(有关)?事项。?$/;
 /** What a plan the article reports on says is its content: "方案要求，…", "计划明确，…". */
 const DOC_CONTENT = /(方案|计划|要点|意见|规划)(要求|提出|明确|规定|强调)[，,：:]/;
 /** The meeting itself as the subject of an act no rule names: "会议传达学习了…精神", "会议听取并研究了…计划". */

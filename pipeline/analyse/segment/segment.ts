@@ -1,5 +1,6 @@
 import { DATE_ONLY, isBracketedNote, isClosingNote, isHeadingLike, isNoteLine, isSignOff, isTableRow, splitLines, type Line } from '../../text/lines.js';
 import { matchMarker, type Marker, type MarkerStyle } from '../../text/markers.js';
+import { isReviewHeading, SUMMARY_OPENING } from '../../text/report-form.js';
 import { segmentTable } from './table.js';
 import type { SegItem, SegSection, Segmentation, TableCellHints } from '../types.js';
 import { pushAll } from '../../text/arrays.js';
@@ -20,6 +21,8 @@ const NUMBERED_MIN = 2;
 export interface SegmentOptions {
   /** A work report to a congress session: its address, set phrases and opening summary are not items. */
   report?: boolean;
+  /** A plan (work points, a supervision or legislation plan…): its opening paragraphs are its preamble. */
+  plan?: boolean;
 }
 
 /**
@@ -47,6 +50,7 @@ export function segment(docText: string, bodyStart: number, options: SegmentOpti
   const markerCount = lines.filter((l) => matchMarker(l.text)).length;
   // A fragment (a cropped scan, a one-item notice) may hold a single numbered line; it is still numbered.
   const numbered = markerCount >= NUMBERED_MIN || (markerCount === 1 && !!lines[0] && matchMarker(lines[0].text) !== null);
+  if (!numbered && options.plan) lines = withoutPlanPreamble(lines);
   const roots = numbered ? buildNumberedTree(lines, options.report === true) : buildHeadingTree(lines);
   if (!numbered) dropTablePreamble(roots);
   const out: Segmentation = { sections: [], items: [] };
@@ -63,9 +67,14 @@ function withoutReportForm(lines: Line[]): Line[] {
   // An excerpt cut right after a sub-heading ends on that heading: there is no paragraph under it.
   const last = lines[lines.length - 1];
   const kept = last && lines.length > 1 && !matchMarker(last.text) && isHeadingLike(last.text) && !/[。！？；：:]$/.test(last.text) ? lines.slice(0, -1) : lines;
-  const firstHeading = kept.findIndex(
+  const anyHeading = kept.findIndex(
     (l, i) => matchMarker(l.text) !== null || (isHeadingLike(l.text) && !isTableRow(l.text) && !isByline(l.text) && i + 1 < kept.length),
   );
+  // The review's own heading ("2025年主要工作", "五年工作的回顾") starts the body even when lines of
+  // the title block that are not bylines (a portal's date and source, a mangled delivery note, a
+  // speaker line without a name) come before it.
+  const review = kept.findIndex((l, i) => i <= TITLE_BLOCK_LINES && isReviewHeading(l.text));
+  const firstHeading = review >= 0 && (anyHeading < 0 || !matchMarker(kept[anyHeading].text) || review < anyHeading) ? review : anyHeading;
   if (firstHeading < 0) return kept;
   const body = kept.slice(firstHeading);
   // "2020年的主要工作" / "十五届以来工作回顾" opens with a summary of the period before its
@@ -73,7 +82,7 @@ function withoutReportForm(lines: Line[]): Line[] {
   // Numbered as the first part ("一、2024年主要工作") while its sections count from 一 again below it,
   // the heading is the part's title: it goes with its summary, or it would stand as an empty item.
   const marker = matchMarker(body[0].text);
-  if (!REVIEW_HEADING.test(marker ? body[0].text.slice(marker.length) : body[0].text)) return body;
+  if (!isReviewHeading(body[0].text)) return body;
   const part = marker ? [] : [body[0]];
   let next = 1;
   while (next < body.length && !isReportHeading(body[next].text)) next++;
@@ -87,9 +96,8 @@ function withoutReportForm(lines: Line[]): Line[] {
   return [...part, ...body.slice(end)];
 }
 
-const SUMMARY_OPENING = /^(一年来|过去一年|五年来|过去五年|(?:19|20)\d{2}\s*年(是|以来|，))/;
-
-const REVIEW_HEADING = /(工作回顾|主要工作|工作情况|工作总结)$/;
+/** How far down a report the title block (title, delivery note, speaker, address) may reach. */
+const TITLE_BLOCK_LINES = 8;
 const isReportHeading = (text: string): boolean => matchMarker(text) !== null || (isHeadingLike(text) && !isByline(text));
 
 /** The lines under a report's title: "——2025年1月14日在…会议上", "州人大常委会主任 张三". */
@@ -240,6 +248,19 @@ function dropTablePreamble(roots: Node[]): void {
   const before = all.filter((x) => !x.node.table && !x.node.heading && x.node.line.start < Math.min(firstHeading, table.line.start));
   if (!before.length || before.length > PREAMBLE_MAX || !/[:：]$/.test(before[before.length - 1].node.line.text)) return;
   for (const { node, siblings } of before) siblings.splice(siblings.indexOf(node), 1);
+}
+
+/**
+ * A plan's opening paragraphs set out the year and the committee's aims ("2021年是…的第一年。市人大
+ * 常委会将以…为指导", "新的一年，常委会将…"): its preamble, as before a numbered plan's first entry. An
+ * excerpt cut before the first entry shows only these, and they are still no items.
+ */
+const PLAN_PREAMBLE = new RegExp(`${SUMMARY_OPENING.source}|^(新的一年|今年|(?:19|20)\\d{2}\\s*年)[，,][^。]{0,40}将`);
+
+function withoutPlanPreamble(lines: Line[]): Line[] {
+  let end = 0;
+  while (end < lines.length && end < PREAMBLE_MAX && PLAN_PREAMBLE.test(lines[end].text.trim())) end++;
+  return lines.slice(end);
 }
 
 /** Top-level headings of reports share a shape: "2023年主要工作回顾" / "2024年主要任务". */

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { bodyDocType } from '../pipeline/analyse/document/docmeta.js';
+import { analyseOne, analyseText } from './helpers.js';
+
+/**
+ * More general rules from the `p` and `q` real pages (issue 10), each on text written for the test:
+ * no sentence here is copied from fixtures/real/ (test/real-rules-independence.test.ts checks).
+ */
+const only = analyseOne;
+const starts = (text: string) => only(text).items.map((i) => `${i.kind} ${i.text.slice(0, 6)}`);
+
+describe('a work report\'s review opens with a summary of the period, which is no item', () => {
+  it('whatever lines of the title block come before the review heading', () => {
+    const doc = only(`某某市人民代表大会常务委员会工作报告
+2030-01-20 10:02 市人大常委会
+2030120日在某某市第三届人民代表大会第四次会议上
+某某市人大常委会主任
+各位代表:
+我受市人大常委会委托,向大会报告一年来的工作,请予审议。
+2029年主要工作
+2029年,是承前启后的一年,也是本届常委会履职的关键之年。
+坚持依法监督,听取和审议市政府关于水资源保护工作情况的报告。`);
+    expect(doc.items.map((i) => i.text.slice(0, 6))).toEqual(['坚持依法监督']);
+  });
+
+  it('a review heading worded another way: 五年工作的回顾, 主要工作和经验体会, 过去一年的工作', () => {
+    for (const heading of ['五年工作的回顾', '五年来的主要工作和经验体会', '过去一年的工作']) {
+      const doc = only(`某某自治区人民代表大会常务委员会工作报告
+——2031年1月9日在某某自治区第九届人民代表大会第一次会议上
+各位代表:
+${heading}
+本届常委会任期的五年,是砥砺奋进的五年。
+一、依法监督
+听取和审议自治区人民政府关于乡村振兴工作情况的报告。`);
+      expect(doc.items.map((i) => i.text.slice(0, 6))).toEqual(['听取和审议自']);
+    }
+  });
+
+  it('the summary goes, a tally after it stays (kind other)', () => {
+    expect(
+      starts(`某某县人民代表大会常务委员会工作报告
+各位代表：
+五年来的主要工作
+过去的五年，是全县发展极不平凡的五年。
+这五年，共召开常委会会议40次，审议通过决议决定30件。`),
+    ).toEqual(['other 这五年，共召']);
+  });
+
+  it('an untitled excerpt that opens on the review is a work report', () => {
+    expect(bodyDocType('2029\n主要工作\n2029年是本届常委会的届中之年。一年来，区人大常委会依法履职。\n坚持依法监督。')).toBe('work_report');
+    expect(bodyDocType('过去一年的工作\n2029年是深化改革的重要一年。\n一、强化监督')).toBe('work_report');
+    // A heading alone, without the summary under it, says nothing of the document.
+    expect(bodyDocType('主要工作\n一、强化监督')).not.toBe('work_report');
+  });
+});
+
+describe('plans cut before their first entry', () => {
+  it('the opening paragraphs of work points are its preamble, even with no numbered entry on the page', () => {
+    const doc = only(`某某市人大常委会2031年工作要点
+2031年是新一轮规划的开局之年。市人大常委会将以新思想为指导，依法履职。
+新的一年，市人大常委会将围绕中心，今年将制定地方性法规3件，安排听取审议专项报告12个。`);
+    expect(doc.docType).toBe('work_points');
+    expect(doc.items).toHaveLength(0);
+  });
+});
+
+describe('news told by a reporter, and when it was written', () => {
+  it('who attended and what speakers said make a page news; so do its undated years', () => {
+    const text = `王某、李某、赵某等区领导出席会议。
+张某某指出，2030年，区政府办成了一批民生实事，这离不开人大的监督。
+张某某表示，明年是新规划的起步之年，要继续聚焦发展平台。
+刘某某在会上指出，2031年，区人大常委会工作的总体思路是：坚持依法监督，开展两项执法检查。`;
+    expect(bodyDocType(text)).toBe('news');
+    const doc = only(text);
+    expect(doc.docType).toBe('news');
+    // "明年" spoken in 2030 about 2031's plans: the page was written in 2030.
+    expect(doc.year).toBe(2030);
+    expect(doc.items.map((i) => i.text.slice(0, 6))).toEqual(['刘某某在会上']);
+  });
+
+  it('a meeting late in the year hears this year\'s work; the year-end accounts are still last year\'s', () => {
+    const late = only(`12月20日，区人大常委会举行第十次会议。
+会议听取了区政府关于2030年民生实事项目完成情况的报告。
+会议表决通过了有关人事任免事项。`);
+    expect(late.year).toBe(2030);
+    const audit = only(`11月18日，县人大常委会召开第八次会议。
+会议听取了县审计局关于2029年度县级财政收支的审计工作报告。`);
+    expect(audit.year).toBe(2030);
+  });
+
+  it('an unnamed matter studied is no act', () => {
+    const doc = only(`5月8日，县人大常委会召开主任会议。
+会议听取了县人民政府关于河道整治工作情况的汇报。
+会议还研究了其他事项。`);
+    expect(doc.items.map((i) => i.text.slice(0, 6))).toEqual(['会议听取了县']);
+  });
+});
+
+describe('places and documents named the short way', () => {
+  it('a district named twice without 区 is the district of "区人大常委会"', () => {
+    const doc = only(`区人大常委会召开座谈会。
+会议指出，要把青白江建设得更好，青白江的发展离不开人大的监督。
+会议听取了区政府关于城市更新工作情况的报告。`);
+    expect(doc.jurisdiction).toMatchObject({ name: '青白江区', code: '510113', level: 'county' });
+  });
+
+  it('a meeting\'s agenda (…议程) and the report printed after it are two documents', () => {
+    const r = analyseText(`市五届人大常委会第九次会议议程
+（2031年4月25日）
+一、审议有关人事事项；
+二、听取和审议关于2030年计划执行情况的报告。
+关于2030年计划执行情况的报告
+（2031年4月25日在某某市第五届人民代表大会常务委员会第九次会议上）
+一、总体情况
+（一）经济运行平稳。全年生产总值增长5%。`);
+    expect(r.map((d) => [d.docType, d.title])).toEqual([
+      ['agenda', '市五届人大常委会第九次会议议程'],
+      ['other', '关于2030年计划执行情况的报告'],
+    ]);
+    expect(r[0].items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['appointment 4', 'report 4']);
+  });
+});
