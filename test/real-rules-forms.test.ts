@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyDocType } from '../pipeline/analyse/document/docmeta.js';
+import { classify } from '../pipeline/analyse/items/classify.js';
 import { analyseOne, analyseText } from './helpers.js';
 
 /**
@@ -118,5 +119,25 @@ describe('places and documents named the short way', () => {
       ['other', '关于2030年计划执行情况的报告'],
     ]);
     expect(r[0].items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['appointment 4', 'report 4']);
+  });
+});
+
+describe('what is not an act, though it names a field of work', () => {
+  it('a count of the period\'s acts is a tally', () => {
+    expect(classify('常委会坚持立法为民，一年来共审议法规案9件，表决通过5件，为发展提供了法治保障。', [], 'work_report').kind).toBe('other');
+    expect(classify('全年召开常委会会议8次、主任会议20次，听取审议专项报告16个。', [], 'work_report').kind).toBe('other');
+    // A scheduled act with a number is no tally.
+    expect(classify('听取和审议县政府关于3个重点项目建设情况的报告。', [], 'work_points').kind).toBe('report');
+  });
+
+  it('a plan\'s framing and a lead on the Party\'s leadership are other', () => {
+    expect(classify('指导思想以新思想为指导，推进科学立法、民主立法，提高立法质量。', [], 'legislation_plan').kind).toBe('other');
+    expect(classify('坚持党对人大工作的全面领导，把牢立法工作的正确方向。', [], 'legislation_plan').kind).toBe('other');
+    // …but not over an act of its own.
+    expect(classify('坚持党的领导，听取和审议市政府关于生态环境保护工作的报告。', [], 'work_points').kind).toBe('report');
+  });
+
+  it('the leader\'s visit to a place, in the name of his instructions, is no visit of the committee', () => {
+    expect(classify('深入学习总书记在两年里先后三次亲临本省各地考察时的重要讲话精神，增强履职本领。', [], 'work_report').kind).toBe('other');
   });
 });

@@ -79,6 +79,10 @@ const LEAD_MAX = 40;
 /** A paragraph that counts several kinds of activity ("召开会议6次…开展执法检查6次") tallies, it does not schedule. */
 const COUNTED = /\d+\s*(次|场|批|项(?!目)|件|个(?!人|月|百分点)|人次)/g;
 
+const FRAMING = /^(指导思想|总体要求|基本原则|工作原则|总体目标|工作目标|主要目标|总体思路|目标任务)[:：\s]?(?![^，。；]{0,4}(的|情况|落实))/;
+/** The period a tally counts over, then its total: "一年来共…", "全年共…", "五年来，常委会共…", "全年召开…". */
+const TALLIED_PERIOD = /(一年来|全年|五年来|这五年|过去一年|过去五年|本届以来)[，,]?[^。；]{0,16}共|全年(召开|听取|审议|开展)/;
+
 export interface Classification {
   kind: ItemKind;
   kinds: ItemKind[];
@@ -108,6 +112,12 @@ export function classify(text: string, context: string[] = [], docType?: DocType
     }
     return { kind: 'other', kinds: [...kinds.filter((k) => k !== 'other'), 'other'], rule: 'other.tally', confidence: 0.6 };
   }
+  // A plan's framing ("一、指导思想 以…为指导，…科学立法", "基本原则", "总体要求") guides its acts; it is none.
+  if (FRAMING.test(text.trim())) return { kind: 'other', kinds: [...kinds.filter((k) => k !== 'other'), 'other'], rule: 'other.framing', confidence: 0.6 };
+  // "一年来共审议了法规案13件，表决通过7件": counts of the period's acts, said as a tally.
+  if (TALLIED_PERIOD.test(masked) && (masked.match(COUNTED)?.length ?? 0) >= 2) {
+    return { kind: 'other', kinds: [...kinds.filter((k) => k !== 'other'), 'other'], rule: 'other.tally', confidence: 0.55 };
+  }
   if (kinds.length === 0) {
     // Fall back on the section heading: "五、专题调研" makes its bare items research.
     const inherited = docType && DOC_TYPE_KIND[docType];
@@ -121,8 +131,15 @@ export function classify(text: string, context: string[] = [], docType?: DocType
     return { kind: 'other', kinds: ['other'], rule: 'other.default', confidence: 0.5 };
   }
   // Deputies are named everywhere in congress texts, so deputy is the weakest signal: a lead sentence
-  // about the institution itself (机关建设, 干部队伍, 党的建设) outweighs it, though no real act.
-  const lead = publicityLead(masked) ? PUBLICITY : kinds.length === 1 && kinds[0] === 'deputy' && institutionLead(masked) ? INSTITUTION_RULE : null;
+  // about the institution itself (机关建设, 干部队伍, 党的建设) outweighs it, though no real act. So does
+  // a lead on the Party's leadership ("坚持党对立法工作的全面领导，…") over words that only name a field
+  // of work ("立法工作", "联系代表").
+  const generic = hits.every((h) => GENERIC_RULES.has(h.id));
+  const lead = publicityLead(masked)
+    ? PUBLICITY
+    : (kinds.length === 1 && kinds[0] === 'deputy' && institutionLead(masked)) || (generic && PARTY_LEAD.test(masked))
+      ? INSTITUTION_RULE
+      : null;
   const kind = lead ? 'other' : kinds[0];
   const primary = lead ?? hits.filter((h) => h.kind === kind).sort((a, b) => b.weight - a.weight)[0];
   // Many acts in one item make the primary one less certain.
@@ -146,6 +163,9 @@ const INSTITUTION_RULE: Rule = {
   weight: 0.65,
 };
 const institutionLead = (masked: string) => INSTITUTION_RULE.re.test(leadSentence(masked));
+/** Rules that fire on a field of work named in passing, not on an act. */
+const GENERIC_RULES = new Set(['legislation.lawmaking', 'deputy.deputies']);
+const PARTY_LEAD = /^(始终)?坚持(和加强|和完善)?(党(对[^，。；]{0,10})?的(全面|集中统一|绝对)?领导|把党的领导贯穿|用党的创新理论)/;
 
 /** Cases where a rule's words are present but the act is not. */
 function vetoed(rule: Rule, text: string): boolean {
@@ -243,7 +263,7 @@ function maskOccasions(text: string): string {
     )
     // Reporting upward ("向市委汇报"; not the report made to the session, "向大会作…报告"), honours ("被评为…立法工作先进单位") and leaders' visits
     // ("习近平总书记视察广西重要讲话精神") are not acts either.
-    .replace(/向(?!大会|会议)[^，。；]{1,15}(汇报|报告)|被评为[^，。；]*|总书记[^，。；]{0,6}(视察|考察)/g, maskActs);
+    .replace(/向(?!大会|会议)[^，。；]{1,15}(汇报|报告)|被评为[^，。；]*|总书记[^，。；]{0,24}(视察|考察)/g, maskActs);
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
