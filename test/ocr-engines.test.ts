@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createPaddleEngine,
+  createPaddleThreadEngine,
   createTesseractEngine,
   OcrError,
   OcrPool,
@@ -41,6 +42,8 @@ function expectWellFormed(result: OcrPageResult, image: RasterImage): void {
 describe.each([
   ['tesseract', createTesseractEngine],
   ['paddle', createPaddleEngine],
+  // The same engine in a worker thread of its own, as a pool of several runs it.
+  ['paddle (thread)', createPaddleThreadEngine],
 ] as const)('%s engine', (name, create) => {
   let engine: OcrEngine;
   beforeAll(async () => {
@@ -51,7 +54,7 @@ describe.each([
   it('reads a title line', async () => {
     const image = await crop('title');
     const result = await engine.recognize(image);
-    expect(result.engine).toBe(name);
+    expect(result.engine).toBe(name.split(' ')[0]);
     expect(squash(result.text)).toContain('2025年度代表工作计划');
     expectWellFormed(result, image);
   }, SLOW);
@@ -111,6 +114,25 @@ describe('OcrPool', () => {
     }
     await pool.close();
     await expect(pool.recognize(await crop('heading'))).rejects.toThrow(OcrError);
+  }, SLOW);
+
+  it('reads pages side by side on two paddle engines, each in its own thread', async () => {
+    const pool = await OcrPool.create({ engine: 'paddle', workers: 2 });
+    try {
+      const pages = await Promise.all(['title', 'heading', 'item'].map(crop));
+      const results = await Promise.all(pages.map((p) => pool.recognize(p)));
+      expect(results.map((r) => squash(r.text))).toEqual([
+        expect.stringContaining('代表工作计划'),
+        expect.stringContaining('代表联系'),
+        expect.stringContaining('联系代表制度'),
+      ]);
+      // The page read while the engine closes is settled as closed, not left waiting.
+      const reading = expect(pool.recognize(pages[0])).rejects.toMatchObject({ code: 'ocr_closed' });
+      await pool.close();
+      await reading;
+    } finally {
+      await pool.close();
+    }
   }, SLOW);
 
   it('withOcrPool closes on a signal and removes its handlers', async () => {

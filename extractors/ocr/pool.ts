@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { UsageError } from '../../schemas/errors.js';
 import { OcrError } from './_errors.js';
 import { createPaddleEngine, type PaddleEngineOptions } from './paddle.js';
+import { createPaddleThreadEngine } from './paddle-thread.js';
 import { createTesseractEngine, type TesseractEngineOptions } from './tesseract.js';
 import { OCR_ENGINES, type OcrEngine, type OcrEngineName, type OcrPageResult, type RasterImage } from './types.js';
 
@@ -19,14 +20,19 @@ export interface OcrPoolOptions {
 export const MAX_OCR_WORKERS = 32;
 
 /**
- * How many engines pay off. Tesseract engines are worker threads: one per core. PaddleOCR runs
- * in this thread (onnxruntime-node's `run` is synchronous), so pages cannot overlap; one engine
- * using every core for inference measured fastest (4.2 s/page on 2 cores, against 5.4 s with two
- * engines), and each further engine adds its own models and detection peak (~0.4 GB).
+ * How many engines pay off: one per core, each in a worker thread. Tesseract.js engines are worker
+ * threads of their own. PaddleOCR's inference blocks the thread it runs on (onnxruntime-node's
+ * `run` is synchronous), so a pool of more than one runs each engine in a thread of its own with
+ * one inference thread (paddle-thread.ts): pages are read side by side, which measured faster than
+ * one engine using every core for each page, whose many small line runs parallelise poorly (see the
+ * README's Speed section). Each paddle engine adds its models and detection peak (~0.3 GB), so at
+ * most PADDLE_MAX_DEFAULT unless asked.
  */
 export function defaultOcrWorkers(engine: OcrEngineName): number {
-  return engine === 'paddle' ? 1 : Math.min(MAX_OCR_WORKERS, availableParallelism());
+  return Math.min(engine === 'paddle' ? PADDLE_MAX_DEFAULT : MAX_OCR_WORKERS, availableParallelism());
 }
+
+const PADDLE_MAX_DEFAULT = 4;
 
 /** Throws a UsageError naming the bad field; nothing is started. */
 export function validateOcrPoolOptions(options: OcrPoolOptions): void {
@@ -61,8 +67,13 @@ export class OcrPool {
   static async create(options: OcrPoolOptions): Promise<OcrPool> {
     validateOcrPoolOptions(options);
     const { engine, workers } = options;
+    // One paddle engine runs here with every core; several each run in a thread with one.
     const start = (): Promise<OcrEngine> =>
-      engine === 'paddle' ? createPaddleEngine(options.paddle) : createTesseractEngine(options.tesseract);
+      engine === 'tesseract'
+        ? createTesseractEngine(options.tesseract)
+        : workers === 1
+          ? createPaddleEngine(options.paddle)
+          : createPaddleThreadEngine({ threads: 1, ...options.paddle });
     const settled = await Promise.allSettled(Array.from({ length: workers }, start));
     const started = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');

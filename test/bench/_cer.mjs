@@ -14,3 +14,11 @@ export function editDistance(a, b) {
   }
   return prev[B.length];
 }
+
+/** Characters compared without whitespace, with full- and half-width punctuation folded together. */
+export const fold = (s) =>
+  s
+    .replace(/\s+/g, '')
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[“”]/g, '"')
+    .replace(/[—–]/g, '-');

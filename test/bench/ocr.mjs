@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { editDistance } from './_cer.mjs';
+import { editDistance, fold } from './_cer.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const { createOcrService } = await import(join(root, 'dist/pipeline/extract/ocr-service.js'));
@@ -16,14 +16,6 @@ const sharp = (await import('sharp')).default;
 const engines = (process.env.BENCH_OCR_ENGINES ?? 'tesseract,paddle').split(',');
 const scanDir = join(root, 'fixtures/scan');
 const pages = readdirSync(scanDir).filter((f) => f.endsWith('.jpg')).sort();
-
-/** Characters compared without whitespace, with full- and half-width punctuation folded together. */
-const fold = (s) =>
-  s
-    .replace(/\s+/g, '')
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[“”]/g, '"')
-    .replace(/[—–]/g, '-');
 
 
 // Each scan's resolution is recorded by its generator; the hard page is 200 dpi.

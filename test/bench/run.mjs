@@ -16,6 +16,7 @@ const BENCHES = {
   hostile: 'hostile.mjs',
   crawl: 'crawl.mjs',
   queue: 'queue.mjs',
+  throughput: 'throughput.mjs',
 };
 const names = process.argv.slice(2);
 const unknown = names.filter((n) => !(n in BENCHES));

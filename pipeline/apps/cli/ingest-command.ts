@@ -29,8 +29,9 @@ Options:
                            than their print, and images (default); always: OCR every page;
                            never: trust text layers, fail images
   --ocr-engine <name>      ${OCR_ENGINES.join(' | ')} (default: ${DEFAULT_OCR_ENGINE})
-  --ocr-workers <n>        OCR engines in the batch's pool (default: tesseract one per CPU core,
-                           here ${availableParallelism()}; paddle 1, as ONNX runs on one thread of its own)
+  --ocr-workers <n>        OCR engines in the batch's pool, each reading one page at a time in a
+                           thread of its own (default: one per CPU core, here
+                           ${defaultOcrWorkers('tesseract')}; paddle at most 4, ~0.3 GB each)
   --no-similar             do not rebuild the similar-items table after the batch (it covers the
                            whole database: for many batches in a row, run 'renda similar --build'
                            once at the end)
