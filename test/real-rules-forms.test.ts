@@ -72,6 +72,8 @@ describe('news told by a reporter, and when it was written', () => {
 张某某表示，明年是新规划的起步之年，要继续聚焦发展平台。
 刘某某在会上指出，2031年，区人大常委会工作的总体思路是：坚持依法监督，开展两项执法检查。`;
     expect(bodyDocType(text)).toBe('news');
+    // Speakers named with their titles.
+    expect(bodyDocType('某某市召开新闻发布会，通报大会筹备情况。\n市人大常委会秘书长王某某表示，一年来，常委会审议通过法规4部。\n市人大常委会副秘书长李某介绍，代表建议已全部办复。')).toBe('news');
     const doc = only(text);
     expect(doc.docType).toBe('news');
     // "明年" spoken in 2030 about 2031's plans: the page was written in 2030.

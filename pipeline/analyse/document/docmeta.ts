@@ -74,7 +74,8 @@ const RESOLUTION_ON_REPORT = /听取(和|并)?审议了?[^。\n]{0,60}工作报�
 const NAMED_SUBJECT = /(^|[。\n])\s*(?:(?:过去一年|今年以来|近年来|一年来|(?:19|20)\d{2}年(?:以来)?)[，,])?[\u4e00-\u9fff]{2,8}(?:自治)?[县市区旗州]人大常委会(?!主任|副主任|委员|党组|办公室|机关|第)[\u4e00-\u9fff][^\n。]{0,30}[，,]/;
 
 const ATTENDED_SENTENCE = /等[^。\n]{0,12}(出席|列席)(了)?(会议|活动|座谈会)。/;
-const REPORTED_SPEECH = /(^|\n)\s*[\u4e00-\u9fff]{2,4}(在会上|在讲话中)?(指出|表示|强调|说)[，,：:]/g;
+// The speaker may come with a title: "市人大常委会秘书长某某表示，".
+const REPORTED_SPEECH = /(^|\n)\s*[^\n。，,]{0,30}?[\u4e00-\u9fff]{2,4}(在会上|在讲话中)?(指出|表示|强调|说|介绍)[，,：:]/g;
 
 /** An excerpt that opens on the review of the past period: "2024年主要工作" over "2024年是…之年，…". */
 function opensWithReview(head: string): boolean {
