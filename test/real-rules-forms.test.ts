@@ -143,3 +143,40 @@ describe('what is not an act, though it names a field of work', () => {
     expect(classify('深入学习总书记在两年里先后三次亲临本省各地考察时的重要讲话精神，增强履职本领。', [], 'work_report').kind).toBe('other');
   });
 });
+
+describe('lists, resolutions and notices as pages print them', () => {
+  it('a list announced with its count and given by 一是…二是… inline: one item each, with the half-year it names', () => {
+    const doc = only(`9月3日，区人大常委会召开座谈会。
+区人大常委会主任某某强调，今年下半年，要重点抓好三项工作：一是加强预算审查监督，二是做好代表建议督办，三是推进基层立法联系点建设。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')} ${i.number} ${i.text.slice(0, 4)}`)).toEqual([
+      'other 7,8,9,10,11,12 一是 加强预算',
+      'deputy 7,8,9,10,11,12 二是 做好代表',
+      'legislation 7,8,9,10,11,12 三是 推进基层',
+    ]);
+    // Without an announced count, "一是…二是…" unfolds one act and stays one item.
+    expect(only('某某县人大常委会2031年工作要点\n一、依法监督\n1.开展食品安全法执法检查，一是查找问题，二是推动整改。\n2.听取县政府关于防汛工作的报告。').items).toHaveLength(2);
+  });
+
+  it('a session\'s resolution on the committee\'s report is other, and what it asks is no item', () => {
+    const doc = only(`某某县第五届人民代表大会第二次会议听取和审查了县人大常委会主任某某所作的《某某县人大常委会工作报告》。会议同意报告提出的2031年主要任务，决定批准这个报告。
+会议要求，县人大常委会要坚持正确政治方向，依法履职尽责。`);
+    expect(doc.docType).toBe('other');
+    expect(doc.items.map((i) => i.kind)).toEqual(['decision']);
+  });
+
+  it('a public notice is the body\'s own text, not news of it; its contact and credit lines are chrome', () => {
+    const doc = only(`公告 | 某某县人大常委会将对三个部门开展专项工作评议
+一、评议对象
+县交通运输局
+县水利局
+县应急管理局
+二、联系方式
+联系电话：0000—1234567；
+QQ邮箱：12345@qq.com。
+编校：某某
+终审：某某某`);
+    expect(doc.docType).toBe('other');
+    expect(doc.items.map((i) => i.text)).not.toContain('编校：某某');
+    expect(doc.items.some((i) => i.text.includes('@'))).toBe(false);
+  });
+});

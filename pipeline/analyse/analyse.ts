@@ -1,6 +1,6 @@
 import type { DocType, Document, Item, Jurisdiction, Section, Warning } from '../../schemas/index.js';
 import type { ExtractedText } from '../../schemas/stages.js';
-import { splitColonList, splitInlineAgenda, splitInlineNumbered, splitMonthFirst, splitOrdinalList } from './items/acts.js';
+import { splitAnnouncedOrdinals, splitColonList, splitInlineAgenda, splitInlineNumbered, splitMonthFirst, splitOrdinalList } from './items/acts.js';
 import { classify } from './items/classify.js';
 import { committeeNames, findLeadCommittee, resolveAbbreviation } from './items/committee.js';
 import { detectDocType, findAdoptedDate, findYears } from './document/docmeta.js';
@@ -54,7 +54,8 @@ export function analyse(input: AnalyseInput): Document[] {
       .flatMap((s) => splitInlineNumbered(s, docText))
       .flatMap((s) => splitColonList(s, docText))
       .flatMap((s) => splitInlineAgenda(s, docText))
-      .flatMap((s) => splitMonthFirst(s, docText));
+      .flatMap((s) => splitMonthFirst(s, docText))
+      .flatMap((s) => splitAnnouncedOrdinals(s, docText));
     const built = segs.map((s) => buildItem(s, docId, docText, slice.start, normalised, namesInFile, input.ocrConfidence, docType));
     const items = keptAndDated(docType, docText, bodyStart, segs, built, publishedDate ?? null);
     const sections: Section[] = seg.sections.map((sec) => {
@@ -137,6 +138,8 @@ function buildItem(
  */
 function keptAndDated(docType: DocType, docText: string, bodyStart: number, segs: SegItem[], built: Item[], publishedDate: string | null): Item[] {
   if (docType === 'other' && isRulesText(docText.slice(bodyStart))) return [];
+  // A session's resolution ends on what it asks ("会议要求，常委会要…", "大会号召，…"): asking is no act.
+  if (docType === 'other') return built.filter((it) => !(it.kind === 'other' && RESOLUTION_ASKS.test(it.text)));
   const listed = (k: number) => segs[k].agendaOf !== undefined;
   const items = built.map((it, k) => (listed(k) ? withMeetingMonth(it, segs[k].agendaOf!.month, publishedDate) : it));
   if (docType === 'news') {
@@ -153,6 +156,8 @@ function keptAndDated(docType: DocType, docText: string, bodyStart: number, segs
   }
   return items;
 }
+
+const RESOLUTION_ASKS = /^(会议|大会)(要求|号召|希望|强调|指出)[，,：:]/;
 
 const CONTINUED_FROM = /^[（(]上接第?\s*[A-Z\d一二三四五六七八九十]+\s*版[）)]/;
 

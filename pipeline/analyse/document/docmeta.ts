@@ -28,6 +28,9 @@ const NEWS_TITLE = /(人大常委会|人大|常委会).{0,6}(出台|召开|确�
 /** Also the feature headline that names the body, then its theme: "沿河人大：突出…推动执法检查走深走实". */
 const NEWS_HEADLINE = /(召开|举行|开幕|闭幕|举办|综述|纪实|侧记|巡礼|回眸)$|(综述|纪实|侧记)|^[^:：\n]{0,12}人大(常委会)?\s*[:：](?![^\n]*(计划|要点|方案|报告|议程|安排|通知|公告|决定|决议))\s*\S/;
 
+/** A public notice the body issues ("公告 | 某某县人大常委会将对…开展评议", "关于征集…的公告"): its own text. */
+const PUBLIC_NOTICE = /^(公告|通告)\s*[|｜:：]|的(公告|通告)$/;
+
 export function detectDocType(title: string, hasByline: boolean, body = '', reporter = false): DocType {
   const typed = DOC_TYPE_RULES.find(([, re]) => re.test(title));
   // A headline's subtitle ("——市十八届人大二次会议以来市人大常委会工作综述") says what the article is.
@@ -35,7 +38,7 @@ export function detectDocType(title: string, hasByline: boolean, body = '', repo
   const headline = subtitle && !/在[^\n]{0,40}(会议|大会)上/.test(subtitle) ? `${title}${subtitle}` : title;
   // A byline marks an article, but only a titled one: an untitled excerpt is read from its body.
   // "…人大常委会关于印发《…》的通知" is the notice itself, though its words tell of issuing something.
-  const notice = /关于(印发|转发)[^\n]*的通知$/.test(title.trim());
+  const notice = /关于(印发|转发)[^\n]*的通知$/.test(title.trim()) || PUBLIC_NOTICE.test(title.trim());
   if ((!notice && NEWS_TITLE.test(headline)) || NEWS_HEADLINE.test(headline) || ((hasByline || reporter) && title && !typed)) return 'news';
   if (typed) return typed[0];
   // "关于2024年计划执行情况的报告" reports on a plan; it is none.
@@ -70,7 +73,7 @@ const ADOPTION_NOTE = /^（[^）\n]{0,60}(会议|主任会议)(通过|审议通�
 /** A report speaks of "常委会" as the subject of its paragraphs, without naming the place. */
 const REPORT_SUBJECT = /(^|。)(一年来，|过去一年，|五年来，)?常委会(?!组成|会议|主任|副主任|委员|党组|机关)/gm;
 
-const RESOLUTION_ON_REPORT = /听取(和|并)?审议了?[^。\n]{0,60}工作报告。[^\n]{0,120}批准(这个|该)报告/;
+const RESOLUTION_ON_REPORT = /听取(和|并)?审(议|查)了?[^。\n]{0,60}工作报告》?。[^\n]{0,120}批准(这个|该)报告/;
 const NAMED_SUBJECT = /(^|[。\n])\s*(?:(?:过去一年|今年以来|近年来|一年来|(?:19|20)\d{2}年(?:以来)?)[，,])?[\u4e00-\u9fff]{2,8}(?:自治)?[县市区旗州]人大常委会(?!主任|副主任|委员|党组|办公室|机关|第)[\u4e00-\u9fff][^\n。]{0,30}[，,]/;
 
 const ATTENDED_SENTENCE = /等[^。\n]{0,12}(出席|列席)(了)?(会议|活动|座谈会)。/;

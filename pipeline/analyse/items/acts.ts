@@ -252,3 +252,41 @@ export function splitColonList(item: SegItem, docText: string): SegItem[] {
     agendaOf: { month: null },
   }));
 }
+
+/**
+ * A list announced with its count and given inline by ordinal ("今年下半年，要重点抓好八项工作：一是…，
+ * 二是…，三是…"): one item per entry, numbered 一是, 二是, …; the announcing words are none, and the
+ * months they name ("下半年") are each entry's. A paragraph whose "一是…二是…" only unfolds one act
+ * announces no count, and stays whole.
+ */
+const ANNOUNCED = /([两二三四五六七八九十\d]+)(项|个方面|方面|件|点)[^。：:；]{0,16}[:：]\s*(?=一是)/;
+const ORDINAL_IS = /(^|[，,；;。：:])\s*([一二三四五六七八九十]{1,2})是/g;
+const CHINESE_ORDINALS = '一二三四五六七八九十';
+
+export function splitAnnouncedOrdinals(item: SegItem, docText: string): SegItem[] {
+  if (item.hints || item.agendaOf) return [item];
+  const [start, end] = item.span;
+  const text = docText.slice(start, end);
+  const intro = ANNOUNCED.exec(text);
+  if (!intro) return [item];
+  const from = intro.index + intro[0].length;
+  const run: RegExpMatchArray[] = [];
+  for (const m of text.slice(from - 1).matchAll(ORDINAL_IS)) {
+    if (m[2] === CHINESE_ORDINALS[run.length]) run.push(m);
+  }
+  if (run.length < 2) return [item];
+  const sentence = text.slice(text.lastIndexOf('。', intro.index) + 1, from);
+  const months = extractMonths(sentence);
+  const at = (m: RegExpMatchArray) => from - 1 + (m.index ?? 0);
+  return run.map((m, k) => {
+    const a = at(m) + m[0].length;
+    const b = k + 1 < run.length ? at(run[k + 1]!) + run[k + 1]![1].length : text.length;
+    return {
+      path: `${item.path}.${k + 1}`,
+      number: `${m[2]}是`,
+      span: [start + a, start + trimEnd(text, b)] as [number, number],
+      context: item.context,
+      ...(months.length ? { hints: { months } } : {}),
+    };
+  });
+}
