@@ -180,3 +180,25 @@ QQ邮箱：12345@qq.com。
     expect(doc.items.some((i) => i.text.includes('@'))).toBe(false);
   });
 });
+
+describe('years of undated news', () => {
+  it('a meeting late in the year that studies next year\'s plans was held the year before them', () => {
+    const doc = only(`12月18日，州人大常委会召开主任会议。
+会议听取了关于2032年国民经济和社会发展计划草案的报告，研究了州人大常委会2032年工作要点。`);
+    expect(doc.year).toBe(2031);
+    // Adjusting this year's budget is no plan ahead.
+    expect(only(`12月18日，市人大常委会举行第九次会议。
+会议听取了市政府关于2031年预算调整情况的报告。`).year).toBe(2031);
+  });
+
+  it('a province\'s term and meeting numbers date a page that gives no year', () => {
+    // Provincial terms began in 2023 (the 14th of most provinces, 西藏's 12th): the 9th meeting in May is in its second year.
+    expect(only(`5月20日，广西壮族自治区十四届人大常委会第九次会议在南宁开幕。
+会议听取和审议了自治区人民政府关于森林防火工作情况的报告。`).year).toBe(2024);
+    expect(only(`1月10日，西藏自治区九届人大常委会第七次会议在拉萨闭幕。
+会议表决通过了有关人事任免事项。`).year).toBe(2009);
+    // A congress session is once a year from the term's first.
+    expect(only(`浙江省十三届人大三次会议期间，省人大常委会工作报告获得通过。
+会议听取和审议了省人大常委会工作报告。`).year).toBe(2020);
+  });
+});

@@ -5,6 +5,7 @@ import { classify } from './items/classify.js';
 import { committeeNames, findLeadCommittee, resolveAbbreviation } from './items/committee.js';
 import { detectDocType, findAdoptedDate, findYears } from './document/docmeta.js';
 import { resolveJurisdiction } from './document/jurisdiction.js';
+import { yearFromTerm } from './document/terms.js';
 import { extractLaws } from './items/laws.js';
 import { extractMonths } from './items/months.js';
 import type { NormalisedText } from '../../schemas/stages.js';
@@ -75,11 +76,13 @@ export function analyse(input: AnalyseInput): Document[] {
   });
 
   const jurisdictions = resolveAll(drafts.map((d) => ({ title: d.title, text: d.text })));
-  return drafts.map((d, k) => ({
-    ...d,
-    jurisdiction: jurisdictions[k].jurisdiction,
-    warnings: [...jurisdictions[k].warnings, ...d.warnings],
-  }));
+  return drafts.map((d, k) => {
+    const { jurisdiction } = jurisdictions[k];
+    // An undated page of a province-level body: its term and meeting numbers date it.
+    const termYear = d.year === null && jurisdiction.level === 'province' && jurisdiction.code ? yearFromTerm(d.text, jurisdiction.code) : null;
+    const own = termYear === null ? d.warnings : d.warnings.filter((w) => w.code !== 'year_unknown');
+    return { ...d, year: termYear ?? d.year, jurisdiction, warnings: [...jurisdictions[k].warnings, ...own] };
+  });
 }
 
 /**

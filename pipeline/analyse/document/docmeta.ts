@@ -219,14 +219,16 @@ export function eventYear(body: string): number | null {
     const y = Number(m[1]) + (LOOKS_BACK.test(after) && (!heardSameYear || /决算|审计/.test(after)) ? 1 : 0);
     if (best === null || y > best) {
       best = y;
-      plannedAhead = PLANS_AHEAD.test(after);
+      plannedAhead = PLANS_AHEAD.test(after) && !LOOKS_BACK.test(after);
     }
   }
   // A page that speaks of next year's session ("大会拟于明年1月9日举行") and of that year's plans
   // ("2019年…计划草案") was written the year before.
-  return best !== null && plannedAhead && /明年|来年/.test(body) ? best - 1 : best;
+  // So was a meeting late in the year that studies that year's plans ("12月29日…2026年计划草案").
+  return best !== null && plannedAhead && (/明年|来年/.test(body) || heardSameYear) ? best - 1 : best;
 }
 
 // "2019年…计划草案", "2018年，常委会工作的总体思路是": what that year will do.
-const PLANS_AHEAD = /^[，,]?[^，。；、\n]{0,20}(计划草案|预算草案|计划|预算|指导思想|总体思路|工作思路|工作要点|主要任务|目标任务)/;
+// ("2020年…预算调整情况" adjusts this year's budget: no plan ahead.)
+const PLANS_AHEAD = /^[，,]?[^，。；、\n]{0,20}(计划草案|预算草案|计划(?!执行|调整)|预算(?!执行|调整)|指导思想|总体思路|工作思路|工作要点|主要任务|目标任务)/;
 const LEDE_DAY = /(?<!\d)(\d{1,2})月\d{1,2}日/;
