@@ -141,6 +141,7 @@ describe('what is not an act, though it names a field of work', () => {
 
   it('the leader\'s visit to a place, in the name of his instructions, is no visit of the committee', () => {
     expect(classify('深入学习总书记在两年里先后三次亲临本省各地考察时的重要讲话精神，增强履职本领。', [], 'work_report').kind).toBe('other');
+    expect(classify('会议学习了国务院领导同志到本市调研指导安全生产工作的讲话精神。', [], 'news').kind).toBe('other');
   });
 });
 

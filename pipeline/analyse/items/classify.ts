@@ -263,7 +263,7 @@ function maskOccasions(text: string): string {
     )
     // Reporting upward ("向市委汇报"; not the report made to the session, "向大会作…报告"), honours ("被评为…立法工作先进单位") and leaders' visits
     // ("习近平总书记视察广西重要讲话精神") are not acts either.
-    .replace(/向(?!大会|会议)[^，。；]{1,15}(汇报|报告)|被评为[^，。；]*|总书记[^，。；]{0,24}(视察|考察)|(视察|考察)[^，。；、]{0,8}(时的)?(重要讲话|重要指示)/g, maskActs);
+    .replace(/向(?!大会|会议)[^，。；]{1,15}(汇报|报告)|被评为[^，。；]*|总书记[^，。；]{0,24}(视察|考察)|(视察|考察|调研)[^，。；、]{0,16}?(时|工作)?的?(重要)?(讲话|指示)/g, maskActs);
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
