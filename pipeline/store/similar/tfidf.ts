@@ -18,6 +18,13 @@ const MAX_DF_SHARE = 0.25;
 /** Candidate generation skips terms in more than this share of items (and more than the floor). */
 const CANDIDATE_DF_SHARE = 0.02;
 const CANDIDATE_DF_FLOOR = 100;
+/**
+ * Items scored for one lookup, at most, rarest terms' postings first. A matter every jurisdiction's
+ * plan names ("…计划执行情况的报告") has thousands of near-twins in a large archive; scoring them all
+ * for every item made the table's rebuild grow with the square of the corpus. Its top ten are found
+ * among the first few hundred, which score alike.
+ */
+const MAX_CANDIDATES = 300;
 /** The rarest terms of an item are always used to find candidates. */
 const MIN_CANDIDATE_TERMS = 3;
 /** Below this many items a share says little: no term is dropped for being common. */
@@ -89,7 +96,12 @@ export class TfIdfIndex {
     // At least the rarest few terms are always used, so an item of common words still finds its peers.
     const used = terms.filter((id, k) => k < MIN_CANDIDATE_TERMS || this.postings[id]!.length <= cap);
     const candidates = new Set<number>();
-    for (const id of used) for (const [other] of this.postings[id]!) if (other !== doc) candidates.add(other);
+    gather: for (const id of used) {
+      for (const [other] of this.postings[id]!) {
+        if (other !== doc) candidates.add(other);
+        if (candidates.size >= MAX_CANDIDATES) break gather;
+      }
+    }
     const out: Array<{ doc: number; score: number }> = [];
     for (const other of candidates) {
       if (!accept(other)) continue;
