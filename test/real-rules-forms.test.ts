@@ -203,3 +203,28 @@ describe('years of undated news', () => {
 会议听取和审议了省人大常委会工作报告。`).year).toBe(2020);
   });
 });
+
+describe('more of the forms the t pages showed', () => {
+  it('a province\'s report whose delivery note lost its year is dated by the session, and reviews the year before', () => {
+    const doc = only(`浙江省人民代表大会常务委员会
+工作报告
+（年1月12日在浙江省第十四届人民代表大会第一次会议上）
+各位代表：
+一、过去五年的主要工作
+过去的五年，是全省发展极不平凡的五年。
+五年来，常委会在省委领导下依法履职，各项工作取得新进展。`);
+    expect([doc.docType, doc.year, doc.reviewYear]).toEqual(['work_report', 2023, 2022]);
+    // A cut excerpt: the numbered review's summary, and nothing more, is no item.
+    expect(doc.items).toHaveLength(0);
+  });
+
+  it('numbered parts named for the fields of work make an untitled page a year\'s plan', () => {
+    expect(bodyDocType('一、立法工作\n1.审议《某某省河道管理条例》（提请5月份常委会会议审议）；\n二、监督工作\n1.听取和审议省政府关于水污染防治情况的报告。')).toBe('work_points');
+  });
+
+  it('what a session\'s resolution asks is no item, whatever fields it names', () => {
+    const doc = only(`某某市第三届人民代表大会第四次会议听取和审议了市人大常委会主任某某所作的市人大常委会工作报告。会议决定批准这个报告。
+会议要求，市人大常委会要加强立法和监督工作，密切联系人大代表。`);
+    expect(doc.items.map((i) => i.kind)).toEqual(['decision']);
+  });
+});

@@ -81,7 +81,9 @@ export function analyse(input: AnalyseInput): Document[] {
     // An undated page of a province-level body: its term and meeting numbers date it.
     const termYear = d.year === null && jurisdiction.level === 'province' && jurisdiction.code ? yearFromTerm(d.text, jurisdiction.code) : null;
     const own = termYear === null ? d.warnings : d.warnings.filter((w) => w.code !== 'year_unknown');
-    return { ...d, year: termYear ?? d.year, jurisdiction, warnings: [...jurisdictions[k].warnings, ...own] };
+    // A work report dated so was read at that year's session, on the year before.
+    const reviewYear = termYear !== null && d.docType === 'work_report' ? termYear - 1 : d.reviewYear;
+    return { ...d, year: termYear ?? d.year, reviewYear, jurisdiction, warnings: [...jurisdictions[k].warnings, ...own] };
   });
 }
 
@@ -142,7 +144,7 @@ function buildItem(
 function keptAndDated(docType: DocType, docText: string, bodyStart: number, segs: SegItem[], built: Item[], publishedDate: string | null): Item[] {
   if (docType === 'other' && isRulesText(docText.slice(bodyStart))) return [];
   // A session's resolution ends on what it asks ("会议要求，常委会要…", "大会号召，…"): asking is no act.
-  if (docType === 'other') return built.filter((it) => !(it.kind === 'other' && RESOLUTION_ASKS.test(it.text)));
+  if (docType === 'other') return built.filter((it) => !RESOLUTION_ASKS.test(it.text));
   const listed = (k: number) => segs[k].agendaOf !== undefined;
   const items = built.map((it, k) => (listed(k) ? withMeetingMonth(it, segs[k].agendaOf!.month, publishedDate) : it));
   if (docType === 'news') {

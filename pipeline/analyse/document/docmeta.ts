@@ -76,6 +76,7 @@ const REPORT_SUBJECT = /(^|。)(一年来，|过去一年，|五年来，)?常�
 const RESOLUTION_ON_REPORT = /听取(和|并)?审(议|查)了?[^。\n]{0,60}工作报告》?。[^\n]{0,120}批准(这个|该)报告/;
 const NAMED_SUBJECT = /(^|[。\n])\s*(?:(?:过去一年|今年以来|近年来|一年来|(?:19|20)\d{2}年(?:以来)?)[，,])?[\u4e00-\u9fff]{2,8}(?:自治)?[县市区旗州]人大常委会(?!主任|副主任|委员|党组|办公室|机关|第)[\u4e00-\u9fff][^\n。]{0,30}[，,]/;
 
+const WORK_AREA_HEADING = /^[一二三四五六七八九十]+[、.．]\s*(立法|监督|代表|讨论决定重大事项|重大事项决定|人事任免|自身建设|机关建设|党的建设)(工作)?\s*$/gm;
 const ATTENDED_SENTENCE = /等[^。\n]{0,12}(出席|列席)(了)?(会议|活动|座谈会)。/;
 // The speaker may come with a title: "市人大常委会秘书长某某表示，".
 const REPORTED_SPEECH = /(^|\n)\s*[^\n。，,]{0,30}?[\u4e00-\u9fff]{2,4}(在会上|在讲话中)?(指出|表示|强调|说|介绍)[，,：:]/g;
@@ -104,6 +105,9 @@ export function bodyDocType(body: string): DocType {
   if (named && ISSUER_OR_YEAR_IN.test(firstLine)) return named[0];
   if (REPORT_ADDRESS.test(head)) return 'work_report';
   if (opensWithReview(head)) return 'work_report';
+  // Numbered parts named for the committee's fields of work ("一、立法工作", "二、监督工作"): a year's plan
+  // printed without its title.
+  if ((head.match(WORK_AREA_HEADING)?.length ?? 0) >= 2) return 'work_points';
   // "——2023年1月6日在扬州市第九届人民代表大会第二次会议上" over the committee's report.
   if (DELIVERY_NOTE.test(head.slice(0, 200)) && /常委会|常务委员会/.test(head)) return 'work_report';
   if ((body.match(BILL_LINE)?.length ?? 0) >= 3) return 'legislation_plan';

@@ -86,7 +86,7 @@ function withoutReportForm(lines: Line[]): Line[] {
   const part = marker ? [] : [body[0]];
   let next = 1;
   while (next < body.length && !isReportHeading(body[next].text)) next++;
-  if (marker && !(next < body.length && matchMarker(body[next].text)?.style === marker.style)) return body;
+  if (marker && next < body.length && matchMarker(body[next].text)?.style !== marker.style) return body;
   // A summary is a paragraph or two; a run of paragraphs is the review itself, without sub-headings.
   if (next < body.length && next <= 4) return [...part, ...body.slice(next)];
   // An excerpt cut before the first sub-heading: the summary still opens the way summaries do
