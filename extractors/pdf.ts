@@ -71,6 +71,7 @@ export const pdfExtractor: Extractor = {
         const page = await readPage(doc, n, ctx);
         lines.push(page.lines);
         ocr.push(page.ocr);
+        if (n % CLEANUP_EVERY === 0) await doc.cleanup();
       }
       const info = await doc.getMetadata().catch(() => undefined);
       const ocrPages = ocr.filter(Boolean).length;
@@ -87,6 +88,12 @@ export const pdfExtractor: Extractor = {
     }
   },
 };
+
+/**
+ * pdf.js keeps what it parsed of every page read (page dictionaries, fonts, their glyph maps) for
+ * the document's life; a long PDF is released every so many pages, so memory does not grow with it.
+ */
+const CLEANUP_EVERY = 50;
 
 /** Resolution for OCR: Chinese print at body sizes needs about 300 dpi to keep strokes apart. */
 const OCR_DPI = 300;
