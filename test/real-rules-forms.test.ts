@@ -228,3 +228,20 @@ describe('more of the forms the t pages showed', () => {
     expect(doc.items.map((i) => i.kind)).toEqual(['decision']);
   });
 });
+
+describe('news that tells what a plan holds', () => {
+  it('each clause with an act of its own is an entry of the plan, without the article\'s day', () => {
+    const doc = only(`某某市人大常委会确定2031年监督工作计划
+3月2日，市人大常委会召开主任会议，研究确定今年的监督工作计划。
+今年市人大常委会将听取和审议市政府关于养老服务体系建设情况的报告，开展《中华人民共和国水法》执法检查，组织对城市燃气安全工作进行专题询问，并确定两项跟踪监督项目。
+主任某某指出，今年常委会将突出重点，听取和审议专项报告，做好跟踪监督。`);
+    expect(doc.docType).toBe('news');
+    // A clause that states no act ("并确定两项跟踪监督项目") stays with the entry before it; the
+    // speaker's words about the plan are comment.
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')} ${i.text.slice(0, 6)}`)).toEqual([
+      'report  今年市人大常',
+      'law_check  开展《中华人',
+      'inquiry  组织对城市燃',
+    ]);
+  });
+});

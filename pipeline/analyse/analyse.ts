@@ -1,6 +1,6 @@
 import type { DocType, Document, Item, Jurisdiction, Section, Warning } from '../../schemas/index.js';
 import type { ExtractedText } from '../../schemas/stages.js';
-import { splitAnnouncedOrdinals, splitColonList, splitInlineAgenda, splitInlineNumbered, splitMonthFirst, splitOrdinalList } from './items/acts.js';
+import { splitAnnouncedOrdinals, splitColonList, splitPlanContents, splitInlineAgenda, splitInlineNumbered, splitMonthFirst, splitOrdinalList } from './items/acts.js';
 import { classify } from './items/classify.js';
 import { committeeNames, findLeadCommittee, resolveAbbreviation } from './items/committee.js';
 import { detectDocType, findAdoptedDate, findYears } from './document/docmeta.js';
@@ -56,7 +56,8 @@ export function analyse(input: AnalyseInput): Document[] {
       .flatMap((s) => splitColonList(s, docText))
       .flatMap((s) => splitInlineAgenda(s, docText))
       .flatMap((s) => splitMonthFirst(s, docText))
-      .flatMap((s) => splitAnnouncedOrdinals(s, docText));
+      .flatMap((s) => splitAnnouncedOrdinals(s, docText))
+      .flatMap((s) => (docType === 'news' ? splitPlanContents(s, docText) : [s]));
     const built = segs.map((s) => buildItem(s, docId, docText, slice.start, normalised, namesInFile, input.ocrConfidence, docType));
     const items = keptAndDated(docType, docText, bodyStart, segs, built, publishedDate ?? null);
     const sections: Section[] = seg.sections.map((sec) => {

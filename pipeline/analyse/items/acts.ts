@@ -290,3 +290,45 @@ export function splitAnnouncedOrdinals(item: SegItem, docText: string): SegItem[
     };
   });
 }
+
+/**
+ * News that tells what a plan holds ("据了解，2020年市人大常委会监督工作包括听取和审议24项专项工作报告，听取
+ * 和审议计划、预算和审计工作报告，以及法律法规实施情况检查…。常委会立法工作将…，并确定…"): each clause that
+ * states an act of its own is an entry of the plan, and an item (ANNOTATING.md: "in a news article that lists
+ * a plan's contents, each listed entry is an item"). Entries are not on the article's day: they keep only
+ * the months they name.
+ */
+const PLAN_TALK = /(今年|明年|\d{4}\s*年)[^。]{0,24}(人大常委会|常委会)[^。]{0,16}(将|计划|拟|安排)|(监督|立法|代表)工作(方面)?[，,]?[^。]{0,8}(将|包括|主要包括|计划|安排)/;
+const CLAUSE_ACT = /^以及|^(并|还|同时)?(将)?(持续)?(听取|审议|审查|开展|组织|检查|视察|调研|制定|修订|修改|作出|做出|确定|安排|进行|提高|加强|深化|推进)/;
+/** A speaker's words about the plan ("主任某某指出，…今年常委会将…") are comment, not its list. */
+const SPOKEN = /^[^，。；\n]{0,30}(指出|强调|表示|说|要求|认为)[，,：:]/;
+
+export function splitPlanContents(item: SegItem, docText: string): SegItem[] {
+  if (item.hints || item.agendaOf || item.number !== null) return [item];
+  const [start, end] = item.span;
+  const text = docText.slice(start, end);
+  if (!PLAN_TALK.test(text) || SPOKEN.test(text)) return [item];
+  // Clause boundaries: a stop always; a comma or semicolon where the next clause opens with an act.
+  const cuts = [0];
+  for (const m of text.matchAll(/[。；;，,]/g)) {
+    const at = (m.index ?? 0) + 1;
+    if (at >= text.length) continue;
+    if (m[0] === '。' || CLAUSE_ACT.test(text.slice(at))) cuts.push(at);
+  }
+  const spans = cuts.map((a, k): [number, number] => [a, k + 1 < cuts.length ? cuts[k + 1]! : text.length]);
+  // Only clauses that state an act are entries; the rest (why, how) stay with the entry before them.
+  const entries: Array<[number, number]> = [];
+  for (const [a, b] of spans) {
+    const acts = classify(text.slice(a, b)).kind !== 'other';
+    if (entries.length && !acts) entries[entries.length - 1]![1] = b;
+    else entries.push([a, b]);
+  }
+  if (entries.length < 3) return [item];
+  return entries.map(([a, b], k) => ({
+    path: `${item.path}.${k + 1}`,
+    number: null,
+    span: [start + a, start + trimEnd(text, b)] as [number, number],
+    context: item.context,
+    agendaOf: { month: null },
+  }));
+}
