@@ -245,3 +245,20 @@ describe('news that tells what a plan holds', () => {
     ]);
   });
 });
+
+describe('calls for proposals and news said from the paper\'s day', () => {
+  it('a call for supervision topics is for the year it gathers them for, and is no plan', () => {
+    const doc = only(`为做好监督工作，现面向社会公开征集2032年度监督议题建议，公告如下：
+一、征集内容
+（一）听取和审议县人民政府专项工作报告的议题；
+（二）开展执法检查的议题。
+二、征集时间
+2031年10月1日至10月31日。`);
+    expect([doc.docType, doc.year]).toEqual(['other', 2032]);
+    expect(only('在自治区人大常委会职权范围内，围绕中心工作，现公开征集2032年立法计划建议项目。\n一、征集内容\n二、报送方式').docType).toBe('other');
+  });
+
+  it('"昨天上午，…会议举行…" opens an article', () => {
+    expect(bodyDocType('昨天上午，某某市第五届人大二次会议开幕。市人大常委会主任某某受委托向大会作工作报告。')).toBe('news');
+  });
+});

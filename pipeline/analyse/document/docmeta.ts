@@ -63,7 +63,8 @@ const BILL_LINE = /^.{0,6}?[^，。；\n]{2,40}(条例|办法|规定|决定)》?
 /** "现将2024年监督工作计划安排如下", "制定本年度代表工作计划": a preamble naming its document. */
 const PREAMBLE_TYPE = /(制定|如下|安排如下|特制定|现将)/;
 /** A lede: "本报讯（记者…）2月20日，…", "6月12日，…召开", or the meeting's own sentences. */
-const NEWS_LEDE = /^(?:[^\n]{0,12}讯\s*(?:（[^）\n]{0,20}）)?\s*|据[^，。\n]{1,12}(?:介绍|报道|消息)，)?\d{1,2}月\d{1,2}日(?:上午|下午|晚)?，/m;
+// …or with the day said from the paper's side: "昨天上午，…会议举行第二次全体会议".
+const NEWS_LEDE = /^(?:[^\n]{0,12}讯\s*(?:（[^）\n]{0,20}）)?\s*|据[^，。\n]{1,12}(?:介绍|报道|消息)，)?(?:\d{1,2}月\d{1,2}日|昨天|昨日|今天|今日|前天)(?:上午|下午|晚)?，/m;
 // The meeting as the subject of a sentence, not the "…主任会议通过" of an adoption note.
 const MEETING_SENTENCE = /(^|[，。；])(会议|会上)(还|先后|分别|首先)?(听取|审议|指出|强调|要求|决定|认为|通过|研究|确定|传达)/m;
 /** Yearbook entries: "【概况】2019年，…". */
@@ -74,7 +75,8 @@ const ADOPTION_NOTE = /^（[^）\n]{0,60}(会议|主任会议)(通过|审议通�
 const REPORT_SUBJECT = /(^|。)(一年来，|过去一年，|五年来，)?常委会(?!组成|会议|主任|副主任|委员|党组|机关)/gm;
 
 const RESOLUTION_ON_REPORT = /听取(和|并)?审(议|查)了?[^。\n]{0,60}工作报告》?。[^\n]{0,120}批准(这个|该)报告/;
-const NAMED_SUBJECT = /(^|[。\n])\s*(?:(?:过去一年|今年以来|近年来|一年来|(?:19|20)\d{2}年(?:以来)?)[，,])?[\u4e00-\u9fff]{2,8}(?:自治)?[县市区旗州]人大常委会(?!主任|副主任|委员|党组|办公室|机关|第)[\u4e00-\u9fff][^\n。]{0,30}[，,]/;
+// (Not after a preposition: "在自治区人大常委会立法权限内，" names the body as a place, not a subject.)
+const NAMED_SUBJECT = /(^|[。\n])\s*(?:(?:过去一年|今年以来|近年来|一年来|(?:19|20)\d{2}年(?:以来)?)[，,])?(?![在对向由经于按据从])[\u4e00-\u9fff]{2,8}(?:自治)?[县市区旗州]人大常委会(?!主任|副主任|委员|党组|办公室|机关|第)[\u4e00-\u9fff][^\n。]{0,30}[，,]/;
 
 const WORK_AREA_HEADING = /^[一二三四五六七八九十]+[、.．]\s*(立法|监督|代表|讨论决定重大事项|重大事项决定|人事任免|自身建设|机关建设|党的建设)(工作)?\s*$/gm;
 const ATTENDED_SENTENCE = /等[^。\n]{0,12}(出席|列席)(了)?(会议|活动|座谈会)。/;
@@ -102,7 +104,7 @@ export function bodyDocType(body: string): DocType {
   // A first line that names its document, even one run together with the body ("…会议议题（…通过）一、…").
   const firstLine = head.split('\n').find((l) => l.trim())?.slice(0, 60) ?? '';
   const named = DOC_TYPE_RULES.find(([, re]) => re.test(firstLine.replace(/（[^）]*）/g, '')));
-  if (named && ISSUER_OR_YEAR_IN.test(firstLine)) return named[0];
+  if (named && ISSUER_OR_YEAR_IN.test(firstLine) && !/征集/.test(firstLine)) return named[0];
   if (REPORT_ADDRESS.test(head)) return 'work_report';
   if (opensWithReview(head)) return 'work_report';
   // Numbered parts named for the committee's fields of work ("一、立法工作", "二、监督工作"): a year's plan
@@ -119,7 +121,8 @@ export function bodyDocType(body: string): DocType {
   // Only the preamble names its own document; a numbered entry's "研究制定地方立法规划" plans another one.
   const preamble = head.split(/\n(?=[一二三四五六七八九十]+[、.．])/)[0];
   for (const sentence of preamble.split(/[。\n]/)) {
-    if (!PREAMBLE_TYPE.test(sentence)) continue;
+    // A call for proposals ("现面向社会公开征集…立法计划建议项目") names the plan it gathers for; it is none.
+    if (!PREAMBLE_TYPE.test(sentence) || /征集/.test(sentence)) continue;
     const typed = DOC_TYPE_RULES.find(([, re]) => re.test(sentence));
     if (typed) return typed[0];
   }
@@ -157,6 +160,7 @@ export interface DocYears {
   reviewYear: number | null;
 }
 
+const CALL_FOR = /征集[^。\n]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,24}?(议题|项目|立法计划|监督计划|工作计划|计划)/;
 const REVIEW_HEADING = /^((?:19|20)\d{2})\s*年[^\n。]{0,12}(工作回顾|主要工作|工作总结)/m;
 const PLAN_HEADING = /^((?:19|20)\d{2})\s*年[^\n。]{0,12}(工作要点|工作安排|主要任务|工作任务)/m;
 // A work report is delivered at the annual session early in the year and reviews the last:
@@ -170,6 +174,9 @@ export function findYears(title: string, body: string, dates: Array<string | nul
   const fromTitle = /((?:19|20)\d{2})\s*年/.exec(title);
   if (!isReport) {
     if (fromTitle) return { year: Number(fromTitle[1]), reviewYear: null };
+    // A call for proposals is for the year it gathers them for ("征集2025年度监督议题"), though dated before.
+    const called = CALL_FOR.exec(body.slice(0, 400));
+    if (called) return { year: Number(called[1]), reviewYear: null };
     const heading = REVIEW_HEADING.exec(body) ?? PLAN_HEADING.exec(body);
     if (heading) return { year: Number(heading[1]), reviewYear: null };
     for (const d of dates) if (d) return { year: Number(d.slice(0, 4)), reviewYear: null };
