@@ -262,3 +262,27 @@ describe('calls for proposals and news said from the paper\'s day', () => {
     expect(bodyDocType('昨天上午，某某市第五届人大二次会议开幕。市人大常委会主任某某受委托向大会作工作报告。')).toBe('news');
   });
 });
+
+describe('numbered headings over paragraphs, outside work reports', () => {
+  it('a heading and the paragraphs under it are one entry; a heading that counts its lines lists them', () => {
+    const doc = only(`某某县人大常委会关于开展专项工作评议的公告
+一、评议对象（共3个）
+县交通运输局
+县水利局
+县应急管理局
+二、评议内容
+1.履行部门职责情况；
+2.办理代表建议情况。
+三、意见征集方式
+群众可以来信或者发送电子邮件反映意见。
+截止时间为2031年9月30日。`);
+    expect(doc.items.map((i) => i.text.replace(/\n/g, '|'))).toEqual([
+      '县交通运输局',
+      '县水利局',
+      '县应急管理局',
+      '履行部门职责情况；',
+      '办理代表建议情况。',
+      '意见征集方式|群众可以来信或者发送电子邮件反映意见。|截止时间为2031年9月30日。',
+    ]);
+  });
+});

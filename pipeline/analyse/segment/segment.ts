@@ -130,7 +130,11 @@ function buildNumberedTree(lines: Line[], report = false): Node[] {
       // Notes, annex labels, adoption lines and the closing word describe the document, not an item.
       if (isNoteLine(line.text) || isClosingNote(line.text) || isBracketedNote(line.text)) continue;
       if (i >= lines.length - 2 && isSignOff(line.text)) continue;
-      if (isUnnumberedSectionHeading(line, lines[i + 1], stack[stack.length - 1]?.node)) {
+      // …not a line just before the next sibling of an open heading ("县行政审批局" then "二、…"): that
+      // line ends the open heading's body.
+      const next = lines[i + 1] ? matchMarker(lines[i + 1]!.text) : null;
+      const closesOpen = !!next && stack.some((s) => s.style === next.style && s.node.marker?.value === next.value - 1);
+      if (!closesOpen && isUnnumberedSectionHeading(line, lines[i + 1], stack[stack.length - 1]?.node)) {
         const node: Node = { marker: null, line, body: [], children: [], heading: true };
         roots.push(node);
         stack.length = 0;
@@ -164,11 +168,10 @@ function isUnnumberedSectionHeading(line: Line, next: Line | undefined, open: No
 const balanced = (t: string) => (t.match(/（/g) ?? []).length === (t.match(/）/g) ?? []).length;
 
 /**
- * A numbered heading with no numbered children but several paragraphs under it ("一、加强监督"
- * followed by paragraphs, as in many reports) is a section whose paragraphs are items. With one
- * paragraph it is an item whose heading and description belong together, unless another heading
- * of the same style in the document is such a section (a document builds its headings one way) or
- * the document is a work report.
+ * A numbered heading with no numbered children but paragraphs under it: in a work report ("一、加强
+ * 监督" over the year's paragraphs) a section whose paragraphs are items, every heading of that style
+ * alike (a document builds its headings one way); in a plan or notice one item, heading and
+ * paragraphs together (ANNOTATING.md: "a numbered heading with no children is an item").
  */
 function promoteHeadingLeaves(roots: Node[], report: boolean): void {
   const all: Node[] = [];
@@ -181,9 +184,12 @@ function promoteHeadingLeaves(roots: Node[], report: boolean): void {
   const runOn = (n: Node) => n.body.length >= 2 && n.body.slice(0, -1).every((l) => /；$/.test(l.text));
   const headingLeaf = (n: Node) => !!n.marker && n.children.length === 0 && n.body.length >= 1 && !runOn(n) && isHeadingLike(n.line.text.slice(n.marker.length));
   // In a work report a heading never is the act: its paragraphs, even one, are the items.
-  const sectionStyles = new Set(all.filter((n) => headingLeaf(n) && (report || n.body.length >= 2)).map((n) => n.marker!.style));
+  // Elsewhere a heading and the paragraphs under it are one entry ("三、提出议题方式" and how to send them),
+  // unless the heading counts its entries and the lines under it are that many ("评议对象（共6个）").
+  const sectionStyles = new Set(all.filter((n) => headingLeaf(n) && report).map((n) => n.marker!.style));
+  const listsDeclared = (n: Node) => Number(DECLARED.exec(n.line.text)?.[1] ?? 0) === n.body.length && n.body.length >= 2;
   for (const n of all) {
-    if (!headingLeaf(n) || !sectionStyles.has(n.marker!.style)) continue;
+    if (!headingLeaf(n) || !(sectionStyles.has(n.marker!.style) || listsDeclared(n))) continue;
     n.children = n.body.map((line) => ({ marker: null, line, body: [], children: [] }));
     n.body = [];
   }
