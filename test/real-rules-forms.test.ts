@@ -286,3 +286,24 @@ describe('numbered headings over paragraphs, outside work reports', () => {
     ]);
   });
 });
+
+describe('ledes and records of a meeting', () => {
+  it('a lede that says what the meeting studied states an act; one where a speaker urges study does not', () => {
+    const doc = only(`11月3日，县人大常委会召开第二十次会议，传达学习中央经济工作会议精神。
+县人大常委会主任某某主持会议，副主任某某出席会议。县人大常委会一级调研员某某列席会议。
+会议听取和审议了县政府关于河长制工作情况的报告。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.text.slice(0, 6)}`)).toEqual(['other 11月3日，', 'report 会议听取和审']);
+    const urged = only(`6月5日，县人大常委会第九次会议闭幕。主任某某主持会议并讲话，强调要学习贯彻新修订的法律，与深入学习贯彻法治思想结合起来。
+会议表决通过了有关人事任免事项。`);
+    expect(urged.items.map((i) => i.kind)).toEqual(['appointment']);
+  });
+
+  it('a record that lists who sat in the meeting is news, and the lists are no items', () => {
+    const doc = only(`某某自治区第三届人大常委会第五次会议于1981年5月10日至15日在某地举行。
+出席会议的有，常委会主任某某，副主任某某、某某。
+列席会议的有，自治区人民政府副主席某某，自治区高级人民法院院长某某。
+这次会议，听取和审议了自治区人民政府关于春耕生产情况的报告。`);
+    expect(doc.docType).toBe('news');
+    expect(doc.items.map((i) => i.text.slice(0, 4))).toEqual(['这次会议']);
+  });
+});

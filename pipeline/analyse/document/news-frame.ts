@@ -19,7 +19,7 @@ const NEWS_FRAME = /^(会议|会上|他|她|[\u4e00-\u9fff]{2,4}(指出|强调|�
 const COMMENT = /^([^，。；\n]{0,12}(后|上|中|时)，)?(会议|会上|(?:[^，。；\n]{0,16}?(?:主任|主席|书记|秘书长|委员长|部长|局长|县长|市长|区长|省长|旗长|院长|检察长|组长))?(?!方案|计划|要点|意见|通知|文件|规划)[\u4e00-\u9fff]{2,4})(指出|强调|要求|认为|表示|希望)[，：,:]/;
 /** A lede that opens the meeting (who presided, who attended) and names no act of its own. */
 const LEDE_ONLY = /(召开|举行|开幕|闭幕)/;
-const LEDE_ACT = /听取|审议|表决|通过|检查|视察|调研|询问|评议|任免|选举|决定(?![^，。；]{0,30}召开)/;
+const LEDE_ACT = /听取|审议|表决|通过|检查|视察|调研(?!员)|询问|评议|任免|选举|决定(?![^，。；]{0,30}召开)/;
 /** A speaker's words: "某某说，…", "某某感谢各位代表…。她说，…". */
 const QUOTE = /^([\u4e00-\u9fff]{2,4}|他|她)(说[，：,:]|感谢)/;
 
@@ -28,8 +28,13 @@ export const isNewsFrame = (item: Item, index: number): boolean =>
   OTHER_MATTERS.test(item.text) ||
   QUOTE.test(item.text) ||
   ATTENDANCE_ONLY(item.text) ||
-  (item.kind === 'other' && item.rule !== 'other.tally' && !MEETING_ACT.test(item.text) && (index === 0 || NEWS_FRAME.test(item.text) || (item.rule === 'other.default' && !DOC_CONTENT.test(item.text)))) ||
-  (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text));
+  (item.kind === 'other' &&
+    item.rule !== 'other.tally' &&
+    !MEETING_ACT.test(item.text) &&
+    // A lede that says what the meeting studied ("…召开第三十五次会议，传达学习…精神") states its act.
+    !(index === 0 && LEDE_STUDY.test(item.text)) &&
+    (index === 0 || NEWS_FRAME.test(item.text) || (item.rule === 'other.default' && !DOC_CONTENT.test(item.text)))) ||
+  (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text) && !LEDE_STUDY.test(item.text));
 
 /** "会议还研究了其他事项。": the matters go unnamed, so no act is stated. */
 const OTHER_MATTERS = /^(会议|会上)?(还)?(研究|讨论|审议)(了)?(其他|其它)(有关)?事项。?$/;
@@ -44,7 +49,15 @@ const MEETING_ACT = /^(会议|会上)(还|先后|首先|集中)?(组织)?(听取
  */
 const BYLINE_TAIL = /[（(](?:记者|通讯员|本报记者)[^（）()]{1,40}[）)]\s*$/;
 const ATTENDED = /(出席|列席|旁听|主持|陪同|参加|就座|就坐)(了)?(会议|活动|座谈会)?$/;
-const CHAIRS = /^[^。]{0,20}(执行主席|主持人)(是|为|有)[：:，,][^。；]+$/;
+const CHAIRS = /^[^。]{0,20}(执行主席|主持人)(是|为|有)[：:，,][^。；]+$|^(出席|列席)(会议)?的(有|是)[，,：:]/;
+// (Not what a speaker urges: "某某主持并讲话，强调要学习贯彻…".)
+const LEDE_STUDY = {
+  test: (text: string) =>
+    text.split('。').some((sentence) => {
+      const at = sentence.search(/传达学习|学习贯彻/);
+      return at >= 0 && !/强调|要求|指出|讲话|希望/.test(sentence.slice(0, at));
+    }),
+};
 const ATTENDANCE_ONLY = (text: string): boolean => {
   const sentences = text
     .replace(BYLINE_TAIL, '')
