@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Limits } from '../../extractors/limits.js';
 import type { Document } from '../../schemas/index.js';
@@ -13,32 +12,16 @@ import { writeAtomic } from '../store/write-json.js';
  * (IngestSummary), and the tally between the two. The local runner and the queued one fill the
  * same tally, so their summaries, failures.json and exit codes agree.
  */
-export const STAGES = ['extract', 'analyse', 'store'] as const;
+export const STAGES = ['extract', 'normalise', 'analyse', 'store'] as const;
 export type StageName = (typeof STAGES)[number];
 
-/**
- * In the local run (analyse-pool.ts) `analyse` is the number of threads that extract, normalise and
- * analyse, and `extract` the files each of them holds at once (one waits for OCR, another is read).
- */
-export const DEFAULT_CONCURRENCY: Record<StageName, number> = { extract: 2, analyse: defaultAnalyseThreads(), store: 1 };
-
-/**
- * One thread fewer than the cores, at least one: the main thread reads the files, runs OCR and
- * stores (its SQLite statements on libuv's threads), and needs a core of its own to keep the
- * writer fed.
- */
-export function defaultAnalyseThreads(cores = availableParallelism()): number {
-  return Math.max(1, cores - 1);
-}
+export const DEFAULT_CONCURRENCY: Record<StageName, number> = { extract: 2, normalise: 1, analyse: 1, store: 1 };
 
 export interface IngestOptions {
   inputs: string[];
   /** Output folder: json/ and renda.sqlite go here. */
   out: string;
-  /**
-   * Concurrency per stage: `analyse` threads, each extracting up to `extract` files at once, and
-   * one writer. @default extract: 2, analyse: the cores less one (at least 1), store: 1
-   */
+  /** Concurrency per stage. @default extract: 2, normalise: 1, analyse: 1, store: 1 */
   concurrency: Record<StageName, number>;
   /** What one file may cost (size, pages, characters, pixels). @default DEFAULT_LIMITS */
   limits?: Limits;

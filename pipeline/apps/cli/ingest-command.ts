@@ -23,11 +23,8 @@ LibreOffice is installed), walking folders recursively. Writes one JSON file per
 
 Options:
   --out, -o <dir>          output folder (default: out/)
-  --concurrency <list>     per-stage workers, e.g. analyse=2,extract=4
+  --concurrency <list>     per-stage workers, e.g. extract=4,store=1
                            stages: ${STAGES.join(', ')}; defaults: ${STAGES.map((s) => `${s}=${DEFAULT_CONCURRENCY[s]}`).join(', ')}
-                           (analyse: threads that extract, normalise and analyse, by default one
-                           fewer than the cores; extract: files each of them holds at once;
-                           store: the one SQLite writer)
   --ocr <mode>             auto: OCR PDF pages whose text layer is empty, garbage or far shorter
                            than their print, and images (default); always: OCR every page;
                            never: trust text layers, fail images
