@@ -90,6 +90,18 @@ describe('engine start-up', () => {
   }, SLOW);
 });
 
+/** Three crops read at once by the pool, each to its own text; the crops, for more. */
+async function readsThreeCrops(pool: OcrPool): Promise<RasterImage[]> {
+  const pages = await Promise.all(['title', 'heading', 'item'].map(crop));
+  const results = await Promise.all(pages.map((p) => pool.recognize(p)));
+  expect(results.map((r) => squash(r.text))).toEqual([
+    expect.stringContaining('代表工作计划'),
+    expect.stringContaining('代表联系'),
+    expect.stringContaining('联系代表制度'),
+  ]);
+  return pages;
+}
+
 describe('OcrPool', () => {
   it('validates its options before starting anything', async () => {
     for (const workers of [0, 33, 1.5, Number.NaN]) {
@@ -102,13 +114,7 @@ describe('OcrPool', () => {
     const pool = await OcrPool.create({ engine: 'tesseract', workers: 2 });
     try {
       expect(pool.size).toBe(2);
-      const pages = await Promise.all(['title', 'heading', 'item'].map(crop));
-      const results = await Promise.all(pages.map((p) => pool.recognize(p)));
-      expect(results.map((r) => squash(r.text))).toEqual([
-        expect.stringContaining('代表工作计划'),
-        expect.stringContaining('代表联系'),
-        expect.stringContaining('联系代表制度'),
-      ]);
+      await readsThreeCrops(pool);
     } finally {
       await pool.close();
     }
@@ -119,13 +125,7 @@ describe('OcrPool', () => {
   it('reads pages side by side on two paddle engines, each in its own thread', async () => {
     const pool = await OcrPool.create({ engine: 'paddle', workers: 2 });
     try {
-      const pages = await Promise.all(['title', 'heading', 'item'].map(crop));
-      const results = await Promise.all(pages.map((p) => pool.recognize(p)));
-      expect(results.map((r) => squash(r.text))).toEqual([
-        expect.stringContaining('代表工作计划'),
-        expect.stringContaining('代表联系'),
-        expect.stringContaining('联系代表制度'),
-      ]);
+      const pages = await readsThreeCrops(pool);
       // The page read while the engine closes is settled as closed, not left waiting.
       const reading = expect(pool.recognize(pages[0])).rejects.toMatchObject({ code: 'ocr_closed' });
       await pool.close();
