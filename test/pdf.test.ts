@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfExtractor } from '../extractors/pdf.js';
+import { buildLines, placeItems, type Item } from '../extractors/_pdf-lines.js';
+import { openPdfium } from '../extractors/_pdfium-text.js';
 import type { ExtractedText } from '../schemas/stages.js';
 import { FileError } from '../schemas/errors.js';
 import { fixture, readFixture } from './helpers.js';
@@ -113,7 +117,7 @@ describe('pdfExtractor on the fixture PDFs', () => {
  * the UniGB-UCS2-H CMap, as many Chinese producers write it: pdf.js reads such text only with its
  * CMap files. Each page is a content stream.
  */
-function handMadePdf(pages: string[]): Uint8Array {
+function handMadePdf(pages: string[], pageDict = ''): Uint8Array {
   const objs: Array<string | Uint8Array> = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '', // the page tree, once the pages are numbered
@@ -124,7 +128,7 @@ function handMadePdf(pages: string[]): Uint8Array {
   const kids: number[] = [];
   for (const content of pages) {
     objs.push(stream(content));
-    objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objs.length} 0 R >>`);
+    objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]${pageDict ? ` ${pageDict}` : ''} /Resources << /Font << /F1 3 0 R >> >> /Contents ${objs.length} 0 R >>`);
     kids.push(objs.length);
   }
   objs[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
@@ -158,6 +162,35 @@ describe('pdfExtractor on hand-made PDFs', () => {
     const copy = bytes.slice();
     await pdfExtractor.extract(bytes, { path: 'hand.pdf' });
     expect(bytes).toEqual(copy);
+  });
+});
+
+describe('PDFium text layer (_pdfium-text.ts)', () => {
+  // The runs must land where pdf.js's text items land after the viewport transform, on pages turned
+  // by /Rotate and cut by a crop box (PDFium reports unrotated user space, y up).
+  const drawn = [show('1 0 0 1 72 700', '人大常委会'), show('1 0 0 1 72 680', '2023年工作要点'), show('1 0 0 1 300 680', '附件')].join('\n');
+  it.each([0, 90, 180, 270])('places text as pdf.js does on a page with /Rotate %i and a crop box', async (rotate) => {
+    const bytes = handMadePdf([drawn], `/Rotate ${rotate} /CropBox [50 100 545 800]`);
+    const text = (await openPdfium(bytes))!;
+    const own = text.page(1)!;
+    text.close();
+    // Order is not compared: PDFium orders characters by its own reading of the page, buildLines by geometry.
+    const byPlace = (a: Item, b: Item) => a.y - b.y || a.x - b.x;
+    const mine = placeItems(own.items, own.view).sort(byPlace);
+
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    const doc = await pdfjs.getDocument({ data: bytes.slice(), cMapUrl: join(root, 'cmaps') + '/', cMapPacked: true, verbosity: 0 }).promise;
+    const page = await doc.getPage(1);
+    const content = await page.getTextContent();
+    const theirs = placeItems(content.items.filter((it) => 'str' in it), page.getViewport({ scale: 1 }).transform).sort(byPlace);
+    await doc.destroy();
+
+    expect(mine.map((i) => i.str)).toEqual(theirs.map((i) => i.str));
+    mine.forEach((m, k) => {
+      for (const key of ['x', 'y', 'w', 'size'] as const) expect(Math.abs(m[key] - theirs[k][key])).toBeLessThan(0.5);
+    });
+    expect(buildLines(mine).map((l) => l.text)).toEqual(['人大常委会', '2023年工作要点 附件']);
   });
 });
 
