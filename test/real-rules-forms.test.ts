@@ -185,7 +185,7 @@ QQ邮箱：12345@qq.com。
 describe('years of undated news', () => {
   it('a meeting late in the year that studies next year\'s plans was held the year before them', () => {
     const doc = only(`12月18日，州人大常委会召开主任会议。
-会议听取了关于2032年国民经济和社会发展计划草案的报告，研究了州人大常委会2032年工作要点。`);
+会议听取了关于2032年全州发展计划草案的报告，研究了州人大常委会2032年工作要点。`);
     expect(doc.year).toBe(2031);
     // Adjusting this year's budget is no plan ahead.
     expect(only(`12月18日，市人大常委会举行第九次会议。
@@ -305,5 +305,17 @@ describe('ledes and records of a meeting', () => {
 这次会议，听取和审议了自治区人民政府关于春耕生产情况的报告。`);
     expect(doc.docType).toBe('news');
     expect(doc.items.map((i) => i.text.slice(0, 4))).toEqual(['这次会议']);
+  });
+});
+
+describe('texts of rules', () => {
+  it('a text of articles is rules, whatever field its title names, and schedules no act', () => {
+    const doc = only(`某某县人大常委会讨论决定重大事项的规定
+第一条 为了规范县人大常委会讨论决定重大事项，根据有关法律，制定本规定。
+第二条 下列重大事项，县人民政府应当提请县人大常委会讨论决定：
+（一）国民经济和社会发展五年规划的调整；
+（二）一次追加100万元以上的支出。`);
+    expect(doc.docType).toBe('other');
+    expect(doc.items).toHaveLength(0);
   });
 });

@@ -9,8 +9,8 @@ import { isHeldOut } from '../fixtures/make/real-split.mjs';
  * and settled (fixtures/real/README.md). This is the golden test of renda on documents as they are
  * really published. Issue 10's bars (segF1 0.97, kind 0.95, months 0.97, committee 0.95, code 0.97,
  * docType 0.95) are not reached yet; these bars hold what the general rules have reached, so it cannot
- * slip back (measured at the end of the fourth session of 2026-12-07 on 236 pages: segF1 0.866, kind
- * 0.837, months 0.868, committee 0.990, code 0.896, docType 0.892; the months bar is lower than the
+ * slip back (measured at the end of the fourth session of 2026-12-07 on 246 pages: segF1 0.865, kind
+ * 0.837, months 0.865, committee 0.991, code 0.900, docType 0.896; the months bar is lower than the
  * second session's 0.88 because the held-out third lost months that session, see the README). The
  * first-run scores are in fixtures/real/README.md.
  */
@@ -27,7 +27,7 @@ describe.runIf(keyed > 0)('real published pages (fixtures/real)', () => {
 
   it('every page has its answer key', () => {
     const pages = readdirSync(new URL('../fixtures/real/', import.meta.url)).filter((f) => f.endsWith('.txt'));
-    expect(pages.length).toBeGreaterThanOrEqual(236);
+    expect(pages.length).toBeGreaterThanOrEqual(246);
     expect(keyed).toBe(pages.length);
   });
 

@@ -42,7 +42,10 @@ export function analyse(input: AnalyseInput): Document[] {
   const drafts = slices.map((slice, index) => {
     const docText = text.slice(slice.start, slice.end);
     const bodyStart = slice.bodyStart - slice.start;
-    const docType = detectDocType(slice.title, hasByline, docText.slice(bodyStart), normalised.reporterSeen);
+    // A text of articles ("第一条 为了…", "第二条 …") lays down rules, whatever field its title names
+    // ("…讨论决定重大事项的规定" is no plan for deciding them).
+    const rules = isRulesText(docText.slice(bodyStart)) && !/(计划|要点|安排|方案)\s*$/.test(slice.title);
+    const docType = rules ? 'other' : detectDocType(slice.title, hasByline, docText.slice(bodyStart), normalised.reporterSeen);
     const seg = segment(docText, bodyStart, { report: docType === 'work_report', plan: PLAN_TYPES.has(docType) });
     const adoptedDate = findAdoptedDate(docText.slice(0, Math.min(docText.length, bodyStart + 200)));
     const docId = `${sourceId}-${index + 1}`;
