@@ -29,7 +29,8 @@ export async function createPaddleThreadEngine(options: PaddleEngineOptions = {}
     const worker = new Worker(ENTRY, { workerData: options });
     const ready = deferred<Worker>();
     const gone = (error: OcrError) => {
-      if (thread === started) thread = undefined;
+      // This thread is no longer the engine's: the next page starts another.
+      if (thread === ready.promise) thread = undefined;
       ready.reject(error);
       reading?.done.reject(error);
       reading = undefined;
@@ -48,8 +49,7 @@ export async function createPaddleThreadEngine(options: PaddleEngineOptions = {}
     });
     worker.on('error', (cause) => gone(new OcrError('ocr_failed', `the PaddleOCR thread failed: ${describe(cause)}`, { cause })));
     worker.on('exit', (code) => gone(new OcrError(closed ? 'ocr_closed' : 'ocr_failed', `the PaddleOCR thread ended (exit code ${code})`)));
-    const started = ready.promise;
-    return started;
+    return ready.promise;
   };
 
   thread = start();

@@ -42,10 +42,11 @@ export function analyse(input: AnalyseInput): Document[] {
   const drafts = slices.map((slice, index) => {
     const docText = text.slice(slice.start, slice.end);
     const bodyStart = slice.bodyStart - slice.start;
-    // A text of articles ("第一条 为了…", "第二条 …") lays down rules, whatever field its title names
-    // ("…讨论决定重大事项的规定" is no plan for deciding them).
-    const rules = isRulesText(docText.slice(bodyStart)) && !/(计划|要点|安排|方案)\s*$/.test(slice.title);
-    const docType = rules ? 'other' : detectDocType(slice.title, hasByline, docText.slice(bodyStart), normalised.reporterSeen);
+    const body = docText.slice(bodyStart);
+    // A text of articles ("第一条 为了…", "第二条 …") lays down rules and schedules no act, whatever
+    // field its title names ("…讨论决定重大事项的规定" is no plan for deciding them).
+    const rules = isRulesText(body);
+    const docType = rules && !/(计划|要点|安排|方案)\s*$/.test(slice.title) ? 'other' : detectDocType(slice.title, hasByline, body, normalised.reporterSeen);
     const seg = segment(docText, bodyStart, { report: docType === 'work_report', plan: PLAN_TYPES.has(docType) });
     const adoptedDate = findAdoptedDate(docText.slice(0, Math.min(docText.length, bodyStart + 200)));
     const docId = `${sourceId}-${index + 1}`;
@@ -62,7 +63,7 @@ export function analyse(input: AnalyseInput): Document[] {
       .flatMap((s) => splitAnnouncedOrdinals(s, docText))
       .flatMap((s) => (docType === 'news' ? splitPlanContents(s, docText) : [s]));
     const built = segs.map((s) => buildItem(s, docId, docText, slice.start, normalised, namesInFile, input.ocrConfidence, docType));
-    const items = keptAndDated(docType, docText, bodyStart, segs, built, publishedDate ?? null);
+    const items = docType === 'other' && rules ? [] : keptAndDated(docType, docText, segs, built, publishedDate ?? null);
     const sections: Section[] = seg.sections.map((sec) => {
       const itemCount = items.filter((it) => it.path.startsWith(sec.path + '.')).length;
       if (sec.declaredCount !== null && sec.declaredCount !== itemCount) {
@@ -143,10 +144,9 @@ function buildItem(
  * document. News tells of acts among leads, quotes and comment: only paragraphs that state an act
  * (or entries of a list it gives) are items, on the day its lede gives. Around an agenda's entries,
  * unnumbered paragraphs that state no act are the notice's procedure (who may attend, how to sign
- * up). A text of articles ("第一条 为了…", "第二条 …") lays down rules and schedules no act.
+ * up).
  */
-function keptAndDated(docType: DocType, docText: string, bodyStart: number, segs: SegItem[], built: Item[], publishedDate: string | null): Item[] {
-  if (docType === 'other' && isRulesText(docText.slice(bodyStart))) return [];
+function keptAndDated(docType: DocType, docText: string, segs: SegItem[], built: Item[], publishedDate: string | null): Item[] {
   // A session's resolution ends on what it asks ("会议要求，常委会要…", "大会号召，…"): asking is no act.
   if (docType === 'other') return built.filter((it) => !RESOLUTION_ASKS.test(it.text));
   const listed = (k: number) => segs[k].agendaOf !== undefined;

@@ -1,6 +1,8 @@
 import type { DocType } from '../../../schemas/index.js';
 import { isoDate } from '../../text/clutter.js';
 import { isReviewHeading, SUMMARY_OPENING } from '../../text/report-form.js';
+// A record of a meeting lists who sat in it; the same lines are attendance, not items, in news-frame.ts.
+import { ATTENDANCE_LIST } from './news-frame.js';
 
 /**
  * Document-level facts read from the title and the first lines: the type of document, its year,
@@ -79,8 +81,6 @@ const RESOLUTION_ON_REPORT = /听取(和|并)?审(议|查)了?[^。\n]{0,60}工�
 const NAMED_SUBJECT = /(^|[。\n])\s*(?:(?:过去一年|今年以来|近年来|一年来|(?:19|20)\d{2}年(?:以来)?)[，,])?(?![在对向由经于按据从])[\u4e00-\u9fff]{2,8}(?:自治)?[县市区旗州]人大常委会(?!主任|副主任|委员|党组|办公室|机关|第)[\u4e00-\u9fff][^\n。]{0,30}[，,]/;
 
 const WORK_AREA_HEADING = /^[一二三四五六七八九十]+[、.．]\s*(立法|监督|代表|讨论决定重大事项|重大事项决定|人事任免|自身建设|机关建设|党的建设)(工作)?\s*$/gm;
-/** A record of a meeting lists who sat in it: "出席会议的有，…", "列席会议的有：…". */
-const ATTENDANCE_LIST = /^(出席|列席)(会议)?的(有|是)[，,：:]/m;
 const ATTENDED_SENTENCE = /等[^。\n]{0,12}(出席|列席)(了)?(会议|活动|座谈会)。/;
 // The speaker may come with a title: "市人大常委会秘书长某某表示，".
 const REPORTED_SPEECH = /(^|\n)\s*[^\n。，,]{0,30}?[\u4e00-\u9fff]{2,4}(在会上|在讲话中)?(指出|表示|强调|说|介绍)[，,：:]/g;

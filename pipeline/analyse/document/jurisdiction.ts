@@ -171,6 +171,9 @@ function fromChain(chain: Array<{ written: string; divisions: Division[] }>, tit
 /** Places a headline's body goes to ("区人大常委会…赴荣昌区学习考察"): hosts, not the body itself. */
 const visitedIn = (title: string): string[] => [...title.matchAll(/(?:赴|到|前往|走进)([\u4e00-\u9fff]{2,8})/g)].map((m) => m[1]);
 
+/** Level words whose places are found by their short names too, and the level of those places. */
+const SHORT_NAME_LEVEL: Record<string, Division['level'] | undefined> = { 市: 'prefecture', 区: 'county', 县: 'county' };
+
 function inferFromText(word: string, text: string, visited: string[] = []): JurisdictionResult {
   const idx = divisions();
   // A district is found by the name it had as a county too ("济阳县人大常委会" on a page from before 2018).
@@ -188,19 +191,13 @@ function inferFromText(word: string, text: string, visited: string[] = []): Juri
     .filter((d) => !visited.some((v) => own(d).some((name) => v.startsWith(name))))
     .map((d) => ({ d, n: countStandalone(text, own(d), d.parents.flatMap((p) => idx.namesOf(p))) }))
     .filter((c) => c.n > 0);
-  // No full name at all: a prefecture's short name said at least twice ("包头新闻网", "包头打造成…")
-  // is the place; once could be an ordinary word (长治久安).
-  if (!counts.length && word === '市') {
+  // No full name at all: a prefecture's, district's or county's name without 市/区/县 said at least twice
+  // ("包头新闻网", "包头打造成…"; "我区建设“四个路桥”", "路桥历史上") is the place, when no other place of
+  // that level is said as often (the top must be one place, below); once could be an ordinary word (长治久安).
+  const shortLevel = SHORT_NAME_LEVEL[word];
+  if (!counts.length && shortLevel) {
     counts = candidates
-      .filter((d) => d.level === 'prefecture' && d.name.length >= 3)
-      .map((d) => ({ d, n: count(text, [d.name.slice(0, -1)]) }))
-      .filter((c) => c.n >= 2);
-  }
-  // So with a district's or county's ("我区建设“四个路桥”", "路桥历史上"): its name without 区/县, said
-  // twice, and no other of that level's names said as often (the top must be one place, below).
-  if (!counts.length && (word === '区' || word === '县')) {
-    counts = candidates
-      .filter((d) => d.level === 'county' && d.name.length >= 3 && d.name.endsWith(word))
+      .filter((d) => d.level === shortLevel && d.name.length >= 3 && d.name.endsWith(word))
       .map((d) => ({ d, n: count(text, [d.name.slice(0, -1)]) }))
       .filter((c) => c.n >= 2);
   }

@@ -32,9 +32,9 @@ export const isNewsFrame = (item: Item, index: number): boolean =>
     item.rule !== 'other.tally' &&
     !MEETING_ACT.test(item.text) &&
     // A lede that says what the meeting studied ("…召开第三十五次会议，传达学习…精神") states its act.
-    !(index === 0 && LEDE_STUDY.test(item.text)) &&
+    !(index === 0 && statesStudy(item.text)) &&
     (index === 0 || NEWS_FRAME.test(item.text) || (item.rule === 'other.default' && !DOC_CONTENT.test(item.text)))) ||
-  (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text) && !LEDE_STUDY.test(item.text));
+  (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text) && !statesStudy(item.text));
 
 /** "会议还研究了其他事项。": the matters go unnamed, so no act is stated. */
 const OTHER_MATTERS = /^(会议|会上)?(还)?(研究|讨论|审议)(了)?(其他|其它)(有关)?事项。?$/;
@@ -49,15 +49,15 @@ const MEETING_ACT = /^(会议|会上)(还|先后|首先|集中)?(组织)?(听取
  */
 const BYLINE_TAIL = /[（(](?:记者|通讯员|本报记者)[^（）()]{1,40}[）)]\s*$/;
 const ATTENDED = /(出席|列席|旁听|主持|陪同|参加|就座|就坐)(了)?(会议|活动|座谈会)?$/;
-const CHAIRS = /^[^。]{0,20}(执行主席|主持人)(是|为|有)[：:，,][^。；]+$|^(出席|列席)(会议)?的(有|是)[，,：:]/;
-// (Not what a speaker urges: "某某主持并讲话，强调要学习贯彻…".)
-const LEDE_STUDY = {
-  test: (text: string) =>
-    text.split('。').some((sentence) => {
-      const at = sentence.search(/传达学习|学习贯彻/);
-      return at >= 0 && !/强调|要求|指出|讲话|希望/.test(sentence.slice(0, at));
-    }),
-};
+/** A record's list of who sat in the meeting: "出席会议的有，…", "列席会议的有：…". */
+export const ATTENDANCE_LIST = /^(出席|列席)(会议)?的(有|是)[，,：:]/m;
+const CHAIRS = new RegExp(`^[^。]{0,20}(执行主席|主持人)(是|为|有)[：:，,][^。；]+$|${ATTENDANCE_LIST.source}`);
+/** A sentence that says the meeting studied something, not one where a speaker urges study ("强调要学习贯彻…"). */
+const statesStudy = (text: string): boolean =>
+  text.split('。').some((sentence) => {
+    const at = sentence.search(/传达学习|学习贯彻/);
+    return at >= 0 && !/强调|要求|指出|讲话|希望/.test(sentence.slice(0, at));
+  });
 const ATTENDANCE_ONLY = (text: string): boolean => {
   const sentences = text
     .replace(BYLINE_TAIL, '')

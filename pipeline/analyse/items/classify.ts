@@ -110,14 +110,12 @@ export function classify(text: string, context: string[] = [], docType?: DocType
       const own = classify(first, context, docType);
       if (own.kind !== 'other') return own;
     }
-    return { kind: 'other', kinds: [...kinds.filter((k) => k !== 'other'), 'other'], rule: 'other.tally', confidence: 0.6 };
+    return otherThan(kinds, 'other.tally', 0.6);
   }
   // A plan's framing ("一、指导思想 以…为指导，…科学立法", "基本原则", "总体要求") guides its acts; it is none.
-  if (FRAMING.test(text.trim())) return { kind: 'other', kinds: [...kinds.filter((k) => k !== 'other'), 'other'], rule: 'other.framing', confidence: 0.6 };
+  if (FRAMING.test(text.trim())) return otherThan(kinds, 'other.framing', 0.6);
   // "一年来共审议了法规案13件，表决通过7件": counts of the period's acts, said as a tally.
-  if (TALLIED_PERIOD.test(masked) && (masked.match(COUNTED)?.length ?? 0) >= 2) {
-    return { kind: 'other', kinds: [...kinds.filter((k) => k !== 'other'), 'other'], rule: 'other.tally', confidence: 0.55 };
-  }
+  if (TALLIED_PERIOD.test(masked) && (masked.match(COUNTED)?.length ?? 0) >= 2) return otherThan(kinds, 'other.tally', 0.55);
   if (kinds.length === 0) {
     // Fall back on the section heading: "五、专题调研" makes its bare items research.
     const inherited = docType && DOC_TYPE_KIND[docType];
@@ -146,6 +144,14 @@ export function classify(text: string, context: string[] = [], docType?: DocType
   const confidence = Math.max(0.3, primary.weight - 0.05 * Math.max(0, kinds.length - 2));
   return { kind, kinds: kind === 'other' ? [...kinds, 'other'] : kinds, rule: primary.id, confidence: round(confidence) };
 }
+
+/** An item whose words name acts (`kinds`) but that is none itself: kind other, the acts kept as kinds. */
+const otherThan = (kinds: ItemKind[], rule: string, confidence: number): Classification => ({
+  kind: 'other',
+  kinds: [...kinds.filter((k) => k !== 'other'), 'other'],
+  rule,
+  confidence,
+});
 
 const firing = (masked: string) => RULES.filter((r) => r.re.test(masked) && !vetoed(r, masked));
 

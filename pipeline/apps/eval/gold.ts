@@ -25,26 +25,27 @@ export interface GoldItem {
   organ?: Organ | null;
 }
 
+/** The document fields both kinds of gold write alike. */
+type DocumentFields = Pick<GoldDocument, 'title' | 'docType' | 'year' | 'reviewYear'> & { jurisdiction: { code: string | null; level: Level | null } };
+const documentFields = (d: DocumentFields): Omit<GoldDocument, 'items'> => ({
+  title: d.title,
+  docType: d.docType,
+  year: d.year,
+  reviewYear: d.reviewYear,
+  code: d.jurisdiction.code,
+  level: d.jurisdiction.level,
+});
+
 export function goldFromOutput(result: SourceResult): GoldDocument[] {
   return result.documents.map((d) => ({
-    title: d.title,
-    docType: d.docType,
-    year: d.year,
-    reviewYear: d.reviewYear,
-    code: d.jurisdiction.code,
-    level: d.jurisdiction.level,
+    ...documentFields(d),
     items: d.items.map((it) => ({ text: it.text, kind: it.kind, months: it.months, committee: it.committee?.key ?? null, organ: it.organ })),
   }));
 }
 
 export function goldFromKey(key: AnswerKey): GoldDocument[] {
   return keyDocuments(key).map((d) => ({
-    title: d.title,
-    docType: d.docType,
-    year: d.year,
-    reviewYear: d.reviewYear,
-    code: d.jurisdiction.code,
-    level: d.jurisdiction.level,
+    ...documentFields(d),
     items: d.items.map((it) => ({ start: it.start, kind: it.kind, months: it.months, committee: it.committee, organ: it.organ })),
   }));
 }
