@@ -319,3 +319,30 @@ describe('texts of rules', () => {
     expect(doc.items).toHaveLength(0);
   });
 });
+
+describe('decisions to convene a session', () => {
+  it('the agenda a decision to convene proposes is taken up on the session\'s day', () => {
+    const doc = only(`某某旗人民代表大会常务委员会关于召开某某旗第九届人民代表大会第五次会议的决定
+（2032年2月8日某某旗第九届人民代表大会常务委员会第二十次会议通过）
+某某旗第九届人民代表大会常务委员会第二十次会议决定，某某旗第九届人民代表大会第五次会议于2032年3月2日召开。建议会议的主要议程是：听取和审议旗人民政府工作报告；听取和审议旗人民代表大会常务委员会工作报告；选举事项。`);
+    expect(doc.docType).toBe('other');
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 3', 'report 3', 'appointment 3']);
+  });
+});
+
+describe('the day of a news lede', () => {
+  it('dates the acts of the meeting it tells of', () => {
+    const doc = only(`某某区人大常委会召开第九次会议
+9月6日上午，某某区第五届人大常委会召开第九次会议。
+会议听取和审议了区人民政府关于城市更新工作情况的报告。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 9']);
+  });
+
+  it('not the work of a period the reporter learned of, nor acts told as the period\'s', () => {
+    const doc = only(`某某州人大常委会一年工作扫描
+12月29日，记者从州人大常委会了解到，本年度州人大常委会围绕中心依法履职。
+常委会听取和审议了州人民政府关于森林防火工作情况的报告。
+今年以来，常委会组织开展《中华人民共和国草原法》执法检查，督促整改问题十余个。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report ', 'law_check ']);
+  });
+});

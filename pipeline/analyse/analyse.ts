@@ -13,7 +13,7 @@ import { findOrgan } from './items/organ.js';
 import { segment } from './segment/segment.js';
 import type { SegItem } from './types.js';
 import { splitDocuments } from '../normalise/split.js';
-import { DATE_LINE, DATED_HEADING, DATED_LINE, MEETING_DATE, ONE_MEETING, withDatelineMonth, withDayOnlyMonth, withMeetingMonth } from './items/dating.js';
+import { DATE_LINE, DATED_HEADING, DATED_LINE, MEETING_DATE, ONE_MEETING, withDatelineMonth, withDayOnlyMonth, withLedeMonth, withMeetingMonth } from './items/dating.js';
 import { isNewsFrame } from './document/news-frame.js';
 
 /** A year's plans, whose opening paragraphs are a preamble (an agenda lists entries from its first line). */
@@ -147,14 +147,15 @@ function buildItem(
  * up).
  */
 function keptAndDated(docType: DocType, docText: string, segs: SegItem[], built: Item[], publishedDate: string | null): Item[] {
-  // A session's resolution ends on what it asks ("会议要求，常委会要…", "大会号召，…"): asking is no act.
-  if (docType === 'other') return built.filter((it) => !RESOLUTION_ASKS.test(it.text));
   const listed = (k: number) => segs[k].agendaOf !== undefined;
   const items = built.map((it, k) => (listed(k) ? withMeetingMonth(it, segs[k].agendaOf!.month, publishedDate) : it));
+  // A session's resolution ends on what it asks ("会议要求，常委会要…", "大会号召，…"): asking is no act.
+  // (Filtered after dating: a decision to convene a session is 'other' too, and its agenda is on the session's day.)
+  if (docType === 'other') return items.filter((it) => !RESOLUTION_ASKS.test(it.text));
   if (docType === 'news') {
     // A listed entry keeps its meeting's month, even none ("会议将于近期召开"): the lede's day is not its.
     return items
-      .map((it, k) => (listed(k) ? it : withDayOnlyMonth(withDatelineMonth(it, docText, [DATED_LINE]), docText, publishedDate)))
+      .map((it, k) => (listed(k) ? it : withDayOnlyMonth(withLedeMonth(it, docText), docText, publishedDate)))
       .filter((it, k) => listed(k) || it.number !== null || !isNewsFrame(it, k));
   }
   if (docType === 'agenda') {

@@ -33,19 +33,39 @@ export const DATED_HEADING = /(?:^|\n)(?:[^\n]{0,40}（)?(?:\d{4}年)?(\d{1,2})�
 
 export function withDatelineMonth(item: Item, docText: string, dated: RegExp[]): Item {
   if (item.months.length) return item;
-  // The date nearest above the item, whichever form it takes.
-  let month: number | null = null;
-  let at = -1;
+  const date = nearestDate(docText.slice(0, item.span[0]), dated);
+  return date && date.month >= 1 && date.month <= 12 ? { ...item, months: [date.month] } : item;
+}
+
+/** The date nearest above a point, whichever form it takes. */
+function nearestDate(before: string, dated: RegExp[]): { month: number; at: number } | null {
+  let found: { month: number; at: number } | null = null;
   for (const re of dated) {
-    for (const m of docText.slice(0, item.span[0]).matchAll(re)) {
-      if ((m.index ?? 0) >= at) {
-        at = m.index ?? 0;
-        month = Number(m[1]);
-      }
+    for (const m of before.matchAll(re)) {
+      if (!found || (m.index ?? 0) >= found.at) found = { month: Number(m[1]), at: m.index ?? 0 };
     }
   }
-  return month !== null && month >= 1 && month <= 12 ? { ...item, months: [month] } : item;
+  return found;
 }
+
+/**
+ * News dates an act by its lede's day when the lede tells of the meeting or visit the act took place
+ * at. A lede on the day the reporter learned of the work ("12月27日，记者从市人大常委会获悉，今年以来…")
+ * dates the article, and acts told as the period's work ("今年以来，常委会听取…", "一年来…") took place
+ * over that period: neither gives a month.
+ */
+export function withLedeMonth(item: Item, docText: string): Item {
+  if (item.months.length || PERIOD_OPENING.test(item.text)) return item;
+  const before = docText.slice(0, item.span[0]);
+  const date = nearestDate(before, [DATED_LINE]);
+  if (!date || date.month < 1 || date.month > 12) return item;
+  // The lede's own sentence (the match may open on the line break before it).
+  const sentence = before.slice(date.at).replace(/^\n/, '').split(/[。\n]/)[0];
+  return REPORTER_LEARNED.test(sentence) ? item : { ...item, months: [date.month] };
+}
+
+const PERIOD_OPENING = /^(今年以来|一年来|过去一年|全年|本届以来|近年来|五年来|年初以来|(?:19|20)\d{2}年以来)/;
+const REPORTER_LEARNED = /(获悉|了解到|得知)/;
 
 /**
  * A lede that gives only the day ("…第十二次会议于29日上午召开") is dated by the page's publication
