@@ -346,3 +346,104 @@ describe('the day of a news lede', () => {
     expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report ', 'law_check ']);
   });
 });
+
+describe('dates as mirror sites and papers print them', () => {
+  it('a day-first dateline ("30.10.2018  12:02") dates a lede that gives only the day', () => {
+    const doc = only(`某某市人大常委会举行第二十次会议
+17.11.2033  09:15
+  16日,市人大常委会主任某某主持召开市九届人大常委会第二十次会议。
+  会议听取和审议了市人民政府关于地下管网改造工作情况的报告。`);
+    expect(doc.year).toBe(2033);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 11']);
+  });
+
+  it('a meeting "将于本月25日…举行" is in the month the page came out', () => {
+    const doc = only(`某某自治州人大常委会召开主任会议
+2034-06-12 10:00
+  10日上午，州人大常委会召开第40次主任会议，会议决定，州十五届人大常委会第十八次会议将于本月25日至26日举行，建议议程为：审议《某某自治州草原保护条例（草案）》；听取和审议州人民政府关于耕地保护工作情况的报告。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['legislation 6', 'report 6']);
+  });
+});
+
+describe('what a meeting did, as its news tells it', () => {
+  it('a committee\'s deputies reporting on their duties and rated is an evaluation', () => {
+    expect(classify('会议听取和审议县人民法院关于诉源治理工作情况的报告，对部分县人大代表述职进行测评。').kind).toBe('evaluation');
+  });
+
+  it('a report on how an inquiry\'s or a check\'s opinions were handled is heard; the committee\'s own opinions on a check are the check', () => {
+    expect(classify('会议听取了区政府关于老旧小区改造的报告、农贸市场提升专题询问所提审议意见落实情况的报告。').kind).toBe('report');
+    expect(classify('会议研究了县人大常委会对食品安全法执法检查报告提出的审议意见书，同意将意见书转县政府研究处理。').kind).toBe('law_check');
+  });
+
+  it('a report put to the vote is heard; a decision on a long list of laws is still a vote on laws', () => {
+    expect(classify('会议表决通过了区人大常委会代表资格审查委员会所作关于补选代表资格的报告。').kind).toBe('report');
+    expect(classify('县人大常委会副主任某某受县人大常委会委托，向大会报告工作。').kind).toBe('report');
+  });
+
+  it('the meeting\'s study before it sets the next agenda is an item; a report handed out in writing is an entry of its own', () => {
+    const doc = only(`某某市人大常委会召开第二十次主任会议
+10月28日下午，市十七届人大常委会召开第二十次主任会议。
+会议传达学习了全市经济工作座谈会精神，研究确定了市十七届人大常委会第九次会议方案。根据方案，第九次会议将于11月中旬召开，建议议程为：听取审议市政府关于物业管理条例实施情况的报告，审议市中级人民法院关于少年审判工作情况的报告（书面），书面印发市人大有关专门委员会关于代表建议督办情况的报告；人事事项。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')} ${i.text.slice(0, 4)}`)).toEqual([
+      'other 10 会议传达',
+      'report 11 听取审议',
+      'report 11 审议市中',
+      'deputy 11 书面印发',
+      'appointment 11 人事事项',
+    ]);
+  });
+
+  it('a speaker at the meeting who passes on the national sessions\' spirit states an act; a review\'s "深入学习贯彻" does not', () => {
+    const doc = only(`某某县人大常委会召开第十五次会议
+4月2日，县十六届人大常委会召开第15次会议。
+会议听取和审议县人民政府关于农村饮水安全工作情况的报告。
+会上，全国人大代表、某某县某某村党支部书记某某传达学习全国两会精神。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 4', 'other 4']);
+    const review = only(`某某市人大常委会一年工作综述
+12月20日，记者从市人大常委会获悉全年工作情况。
+2035年，市人大常委会坚持以新时代中国特色社会主义思想为指导，深入学习贯彻党的会议精神，依法履职。
+市人大常委会听取和审议了市人民政府关于海绵城市建设情况的报告。`);
+    expect(review.items.map((i) => i.kind)).toEqual(['report']);
+  });
+
+  it('what the report heard at the meeting recounts, and a tally, took place over the period, not on the meeting\'s day', () => {
+    const doc = only(`某某县第九届人民代表大会第三次会议举行第二次全体会议
+3月1日，某某县第九届人民代表大会第三次会议举行第二次全体会议。
+县人大常委会主任某某受县人大常委会委托，向大会报告工作。
+某某在报告中指出，一年来县人大常委会共听取审议专项工作报告12个，开展执法检查3次，专题询问1次。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 3', 'other ']);
+  });
+});
+
+describe('who leads, and which body, as news names them', () => {
+  it('a committee that acts as the subject of a dated line leads it', () => {
+    const doc = only(`某某市人大常委会工作动态（2036年7月）
+7月3日，市人大常委会农业农村委赴某某区调研高标准农田建设。
+7月8日，市人大常委会教科文卫委赴某某县视察职业教育工作。`);
+    expect(doc.items.map((i) => i.committee?.key ?? null)).toEqual(['agriculture_rural', 'education_science_culture_health']);
+  });
+
+  it('a one-character county name is not read after a quoted phrase ("“两城两带”和县委…")', () => {
+    const doc = only(`县人大常委会召开第8次会议
+5月6日，县十七届人大常委会召开第8次会议。
+会议要求，要围绕“两城两带”和县委全会部署的重点工作，精准开展监督。
+会议听取和审议县人民政府关于中小学校舍安全工作情况的报告。`);
+    expect(doc.jurisdiction.code).toBeNull();
+  });
+
+  it('a half-year review that names the body after its period is news', () => {
+    expect(bodyDocType(`今年上半年以来，区人大常委会围绕中心、服务大局，依法履职，各项工作取得新进展。
+坚持党的领导
+区人大常委会坚持重大事项请示报告制度。`)).toBe('news');
+  });
+});
+
+describe('a work report\'s form on a copied page', () => {
+  it('the delivery note with the speaker and the mandate run on is form, and a headingless excerpt\'s opening summary is preamble', () => {
+    const doc = only(`某某市人民代表大会常务委员会工作报告
+2037年1月20日在某某市第十九届人民代表大会第一次会议上 某某市第十八届人大常委会主任 某 某 我受某某市第十八届人大常委会委托，向大会报告工作，请予审议。
+五年来，在市委的坚强领导下，市十八届人大常委会认真履行宪法法律赋予的职责。
+常委会听取和审议市人民政府关于生态环境保护工作情况的报告，开展专题询问。`);
+    expect(doc.items.map((i) => i.text.slice(0, 6))).toEqual(['常委会听取和']);
+  });
+});

@@ -64,7 +64,7 @@ describe('untitled pages: type, year and place from the body', () => {
   });
 
   it('dates undated news by the events it reports', () => {
-    expect(eventYear('会议听取审议了县政府关于2021年度环境状况和环境保护目标完成情况的报告。')).toBe(2022);
+    expect(eventYear('会议听取审议了县政府关于2021年度全县环境状况和环保目标完成情况的报告。')).toBe(2022);
     expect(eventYear('会议审议了县政府关于2017年上半年国民经济和社会发展计划执行情况的报告。')).toBe(2017);
     expect(eventYear('会议讨论通过了2023年度监督工作计划和到2035年的远景目标。')).toBe(2023);
     expect(eventYear('会议定于2024年3月5日召开。回顾2022年的工作。')).toBe(2024);

@@ -11,7 +11,8 @@ import { toSimplified } from '../text/simplify.js';
 
 const PAGE_BREAK = '\f';
 /** An ISO-style date (and time) opening a line, then a bracket or Chinese text, or nothing. */
-const LEADING_DATE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日(?=\s*$))(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?=$|[（(\u4e00-\u9fff])/;
+// (Some mirrors print the day first: "30.10.2018  12:02".)
+const LEADING_DATE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}年\d{1,2}月\d{1,2}日(?=\s*$))(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?=$|[（(\u4e00-\u9fff])/;
 const SENTENCE_END = /[。！？；：!?;:」』”）)】〕》…⋯]$/; // ⋯ (U+22EF) stands for … in some copies
 const OPEN_CLAUSE_END = /[，,、—\-]$/;
 const OPEN_NOTE = /^（\s*(?:19|20)\d{2}\s*年[^（）\n]{0,80}(会议上|会议通过|通过|批准|印发)$/;

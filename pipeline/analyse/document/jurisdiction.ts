@@ -229,7 +229,8 @@ function mostMentioned(candidates: Division[], hay: string): Division | undefine
 /**
  * As count, but a two-character county name (和县, 南县, 沙县) only where it stands on its own: after no Han
  * character, or after the name of the province or prefecture it belongs to ("安徽省和县", "马鞍山市和县").
- * Inside a run of text it is usually two words ("党代会和县委", "全市和县直部门", "湖南县域"), or the
+ * Inside a run of text, or after a quoted phrase, it is usually two words ("党代会和县委", "全市和县直部门",
+ * "“两海两绿”和县委", "湖南县域"), or the
  * tail of a longer name (苍南县).
  */
 function countStandalone(hay: string, names: string[], parentNames: string[]): number {
@@ -237,7 +238,8 @@ function countStandalone(hay: string, names: string[], parentNames: string[]): n
   const long = names.filter((n) => !isShort(n));
   const short = names.filter(isShort);
   if (!short.length) return count(hay, long);
-  const after = ['^', '[^\\u4e00-\\u9fff]', ...parentNames.filter((n) => /^[\u4e00-\u9fff]+$/.test(n))].join('|');
+  // (Not after a closing quote or bracket: "…“两海两绿”和县委…" joins two phrases.)
+  const after = ['^', '[^\\u4e00-\\u9fff”’》」』）)\\]】]', ...parentNames.filter((n) => /^[\u4e00-\u9fff]+$/.test(n))].join('|');
   const alone = hay.match(new RegExp(`(?<=${after})(${short.join('|')})`, 'g'))?.length ?? 0;
   return count(hay, long) + alone;
 }

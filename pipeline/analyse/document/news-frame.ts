@@ -31,8 +31,10 @@ export const isNewsFrame = (item: Item, index: number): boolean =>
   (item.kind === 'other' &&
     item.rule !== 'other.tally' &&
     !MEETING_ACT.test(item.text) &&
-    // A lede that says what the meeting studied ("…召开第三十五次会议，传达学习…精神") states its act.
-    !(index === 0 && statesStudy(item.text)) &&
+    // A paragraph that says what the meeting studied states its act: the lede ("…召开第三十五次会议，传达
+    // 学习…精神") or a later one on the meeting ("会上，某某传达学习了…精神"), not a review's "坚持…，深入
+    // 学习贯彻…".
+    !((index === 0 || /^(会议|会上)/.test(item.text)) && statesStudy(item.text)) &&
     (index === 0 || NEWS_FRAME.test(item.text) || (item.rule === 'other.default' && !DOC_CONTENT.test(item.text)))) ||
   (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text) && !statesStudy(item.text));
 
@@ -53,10 +55,10 @@ const ATTENDED = /(出席|列席|旁听|主持|陪同|参加|就座|就坐)(了)
 export const ATTENDANCE_LIST = /^(出席|列席)(会议)?的(有|是)[，,：:]/m;
 const CHAIRS = new RegExp(`^[^。]{0,20}(执行主席|主持人)(是|为|有)[：:，,][^。；]+$|${ATTENDANCE_LIST.source}`);
 /** A sentence that says the meeting studied something, not one where a speaker urges study ("强调要学习贯彻…"). */
-const statesStudy = (text: string): boolean =>
+export const statesStudy = (text: string): boolean =>
   text.split('。').some((sentence) => {
     const at = sentence.search(/传达学习|学习贯彻/);
-    return at >= 0 && !/强调|要求|指出|讲话|希望/.test(sentence.slice(0, at));
+    return at >= 0 && !/强调|要求|指出|讲话|希望|表示|认为|说/.test(sentence.slice(0, at));
   });
 const ATTENDANCE_ONLY = (text: string): boolean => {
   const sentences = text

@@ -1,5 +1,6 @@
 import { classify } from './classify.js';
 import { meetingMonth } from './dating.js';
+import { statesStudy } from '../document/news-frame.js';
 import { extractMonths } from './months.js';
 import type { ItemKind } from '../../../schemas/index.js';
 import type { SegItem } from '../types.js';
@@ -127,7 +128,8 @@ const AGENDA_INTRO = /(议程|议题)(共[\d一二三四五六七八九十]+项)
 const ENTRY_START = /^(以及|还有)?(听取|审议|审查|批准|表决|传达|学习|通报|讨论|决定|人事|任免|选举|补选|其他)/;
 
 // "…计划草案的报告，批准…计划" approves what it just reviewed: one act, so a bare 批准 does not cut.
-const AND_THEN = /，(?=并(?:开展|进行|作出|听取|审议|审查|批准|表决)|听取|审议|审查|表决|开展)/;
+// ("…的报告（书面），书面印发…的报告": handing out a report in writing is an entry of its own.)
+const AND_THEN = /，(?=并(?:开展|进行|作出|听取|审议|审查|批准|表决)|听取|审议|审查|表决|开展|书面印发)/;
 
 /** The announcing words end their paragraph, and the entries follow on the next line. */
 const AGENDA_INTRO_AT_END = /(议程|议题)(共[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]\s*$/;
@@ -175,13 +177,20 @@ export function splitInlineAgenda(item: SegItem, docText: string): SegItem[] {
   // One entry: the item is that entry when a sentence (convening the meeting) comes before it.
   if (entries.length === 0 || (entries.length === 1 && !/[。；]/.test(text.slice(0, introStart)))) return [item];
   const agendaOf = { month: meetingMonth(docText.slice(Math.max(0, start - 300), start) + text.slice(0, from)) };
-  return entries.map(([a, b], k) => ({
+  const listed = entries.map(([a, b], k) => ({
     path: `${item.path}.${k + 1}`,
     number: null,
     span: [start + a, start + trimEnd(text, b)] as [number, number],
     context: item.context,
     agendaOf,
   }));
+  // The meeting's own act, said before it sets the next one's agenda ("会议传达学习了…精神，研究确定了…方案。
+  // 根据…，…将于12月上旬召开，建议议程为：…"), is an item of its own, on the meeting's day.
+  const own = text.slice(0, introStart).split('。')[0];
+  if (own.length < introStart && statesStudy(own)) {
+    return [{ path: `${item.path}.0`, number: null, span: [start, start + own.length + 1] as [number, number], context: item.context }, ...listed];
+  }
+  return listed;
 }
 
 
@@ -317,11 +326,18 @@ export function splitPlanContents(item: SegItem, docText: string): SegItem[] {
   }
   const spans = cuts.map((a, k): [number, number] => [a, k + 1 < cuts.length ? cuts[k + 1]! : text.length]);
   // Only clauses that state an act are entries; the rest (why, how) stay with the entry before them.
+  // A lede that states no act ("昨天上午，…会议举行第二次全体会议。") opens the first entry.
   const entries: Array<[number, number]> = [];
+  let firstActs = false;
   for (const [a, b] of spans) {
     const acts = classify(text.slice(a, b)).kind !== 'other';
-    if (entries.length && !acts) entries[entries.length - 1]![1] = b;
-    else entries.push([a, b]);
+    if (entries.length && (!acts || (entries.length === 1 && !firstActs))) {
+      entries[entries.length - 1]![1] = b;
+      firstActs ||= acts;
+    } else {
+      if (!entries.length) firstActs = acts;
+      entries.push([a, b]);
+    }
   }
   if (entries.length < 3) return [item];
   return entries.map(([a, b], k) => ({

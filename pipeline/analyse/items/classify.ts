@@ -29,7 +29,7 @@ const RULES: Rule[] = [
   { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,40}(决算|预算|调整方案|计划)|(审议|审查)${CLAUSE}{0,40}预算调整方案(（草案）)?(?!（草案）|的?(报告|说明))`), weight: 0.9 },
   { id: 'decision.adopt_plan', kind: 'decision', re: new RegExp(`(审议通过|表决通过|讨论通过|审议表决|审议并表决)${CLAUSE}{0,40}(计划|要点|方案|规划)`), weight: 0.85 },
   // A vote on the committee's own decision or resolution: "审议表决了…关于表彰…的决定", "表决通过…的决议".
-  { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,60}(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)`), weight: 0.85 },
+  { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,100}?(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)`), weight: 0.85 },
   // A motion put to the committee for its approval ("审议市政府关于提请审议…项目的议案"), or a
   // resolution it votes on ("审议并表决…的决议（草案）"), is a decision; deputies' 议案 are not motions.
   { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|听取)${CLAUSE}{0,10}(政府|法院|检察院|主任会议)关于${CLAUSE}{0,60}的议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》`), weight: 0.85 },
@@ -41,11 +41,12 @@ const RULES: Rule[] = [
   { id: 'decision.approve_report', kind: 'decision', re: /批准(这个|该|此)报告/, weight: 0.85 },
   { id: 'decision.decide_major_matters', kind: 'decision', re: /讨论(、)?决定(本行政区域内的)?重大事项|讨论决定重大|重大事项决定工作|(行使|用好|履行)重大事项决定权/, weight: 0.8 },
   { id: 'inquiry.question', kind: 'inquiry', re: /专题询问|质询|(开展|组织|进行)询问/, weight: 0.9 },
-  { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)|(部门|干部|人员|负责人|局长)[^。；]{0,8}述职评议|评议[省市县区旗]?(人民)?(政府|法院|检察院)|述职[^。；]{0,30}满意度测评/, weight: 0.85 },
-  { id: 'report.hear', kind: 'report', re: new RegExp(`(听取|审议(?!意见))${CLAUSE}{0,80}?(报告|汇报|规划)(?!的?(审议)?意见)`), weight: 0.9 },
+  { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)|(部门|干部|人员|负责人|局长)[^。；]{0,8}述职评议|评议[省市县区旗]?(人民)?(政府|法院|检察院)|述职[^。；]{0,30}(满意度)?测评|对[^。；]{0,20}述职(进行|开展)?(测评|评议)/, weight: 0.85 },
+  // (A report put to the vote, "表决通过了…代表资格审查委员会关于…的报告", is heard and adopted.)
+  { id: 'report.hear', kind: 'report', re: new RegExp(`(听取|审议(?!意见)|表决通过了?)${CLAUSE}{0,80}?(报告|汇报|规划)(?!的?(审议)?意见)`), weight: 0.9 },
   // The report made to the session or the meeting, as news puts it: "…向大会作《某某市人大常委会工作报告》",
   // "秘书长某某就…议程草案和日程安排等作了汇报".
-  { id: 'report.delivered', kind: 'report', re: new RegExp(`向(大会|会议)(作|做)了?${CLAUSE}{0,40}报告|就${CLAUSE}{1,60}(作|做)了?(汇报|报告)`), weight: 0.85 },
+  { id: 'report.delivered', kind: 'report', re: new RegExp(`向(大会|会议)((作|做)了?${CLAUSE}{0,40})?报告|就${CLAUSE}{1,60}(作|做)了?(汇报|报告)`), weight: 0.85 },
   // The vote or rating that follows hearing a report, split off as an agenda entry of its own
   // ("听取…的报告，并进行满意度测评；", "…，并进行问责表决；"): a step of hearing that report.
   { id: 'report.rate_heard', kind: 'report', re: /^并(进行|开展|组织)?[^，。；]{0,6}(测评|问责表决|满意度表决)/, weight: 0.7 },
@@ -212,7 +213,10 @@ function maskNames(text: string): string {
     .replace(/(?<!(听取|审议)[^，。；]{0,60})(请示|调研|视察|述职)报告(?!会)/g, '$2＿＿')
     // A report on how the committee's opinions were acted on names the acts they came from
     // ("关于对…视察、《…条例》执法检查等6项审议意见办理情况的报告"): those acts are past, the report is heard.
-    .replace(/关于([^。；]{2,200}?)((的|等[\d一二三四五六七八九十]*项)审议意见)/g, (_, acts: string, tail: string) => `关于${maskActs(acts)}${tail}`)
+    // So does one listed after other reports without its own 关于 ("听取了…的报告、…专题询问的审议意见研究处理
+    // 情况的报告"). The opinions themselves ("研究…执法检查报告的审议意见书，决定交…") are the check's last step.
+    .replace(/关于([^。；]{2,200}?)((的|等[\d一二三四五六七八九十]*项)审议意见)(?=[^。；]{0,8}(办理|处理|落实|整改|执行)情况)/g, (_, acts: string, tail: string) => `关于${maskActs(acts)}${tail}`)
+    .replace(/(^|[、，,：:]|听取了?|审议了?)([^。；、，,]{2,80}?)((的|等[\d一二三四五六七八九十]*项)?审议意见)(?=[^。；]{0,8}(办理|处理|落实|整改|执行)情况)/g, (_, before: string, acts: string, tail: string) => `${before}${maskPastActs(acts)}${tail}`)
     .replace(/报告(履职|工作情况)/g, '＿＿$1');
 }
 
@@ -236,6 +240,9 @@ function maskExhortation(masked: string): string {
 
 const ACT_WORDS = /执法检查|检查|调研|视察|考察|询问|质询|评议|立法|审议|听取|报告|汇报|选举|任免|决定|决议|批准/g;
 const maskActs = (span: string) => span.replace(ACT_WORDS, (m) => '＿'.repeat(m.length));
+/** The acts a follow-up report names, keeping the words that say a report is heard ("…报告审议意见研究处理情况的报告"). */
+const PAST_ACT_WORDS = /执法检查|检查|调研|视察|考察|询问|质询|评议|立法|选举|任免|决定|决议|批准/g;
+const maskPastActs = (span: string) => span.replace(PAST_ACT_WORDS, (m) => '＿'.repeat(m.length));
 
 const ACTION_BEFORE_LIST = /(开展|组织|运用|通过|采取|进行|加强)/;
 

@@ -53,6 +53,9 @@ const LEAD_PATTERNS: RegExp[] = [
   new RegExp(`(?:(?:责任|牵头|承办|主办|负责)(?:单位|科室|部门|委室|机构)(?:为|是|[:：])|(?:责任|牵头|承办|主办)[:：])\\s*${BODY}`),
   // "监察和司法委员会负责。", "（市人大城建环资委、市人大常委会法工委负责）": the first body named.
   new RegExp(`(?:^|[。；，：（\\s])${BODY}(?:、[^，。；（）]{1,24}?)*(?:具体|牵头)?(?:负责|牵头|承办|组织实施)(?!人|同志|的)`),
+  // A committee as the subject that acts, as news and chronicles write it: "5月9日，农业与农村委赴…调研",
+  // "法工委召开…座谈会", "侨民宗委、外事委联合…" (the first named).
+  new RegExp(`^(?:(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日(?:上午|下午|晚)?[，,]\\s*)?${BODY}(?:、[^，。；（）]{1,24}?)*(?:赴|到|深入|召开|开展|组织|举行|会同|联合|前往|走访|调研|视察|赴)`),
 ];
 
 /** Bodies that name no one in particular. */

@@ -20,9 +20,10 @@ export const ONE_MEETING = /第[一二三四五六七八九十百\d]+次?会议[
 /** The meeting's own date in a notice or a decision to convene: "会议定于8月26日…举行", "…会议于2022年12月25日至27日召开". */
 // "会议X9月22日召开": one character between the meeting and its date may be a misread 于 (OCR).
 export const MEETING_DATE = /(?:(?:定于|将于|拟于|于)(?:\d{4}年|明年)?|会议[^\d。；，\n]?)(\d{1,2})月(?:\d{1,2}日|上旬|中旬|下旬|初|底)[^。；\n]{0,40}?(?:召开|举行|开幕)/g;
-const MEETING_TODAY = /(?:将于|于)今[（(]?\d{0,2}[）)]?日[^。；\n]{0,20}?(?:召开|举行|开幕)/;
+// "将于今日开幕", "将于本月25日至27日…举行": in the month the page came out.
+const MEETING_TODAY = /(?:将于|定于|拟于|于)(?:今[（(]?\d{0,2}[）)]?日|本月\d{1,2}日)[^。；\n]{0,20}?(?:召开|举行|开幕)/;
 
-/** The month of the meeting an agenda is for: the last date said before it, or 'today' ("将于今日开幕"). */
+/** The month of the meeting an agenda is for: the last date said before it, or 'today' ("将于今日开幕", "本月25日"). */
 export function meetingMonth(before: string): number | 'today' | null {
   const dated = [...before.matchAll(MEETING_DATE)].pop();
   if (dated) return Number(dated[1]);
@@ -52,10 +53,10 @@ function nearestDate(before: string, dated: RegExp[]): { month: number; at: numb
  * News dates an act by its lede's day when the lede tells of the meeting or visit the act took place
  * at. A lede on the day the reporter learned of the work ("12月27日，记者从市人大常委会获悉，今年以来…")
  * dates the article, and acts told as the period's work ("今年以来，常委会听取…", "一年来…") took place
- * over that period: neither gives a month.
+ * over that period, as do a tally's and those a report heard at the meeting recounts: none gives a month.
  */
 export function withLedeMonth(item: Item, docText: string): Item {
-  if (item.months.length || PERIOD_OPENING.test(item.text)) return item;
+  if (item.months.length || PERIOD_OPENING.test(item.text) || REPORT_SAYS.test(item.text) || item.rule === 'other.tally') return item;
   const before = docText.slice(0, item.span[0]);
   const date = nearestDate(before, [DATED_LINE]);
   if (!date || date.month < 1 || date.month > 12) return item;
@@ -66,6 +67,8 @@ export function withLedeMonth(item: Item, docText: string): Item {
 
 const PERIOD_OPENING = /^(今年以来|一年来|过去一年|全年|本届以来|近年来|五年来|年初以来|(?:19|20)\d{2}年以来)/;
 const REPORTER_LEARNED = /(获悉|了解到|得知)/;
+/** What a report heard at the meeting says ("某某在报告中指出，2020年…"): the period's acts, not the meeting's. */
+const REPORT_SAYS = /^[^，。；]{0,24}在(报告|讲话)中(指出|说|介绍|表示|回顾|提到)/;
 
 /**
  * A lede that gives only the day ("…第十二次会议于29日上午召开") is dated by the page's publication

@@ -44,7 +44,7 @@ export function extractMonths(text: string): number[] {
     if (!/\d{4}$/.test(masked.slice(0, y.index))) months.add(12);
   }
   // "上半年完成", "下半年，要重点抓好…" schedule a half; "上半年…计划执行情况" is a reporting period.
-  for (const h of masked.matchAll(/(上|下)半年(?=(内|前|完成|开展|进行|召开|举行|组织|启动|[，,]?(要|将|重点|着力|计划|拟)))/g)) {
+  for (const h of masked.matchAll(/(上|下)半年(?=(内|前|就|完成|开展|进行|召开|举行|组织|启动|[，,]?(要|将|重点|着力|计划|拟)))/g)) {
     const [from, to] = h[1] === '上' ? [1, 6] : [7, 12];
     for (let k = from; k <= to; k++) months.add(k);
   }

@@ -63,7 +63,9 @@ export function segment(docText: string, bodyStart: number, options: SegmentOpti
  * the first heading ("2024年是…。一年来，常委会…") when headings follow. A report with no heading
  * at all (a short 摘要) keeps its paragraphs.
  */
-function withoutReportForm(lines: Line[]): Line[] {
+function withoutReportForm(all: Line[]): Line[] {
+  // The delivery note is form wherever a copy prints it (a content farm may print it twice).
+  const lines = all.filter((l) => !isDeliveryNote(l.text));
   // An excerpt cut right after a sub-heading ends on that heading: there is no paragraph under it.
   const last = lines[lines.length - 1];
   const kept = last && lines.length > 1 && !matchMarker(last.text) && isHeadingLike(last.text) && !/[。！？；：:]$/.test(last.text) ? lines.slice(0, -1) : lines;
@@ -75,7 +77,7 @@ function withoutReportForm(lines: Line[]): Line[] {
   // speaker line without a name) come before it.
   const review = kept.findIndex((l, i) => i <= TITLE_BLOCK_LINES && isReviewHeading(l.text));
   const firstHeading = review >= 0 && (anyHeading < 0 || !matchMarker(kept[anyHeading].text) || review < anyHeading) ? review : anyHeading;
-  if (firstHeading < 0) return kept;
+  if (firstHeading < 0) return withoutOpeningSummary(kept);
   const body = kept.slice(firstHeading);
   // "2020年的主要工作" / "十五届以来工作回顾" opens with a summary of the period before its
   // first sub-heading; the summary (and a photo caption with it) is the report's preamble too.
@@ -96,14 +98,46 @@ function withoutReportForm(lines: Line[]): Line[] {
   return [...part, ...body.slice(end)];
 }
 
+/**
+ * A report cut before its first heading, or one printed without headings: its opening summary of the
+ * period ("五年来，在市委的坚强领导下，…") is still the preamble, a paragraph or two of it.
+ */
+function withoutOpeningSummary(lines: Line[]): Line[] {
+  const first = lines.findIndex((l) => !isByline(l.text));
+  if (first < 0 || !SUMMARY_OPENING.test(lines[first].text)) return lines;
+  let end = first + 1;
+  while (end < lines.length && end <= first + 2 && SUMMARY_OPENING.test(lines[end].text)) end++;
+  return [...lines.slice(0, first), ...lines.slice(end)];
+}
+
 /** How far down a report the title block (title, delivery note, speaker, address) may reach. */
 const TITLE_BLOCK_LINES = 8;
 const isReportHeading = (text: string): boolean => matchMarker(text) !== null || (isHeadingLike(text) && !isByline(text));
 
+/**
+ * "2025年1月14日在…会议上", with what a copy runs on after it on the same line: the speaker ("…会议上
+ * 某某市人大常委会主任 张三") and even the mandate ("…主任张三我受…委托，向大会报告工作，请予审议。").
+ */
+function isDeliveryNote(text: string): boolean {
+  const note = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日在[^。]{0,50}(会议|大会)上）?/.exec(text);
+  if (!note) return false;
+  const rest = text.slice(note[0].length).trim();
+  if (!rest) return true;
+  const speaker = /^[^。，]{0,40}?(主任|副主任|委员长|秘书长)\s*/.exec(rest);
+  if (!speaker) return false;
+  const after = rest.slice(speaker[0].length);
+  // The speaker's name (two to four characters, maybe spaced) and nothing else, or the mandate.
+  for (let n = 2; n <= Math.min(6, after.length); n++) {
+    const tail = after.slice(n).trim();
+    if (!tail || isSetPhrase(tail)) return /^[\u4e00-\u9fff·•\s]+$/.test(after.slice(0, n));
+  }
+  return false;
+}
+
 /** The lines under a report's title: "——2025年1月14日在…会议上", "州人大常委会主任 张三". */
 const isByline = (text: string): boolean =>
   /^(——|—|（)/.test(text) ||
-  /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日在[^。]{0,50}(会议|大会)上）?$/.test(text) ||
+  isDeliveryNote(text) ||
   /^在[^。]{0,50}人民代表大会[^。]{0,20}会议上$/.test(text) ||
   // The title printed again, or its date line ("1990年3月15日").
   /(常务委员会|常委会)工作报告(（摘要）)?$/.test(text) ||
