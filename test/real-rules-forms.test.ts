@@ -447,3 +447,79 @@ describe('a work report\'s form on a copied page', () => {
     expect(doc.items.map((i) => i.text.slice(0, 6))).toEqual(['常委会听取和']);
   });
 });
+
+describe('more of what county news pages do (zb/zc tuning pages)', () => {
+  it('a report on how several titled opinions were acted on is heard, however long the list of titles', () => {
+    const titles = ['《区人大常委会关于<某某省河道管理条例>执行情况的审议意见》', '《区人大常委会对区人民政府关于2031年度国有资产管理情况报告的审议意见》', '《区人大常委会对区人民政府关于全区养老服务工作情况报告的审议意见》', '《区人大常委会对区人民政府关于城市内涝治理工作情况报告的审议意见》'];
+    expect(classify(`会议听取了区人民政府关于${titles.join('')}落实情况的报告，并进行了满意度测评。`, [], 'news').kind).toBe('report');
+  });
+
+  it('a lede dated with 号, or with the full date, or "近日" after "据…报道：", makes news and dates its acts', () => {
+    const doc = only(`某某区九届人大常委会第二十次会议召开
+9月3号，某某区九届人大常委会第二十次会议召开，区人大常委会主任某某主持会议。
+会议听取和审议了区人民政府关于城乡供水一体化工作情况的报告。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 9']);
+    const full = only(`某某旗人大常委会召开第十次会议
+2033年3月8日，某某旗第五届人民代表大会常务委员会召开第十次会议。
+会议听取和审议了旗人民政府关于草原生态保护补助奖励政策落实情况的报告。`);
+    expect(full.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 3']);
+    expect(bodyDocType(`据某某区新闻报道：近日，某某区人大常委会与区政府召开了年度工作沟通会。
+会上，各副区长分别汇报了各自分管领域的重点工作。`)).toBe('news');
+  });
+
+  it('government units that report in turn to the meeting: the meeting hears reports; the committee\'s own offices reporting their plans do not', () => {
+    expect(classify('会上，县公安局、县水利局、县民政局等单位分别汇报了代表建议办理情况。', [], 'news').kind).toBe('report');
+    expect(classify('区人大常委会各工委也分别汇报了明年工作设想。', [], 'news').kind).not.toBe('report');
+  });
+
+  it('a meeting\'s lede with a day and what it did, clause after clause, is one item; its attendance names no deputies\' work', () => {
+    const doc = only(`某某县人大常委会召开第九次会议
+6月5日，某某县第十六届人大常委会召开第九次会议。县人大常委会党组书记某某同志作了讲话；县人大常委会主任某某同志传达学习了关于坚持和完善人民代表大会制度的重要思想。部分县人大代表列席参加。
+会议听取并通过了本次会议议程（草案）；审议表决通过了某某等3名同志辞去相关职务的申请。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['other 6', 'appointment 6']);
+  });
+
+  it('convening a session of the congress is a decision; a notice citing that decision is not one', () => {
+    expect(classify('会议决定，某某县第十五届人民代表大会第一次会议于2034年1月10日至12日在县城召开。', [], 'news').kind).toBe('decision');
+    expect(classify('经县第十二届人大常委会第十一次会议决定，某某县第十二届人民代表大会第四次会议于2034年1月10日召开。', [], 'agenda').kind).toBe('other');
+  });
+
+  it('speakers, the CPPCC and first-person quotes are the news\'s frame, not the congress\'s acts', () => {
+    const doc = only(`某某市两会新闻发布会举行
+11月19日，某某市第十三届人民代表大会第一次会议新闻发布会举行。
+某某市人大常委会副秘书长某某介绍，大会的主要任务是听取和审议市人民政府工作报告。
+某某市政协党组成员、秘书长某某说，政协会议将听取和讨论市人民政府工作报告。
+市人大常委会党组成员、代表工作委员会主任某某介绍说：“代表们将认真审议各项报告。”
+“为更好地开好大会，我们提前组织代表开展了集中视察。”
+某某在某某街道征求市人大代表意见时强调，要精心做好大会各项准备。`);
+    expect(doc.items.map((i) => i.kind)).toEqual(['report']);
+  });
+
+  it('rating the departments that handled deputies\' suggestions is an evaluation; rating a report just heard stays report', () => {
+    expect(classify('12月1日，某某市人大常委会第八次会议对市交通局、教育局等部门进行了代表建议办理工作满意度测评。', [], 'news').kind).toBe('evaluation');
+    expect(classify('会议听取了市政府有关部门关于代表建议办理情况的报告，并进行满意度测评。', [], 'news').kind).toBe('report');
+  });
+});
+
+describe('chrome that content farms and e-papers add', () => {
+  it('a keyword line, an arrowless breadcrumb, a share bar, an e-paper page head and a 刊发日期 byline are not the page', () => {
+    const doc = only(`关键词甲乙丙-词语丁戊己-短语庚辛壬-其他词语
+某某人大网>市县人大>某某市>工作动态>正文
+05版：要闻总第2088期 >2035-03-02编印
+某县人大：一项小小的创新
+刊发日期：2035-03-02 阅读次数： 作者：admin 语音阅读：
+—分享—
+3月1日，某县人大常委会召开第十二次会议，听取和审议县人民政府关于政府工作报告目标任务分解落实情况的报告。`);
+    expect(doc.title).toBe('某县人大：一项小小的创新');
+    expect(doc.docType).toBe('news');
+    expect(doc.items.map((i) => i.text.slice(0, 5))).toEqual(['3月1日，']);
+  });
+});
+
+describe('a long name shortened to its first character and level', () => {
+  it('"莫旗" is the banner whose full name the text gives', () => {
+    const doc = only(`莫旗人大常委会召开第二十次会议
+3月2日，莫旗人大常委会召开第二十次会议，听取莫力达瓦达斡尔族自治旗人民政府关于冬季供暖工作情况的报告。`);
+    expect(doc.jurisdiction.code).toBe('150722');
+  });
+});

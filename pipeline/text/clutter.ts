@@ -21,7 +21,9 @@ const LINE_RULES: RegExp[] = [
   /^(首页|主页)\s*(>|＞|»|›|\/)/,
   // A breadcrumb broken after its first link: "> 绍兴动态 > 热点专题 > 工作报告".
   /^[>＞»›]\s*[^>＞»›。，\n]{1,16}(\s*[>＞»›]\s*[^>＞»›。，\n]{1,16})+$/,
-  /^(时间|日期|发布时间|发布日期|发表时间|更新时间|来源|信息来源|文章来源|稿件来源|作者|撰稿|供稿|编辑|责任编辑|责编|审核|审校|校对|编校|终审|监制|字体|字号|浏览次数|点击数|阅读|访问量|分享到|分享)[:：]/,
+  // …or printed without its first arrow: "湖南人大网>市县人大>郴州>工作动态>正文".
+  /^[^>＞»›。，\n]{1,16}(\s*[>＞»›]\s*[^>＞»›。，\n]{1,16}){2,}$/,
+  /^(时间|日期|发布时间|发布日期|发表时间|更新时间|刊发日期|刊发时间|发稿时间|来源|信息来源|文章来源|稿件来源|作者|撰稿|供稿|编辑|责任编辑|责编|审核|审校|校对|编校|终审|监制|字体|字号|浏览次数|点击数|阅读|访问量|分享到|分享)[:：]/,
   // A notice's mailbox line, like its telephone line below: "QQ邮箱：…", "电子邮箱：…@…".
   /^(QQ|qq)?(电子)?(邮箱|信箱|邮件)[:：]\s*\S+@\S+$/,
   /^(分享到|打印本页|关闭窗口|返回顶部|扫一扫|扫描到手机|手机扫码|扫码阅读|(更加)?方便分享给朋友|【\s*(打印|关闭|字体|大|中|小|收藏))/,
@@ -34,6 +36,13 @@ const LINE_RULES: RegExp[] = [
   // E-paper page heads: "天津日报/2025年/1月/13日/第002版要闻", "2024年05月28日 第A03版".
   /^[^\s/]{0,12}报?\s*\/?\s*\d{4}年\s*\/?\s*\d{1,2}月\s*\/?\s*\d{1,2}日\s*\/?\s*第\s*[A-Z]?\d{1,3}\s*版/,
   /^第\s*[A-Z]?\d{1,3}\s*版[:：]?/,
+  // An e-paper's page head: "03版:综合总第1083期 >2024-12-25编印".
+  /^[A-Z]?\d{1,3}\s*版\s*[:：][^。，]{0,30}(总第\s*\d+\s*期|编印|出版)/,
+  // A content farm's keyword line: three or more short phrases joined by "-" that name no congress,
+  // meeting or site ("国产…-激情…-…"); a page title "市人大常委会召开…-某某网" names one.
+  /^(?![^\n]*(人大|常委|代表|会议|政府|委员会|新闻|网|报))[^。，,；\s-]{2,24}(\s*-\s*[^。，,；\s-]{2,24}){2,}$/,
+  // A share bar left as a line: "—分享—".
+  /^[—\-－]*\s*(分享|分享到)\s*[—\-－]*$/,
   // A reporter's byline on its own line: "本报记者 张立平", "记者 王某 通讯员 李某", "记者王某/某某快报".
   REPORTER,
   // A masthead line: source, ISO date and time, and perhaps a font button ("绵阳晚报 2018-04-11 09:10 大字").
@@ -57,7 +66,7 @@ export function isClutterLine(line: string): boolean {
 
 /** "作者:… 文章来源:… 发布时间:…" on one line, whatever comes first. */
 function isBylineCombination(t: string): boolean {
-  const labels = t.match(/(来源|作者|发布时间|发布日期|时间|编辑|字体|浏览|版次)[:：]/g);
+  const labels = t.match(/(来源|作者|发布时间|发布日期|时间|日期|编辑|字体|浏览|版次|阅读次数|点击数|语音阅读)[:：]/g);
   return !!labels && labels.length >= 2 && t.length < 160;
 }
 

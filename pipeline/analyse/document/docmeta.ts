@@ -66,7 +66,7 @@ const BILL_LINE = /^.{0,6}?[^，。；\n]{2,40}(条例|办法|规定|决定)》?
 const PREAMBLE_TYPE = /(制定|如下|安排如下|特制定|现将)/;
 /** A lede: "本报讯（记者…）2月20日，…", "6月12日，…召开", or the meeting's own sentences. */
 // …or with the day said from the paper's side: "昨天上午，…会议举行第二次全体会议".
-const NEWS_LEDE = /^(?:[^\n]{0,12}讯\s*(?:（[^）\n]{0,20}）)?\s*|据[^，。\n]{1,12}(?:介绍|报道|消息)，)?(?:\d{1,2}月\d{1,2}日|昨天|昨日|今天|今日|前天)(?:上午|下午|晚)?，/m;
+const NEWS_LEDE = /^(?:[^\n]{0,12}讯\s*(?:（[^）\n]{0,20}）)?\s*|据[^，。\n]{1,12}(?:介绍|报道|消息)[，：:])?(?:\d{1,2}月\d{1,2}[日号]|昨天|昨日|今天|今日|前天|近日|日前)(?:上午|下午|晚)?，/m;
 // The meeting as the subject of a sentence, not the "…主任会议通过" of an adoption note.
 const MEETING_SENTENCE = /(^|[，。；])(会议|会上)(还|先后|分别|首先)?(听取|审议|指出|强调|要求|决定|认为|通过|研究|确定|传达)/m;
 /** Yearbook entries: "【概况】2019年，…". */
@@ -245,4 +245,4 @@ export function eventYear(body: string): number | null {
 // "2019年…计划草案", "2018年，常委会工作的总体思路是": what that year will do.
 // ("2020年…预算调整情况" adjusts this year's budget: no plan ahead.)
 const PLANS_AHEAD = /^[，,]?[^，。；、\n]{0,20}(计划草案|预算草案|计划(?!执行|调整)|预算(?!执行|调整)|指导思想|总体思路|工作思路|工作要点|主要任务|目标任务)/;
-const LEDE_DAY = /(?<!\d)(\d{1,2})月\d{1,2}日/;
+const LEDE_DAY = /(?<!\d)(\d{1,2})月\d{1,2}[日号]/;

@@ -54,6 +54,13 @@ export function resolveJurisdiction({ title, text, fallback }: JurisdictionInput
   const place = placeInTitle(title);
   if (place?.kind === 'chain') return fromChain(place.chain, title, text);
   if (place?.kind === 'unlisted') {
+    const expanded = expandShortName(place.written, text);
+    if (expanded) {
+      return {
+        jurisdiction: toJurisdiction(expanded),
+        warnings: [{ code: 'jurisdiction_inferred', message: `"${place.written}" read as ${expanded.name}, the one name the text gives that it shortens` }],
+      };
+    }
     return named(place.written, 'jurisdiction_not_found', `"${place.written}" is not a province, prefecture or county in the division list`);
   }
   if (fallback) return { jurisdiction: fallback, warnings: [] };
@@ -67,6 +74,17 @@ export function resolveJurisdiction({ title, text, fallback }: JurisdictionInput
     }
   }
   return { jurisdiction: NONE, warnings: [{ code: 'jurisdiction_unknown', message: `the title names no issuing body: "${title}"` }] };
+}
+
+/**
+ * A long name shortened to its first character and its level ("莫旗" for 莫力达瓦达斡尔族自治旗, as local
+ * papers write it): the division whose full name the text also gives, when exactly one does.
+ */
+function expandShortName(written: string, text: string): Division | undefined {
+  if (written.length !== 2) return undefined;
+  const [first, level] = [written[0], written[1]];
+  const found = divisions().all.filter((d) => d.name.length > 3 && d.name.startsWith(first) && d.name.endsWith(level) && text.includes(d.name));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** How much of an untitled page is read for the body it is about: its first paragraphs. */

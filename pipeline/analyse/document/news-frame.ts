@@ -16,15 +16,27 @@ const NEWS_FRAME = /^(会议|会上|他|她|[\u4e00-\u9fff]{2,4}(指出|强调|�
 /** Comment, whatever it names: "会议要求，要…办理好代表建议" exhorts; it reports no act. */
 // A document's own requirements ("方案要求，…") are its contents, not comment.
 // A speaker named with a title ("市人大常委会主任某某指出，") comments too.
-const COMMENT = /^([^，。；\n]{0,12}(后|上|中|时)，)?(会议|会上|(?:[^，。；\n]{0,16}?(?:主任|主席|书记|秘书长|委员长|部长|局长|县长|市长|区长|省长|旗长|院长|检察长|组长))?(?!方案|计划|要点|意见|通知|文件|规划)[\u4e00-\u9fff]{2,4})(指出|强调|要求|认为|表示|希望)[，：,:]/;
+const COMMENT = /^([^，。；\n]{0,12}(后|上|中|时)，)?(会议|会上|(?:[^，。；\n]{0,30}?(?:主任|主席|书记|秘书长|委员长|部长|局长|县长|市长|区长|省长|旗长|院长|检察长|组长))?(?!方案|计划|要点|意见|通知|文件|规划)[\u4e00-\u9fff]{2,4})(指出|强调|要求|认为|表示|希望|介绍说|说)[，：,:]/;
 /** A lede that opens the meeting (who presided, who attended) and names no act of its own. */
 const LEDE_ONLY = /(召开|举行|开幕|闭幕)/;
 const LEDE_ACT = /听取|审议|表决|通过|检查|视察|调研(?!员)|询问|评议|任免|选举|决定(?![^，。；]{0,30}召开)/;
+/**
+ * The political consultative conference meets beside the congress, and news of the "two sessions"
+ * tells of both: what the CPPCC does ("政协会议将…", "市政协秘书长某某说，…") is no act of the congress.
+ */
+const CPPCC = /^[^，。；]{0,12}政协(?!委员)[^，。；]{0,20}?(会议|党组|主席|秘书长|常委会|委员会)/;
+/** A speaker on an occasion: "某某在某某街道征求代表意见时强调，…". */
+const SPEAKER_AT = /^[\u4e00-\u9fff]{2,4}在(?!报告|讲话|工作报告)[^，。；]{2,30}(时|上|中)(指出|强调|要求|表示|说)[，：,:]/;
+/** A paragraph of quoted speech in the first person: "“为更好地推进工作，…我们创新形式，…". */
+const FIRST_PERSON_QUOTE = /^[“「"][^。”」"]*我们/;
 /** A speaker's words: "某某说，…", "某某感谢各位代表…。她说，…". */
 const QUOTE = /^([\u4e00-\u9fff]{2,4}|他|她)(说[，：,:]|感谢)/;
 
 export const isNewsFrame = (item: Item, index: number): boolean =>
   COMMENT.test(item.text) ||
+  SPEAKER_AT.test(item.text) ||
+  FIRST_PERSON_QUOTE.test(item.text) ||
+  CPPCC.test(item.text) ||
   OTHER_MATTERS.test(item.text) ||
   QUOTE.test(item.text) ||
   ATTENDANCE_ONLY(item.text) ||
@@ -34,7 +46,7 @@ export const isNewsFrame = (item: Item, index: number): boolean =>
     // A paragraph that says what the meeting studied states its act: the lede ("…召开第三十五次会议，传达
     // 学习…精神") or a later one on the meeting ("会上，某某传达学习了…精神"), not a review's "坚持…，深入
     // 学习贯彻…".
-    !((index === 0 || /^(会议|会上)/.test(item.text)) && statesStudy(item.text)) &&
+    !((index === 0 || /^[^，。]{0,4}(会议|会上)/.test(item.text)) && statesStudy(item.text)) &&
     (index === 0 || NEWS_FRAME.test(item.text) || (item.rule === 'other.default' && !DOC_CONTENT.test(item.text)))) ||
   (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text) && !statesStudy(item.text));
 
@@ -56,7 +68,7 @@ export const ATTENDANCE_LIST = /^(出席|列席)(会议)?的(有|是)[，,：:]/
 const CHAIRS = new RegExp(`^[^。]{0,20}(执行主席|主持人)(是|为|有)[：:，,][^。；]+$|${ATTENDANCE_LIST.source}`);
 /** A sentence that says the meeting studied something, not one where a speaker urges study ("强调要学习贯彻…"). */
 export const statesStudy = (text: string): boolean =>
-  text.split('。').some((sentence) => {
+  text.split(/[。；]/).some((sentence) => {
     const at = sentence.search(/传达学习|学习贯彻/);
     return at >= 0 && !/强调|要求|指出|讲话|希望|表示|认为|说/.test(sentence.slice(0, at));
   });

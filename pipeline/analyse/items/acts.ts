@@ -15,6 +15,7 @@ import type { SegItem } from '../types.js';
 const MONTH_FIRST = /^(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:\s*[—\-至~]\s*\d{1,2})?\s*月(?:份|上旬|中旬|下旬|初|底|中)?[，,]?/;
 
 const LAW_CHECK_REPORT = /(执法)?检查(组)?(的)?报告/;
+const MEETING_LEDE = /^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:上午|下午|晚)?[，,][^。；]{0,60}(召开|举行)[^。；]{0,30}(会议|大会)/;
 
 export function splitMonthFirst(item: SegItem, docText: string): SegItem[] {
   if (item.number !== null || item.hints) return [item];
@@ -22,6 +23,9 @@ export function splitMonthFirst(item: SegItem, docText: string): SegItem[] {
   const text = docText.slice(start, end);
   const lead = MONTH_FIRST.exec(text);
   if (!lead) return [item];
+  // A day that opens the news of a meeting ("7月4日，…召开第十六次会议。…；…") dates one meeting: what it
+  // did, clause after clause, is one item (ANNOTATING.md), not a month's list of acts.
+  if (MEETING_LEDE.test(text.split('。')[0])) return [item];
   const clauses = clausesOf(text);
   const acts: Clause[] = [];
   let previous: ItemKind | null = null;

@@ -26,7 +26,7 @@ const RULES: Rule[] = [
   // "作出决议", "作出关于…的决议", "作出《关于…的决议》"; not "近两年作出的决议" (decisions already made, being followed up).
   { id: 'decision.resolution', kind: 'decision', re: new RegExp(`(作出|做出)了?(?!的)(${CLAUSE}{0,10}|关于${CLAUSE}{0,60}?的|《[^》]{0,80})(决议|决定)`), weight: 0.9 },
   // "审查和批准…计划执行情况及…计划草案的报告", "批准…决算": approving a plan or budget decides it.
-  { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,40}(决算|预算|调整方案|计划)|(审议|审查)${CLAUSE}{0,40}预算调整方案(（草案）)?(?!（草案）|的?(报告|说明))`), weight: 0.9 },
+  { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,40}(决算|预算|调整方案|计划|规划)|(审议|审查)${CLAUSE}{0,40}预算调整方案(（草案）)?(?!（草案）|的?(报告|说明))`), weight: 0.9 },
   { id: 'decision.adopt_plan', kind: 'decision', re: new RegExp(`(审议通过|表决通过|讨论通过|审议表决|审议并表决)${CLAUSE}{0,40}(计划|要点|方案|规划)`), weight: 0.85 },
   // A vote on the committee's own decision or resolution: "审议表决了…关于表彰…的决定", "表决通过…的决议".
   { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,100}?(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)`), weight: 0.85 },
@@ -34,19 +34,25 @@ const RULES: Rule[] = [
   // resolution it votes on ("审议并表决…的决议（草案）"), is a decision; deputies' 议案 are not motions.
   { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|听取)${CLAUSE}{0,10}(政府|法院|检察院|主任会议)关于${CLAUSE}{0,60}的议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》`), weight: 0.85 },
   // Settling a session's draft agenda and schedule: "会议审议了…第二十二次会议议程草案和日程安排".
-  { id: 'decision.agenda', kind: 'decision', re: new RegExp(`(审议|通过)了?${CLAUSE}{0,30}会议(的)?(议程|日程)(（?草案）?|和日程安排|安排)`), weight: 0.7 },
+  // (A meeting that adopts its own agenda, "会议通过了本次会议议程", "听取并通过了…第16次会议议程（草案）", follows
+  // procedure: no decision; ANNOTATING.md. A chairmen's meeting that passes the next meeting's agenda decides it.)
+  { id: 'decision.agenda', kind: 'decision', re: new RegExp(`(?<!听取并|听取和)(审议|通过)了?(?!${CLAUSE}{0,6}本次)${CLAUSE}{0,30}会议(的)?(议程|日程)(（?草案）?|和日程安排|安排)`), weight: 0.7 },
+  // Convening a session of the congress is the committee's formal decision ("会议决定，某某县第十四届人民代表大会
+  // 第一次会议于1月13日召开"); dating its own next meeting is not (ANNOTATING.md).
+  { id: 'decision.convene_session', kind: 'decision', re: new RegExp(`决定${CLAUSE}{0,40}人民代表大会第${CLAUSE}{1,8}次会议(?!${CLAUSE}{0,6}(常务委员会|常委会))${CLAUSE}{0,40}(召开|举行)`), weight: 0.8 },
   // Setting up a body of the congress by vote: "将表决设立…人民代表大会社会建设委员会".
   { id: 'decision.establish', kind: 'decision', re: new RegExp(`(表决|决定)(设立|成立|撤销)${CLAUSE}{0,40}(委员会|机构)`), weight: 0.8 },
   // A session approving the committee's report: "决定批准这个报告".
   { id: 'decision.approve_report', kind: 'decision', re: /批准(这个|该|此)报告/, weight: 0.85 },
   { id: 'decision.decide_major_matters', kind: 'decision', re: /讨论(、)?决定(本行政区域内的)?重大事项|讨论决定重大|重大事项决定工作|(行使|用好|履行)重大事项决定权/, weight: 0.8 },
   { id: 'inquiry.question', kind: 'inquiry', re: /专题询问|质询|(开展|组织|进行)询问/, weight: 0.9 },
-  { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)|(部门|干部|人员|负责人|局长)[^。；]{0,8}述职评议|评议[省市县区旗]?(人民)?(政府|法院|检察院)|述职[^。；]{0,30}(满意度)?测评|对[^。；]{0,20}述职(进行|开展)?(测评|评议)/, weight: 0.85 },
+  { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)|(部门|干部|人员|负责人|局长)[^。；]{0,8}述职评议|评议[省市县区旗]?(人民)?(政府|法院|检察院)|述职[^。；]{0,30}(满意度)?测评|对[^。；]{0,20}述职(进行|开展)?(测评|评议)|(?<!听取[^。；]{0,60})(部门|单位)[^。；]{0,60}满意度测评/, weight: 0.85 },
   // (A report put to the vote, "表决通过了…代表资格审查委员会关于…的报告", is heard and adopted.)
-  { id: 'report.hear', kind: 'report', re: new RegExp(`(听取|审议(?!意见)|表决通过了?)${CLAUSE}{0,80}?(报告|汇报|规划)(?!的?(审议)?意见)`), weight: 0.9 },
+  { id: 'report.hear', kind: 'report', re: new RegExp(`(听取|审议(?!意见)|表决通过了?)${CLAUSE}{0,160}?(报告|汇报|规划)(?!的?(审议)?意见)`), weight: 0.9 },
   // The report made to the session or the meeting, as news puts it: "…向大会作《某某市人大常委会工作报告》",
   // "秘书长某某就…议程草案和日程安排等作了汇报".
-  { id: 'report.delivered', kind: 'report', re: new RegExp(`向(大会|会议)((作|做)了?${CLAUSE}{0,40})?报告|就${CLAUSE}{1,60}(作|做)了?(汇报|报告)`), weight: 0.85 },
+  // Government bodies that report to the meeting: "会上，各副区长分别汇报了…", "县公安局、…等单位分别汇报了…情况".
+  { id: 'report.delivered', kind: 'report', re: new RegExp(`(政府|[省市县区旗]长|局|单位|部门)${CLAUSE}{0,12}?分别(作了?)?(汇报|报告)了?|向(大会|会议)((作|做)了?${CLAUSE}{0,40})?报告|就${CLAUSE}{1,60}(作|做)了?(汇报|报告)`), weight: 0.85 },
   // The vote or rating that follows hearing a report, split off as an agenda entry of its own
   // ("听取…的报告，并进行满意度测评；", "…，并进行问责表决；"): a step of hearing that report.
   { id: 'report.rate_heard', kind: 'report', re: /^并(进行|开展|组织)?[^，。；]{0,6}(测评|问责表决|满意度表决)/, weight: 0.7 },
@@ -60,7 +66,7 @@ const RULES: Rule[] = [
   { id: 'legislation.lawmaking', kind: 'legislation', re: /法规(案)?(立项|起草|论证)|(正式|审议|备选|调研)?法规项目|立法(?!法)(备选|预备|储备)?(工作|调研|计划|项目|建议|规划|联系点|论证|听证|评估|质量|权限|资源|格局|协商|起草|后评估)|(科学|民主|依法|开展|加强|推进|做好|参与|配合|地方|特色|精准性|创制性)立法/, weight: 0.7 },
   // A check of anything but a law's implementation ("检查全县防汛准备工作") is a visit of inspection.
   { id: 'research.survey', kind: 'research', re: /调研|实地(查看|察看|检查)|视察(?!学习)|调查研究|(?<!学习|观摩)考察(?!学习)|(开展|组织|进行|专项|集中)检查(?!组|报告|结果)|检查(?!组|报告|结果|意见|[^，。；]{0,6}(整改|落实))[^，。；]{0,12}(工作|情况)/, weight: 0.8 },
-  { id: 'appointment.elect_appoint', kind: 'appointment', re: /选举(?!单位)|任免|人事事项|任命(?!的?人员)|罢免|辞职|补选|宪法宣誓|人事安排|任前(审核|审查|法律|考试|询问|发言|公示|谈话)|供职发言/, weight: 0.85 },
+  { id: 'appointment.elect_appoint', kind: 'appointment', re: /选举(?!单位)|任免|人事事项|任命(?!的?人员)|罢免|辞职|辞去[^。；]{0,12}职务|补选|宪法宣誓|人事安排|任前(审核|审查|法律|考试|询问|发言|公示|谈话)|供职发言/, weight: 0.85 },
   {
     id: 'deputy.deputies',
     kind: 'deputy',
@@ -99,7 +105,9 @@ export interface Classification {
 const DOC_TYPE_KIND: Partial<Record<DocType, ItemKind>> = { legislation_plan: 'legislation', decision_plan: 'decision' };
 
 export function classify(text: string, context: string[] = [], docType?: DocType): Classification {
-  const masked = docType === 'news' ? maskExhortation(maskNames(text)) : maskNames(text);
+  // A masked run stands for one name, however long ("听取…关于《…意见》《…意见》…落实情况的报告"): acts around it
+  // are as near as the words that are left.
+  const masked = (docType === 'news' ? maskExhortation(maskAttendance(maskNames(text))) : maskNames(text)).replace(/＿{2,}/g, '＿');
   const hits = firing(masked);
   const kinds = ITEM_KINDS.filter((k) => hits.some((h) => h.kind === k));
 
@@ -184,6 +192,8 @@ function vetoed(rule: Rule, text: string): boolean {
     const acts = text.replace(/(讨论(、)?决定(本行政区域内的)?重大事项|重大事项决定)[^，。；]{0,30}(计划|清单|目录|制度|办法|规定)/g, '');
     return !rule.re.test(acts);
   }
+  // "经…会议决定，…人民代表大会第二次会议于…召开": a notice citing the decision, not the meeting making it.
+  if (rule.id === 'decision.convene_session') return /经[^。；]{0,40}决定/.test(text);
   if (rule.id === 'decision.vote') return /(修改|废止|修订)[^。；]{0,40}决定/.test(text) && !/决议/.test(text);
   return false;
 }
@@ -237,6 +247,9 @@ function maskExhortation(masked: string): string {
   const end = again ? start + from[0].length + again.index : masked.length;
   return masked.slice(0, start) + maskActs(masked.slice(start, end)) + masked.slice(end);
 }
+
+/** News lists who sat in: "…及部分县级人大代表列席参加。" names deputies, not deputies' work. */
+const maskAttendance = (masked: string): string => masked.replace(/[^。；]*?(出席|列席)了?(会议|参加)(?=[。；]|$)/g, (m) => '＿'.repeat(m.length));
 
 const ACT_WORDS = /执法检查|检查|调研|视察|考察|询问|质询|评议|立法|审议|听取|报告|汇报|选举|任免|决定|决议|批准/g;
 const maskActs = (span: string) => span.replace(ACT_WORDS, (m) => '＿'.repeat(m.length));

@@ -6,9 +6,9 @@ import type { Item } from '../../../schemas/index.js';
  * date when the lede gives only the day.
  */
 
-/** A paragraph that opens with a day: "5月27日上午，…", "本报讯（记者…）2月20日，…". */
+/** A paragraph that opens with a day: "5月27日上午，…", "本报讯（记者…）2月20日，…", "8月29号，…". */
 // (or a source's name before the day: "台海网11月29日讯…")
-export const DATED_LINE = /(?:^|\n)(?:[^\n，。]{0,12}讯\s*(?:（[^）\n]{0,24}）)?\s*|[^\n，。\d]{0,8}(?:网|报|社|台))?(\d{1,2})月\d{1,2}日/g;
+export const DATED_LINE = /(?:^|\n)(?:[^\n，。]{0,12}讯\s*(?:（[^）\n]{0,24}）)?\s*|[^\n，。\d]{0,8}(?:网|报|社|台))?(?:\d{4}年)?(\d{1,2})月\d{1,2}[日号]/g;
 
 /**
  * An agenda's entries are taken up at the meeting its date heading names ("8月28日" on a line of its
@@ -67,8 +67,8 @@ export function withLedeMonth(item: Item, docText: string): Item {
 
 const PERIOD_OPENING = /^(今年以来|一年来|过去一年|全年|本届以来|近年来|五年来|年初以来|(?:19|20)\d{2}年以来)/;
 const REPORTER_LEARNED = /(获悉|了解到|得知)/;
-/** What a report heard at the meeting says ("某某在报告中指出，2020年…"): the period's acts, not the meeting's. */
-const REPORT_SAYS = /^[^，。；]{0,24}在(报告|讲话)中(指出|说|介绍|表示|回顾|提到)/;
+/** What a report heard at the meeting says ("某某在报告中指出，2020年…"), or a speaker's review ("某某还介绍了本届…"): the period's acts, not the meeting's. */
+const REPORT_SAYS = /^[^，。；]{0,24}(在(报告|讲话)中(指出|说|介绍|表示|回顾|提到)|(还)?(介绍|回顾)了?(本届|过去|五年|一年|今年以来|近年来))/;
 
 /**
  * A lede that gives only the day ("…第十二次会议于29日上午召开") is dated by the page's publication
