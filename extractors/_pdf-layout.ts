@@ -15,6 +15,7 @@ import {
   type Paragraph,
 } from './_pdf-paragraphs.js';
 import { findTables, renderRows, type Table } from './_pdf-table.js';
+import { fixOcrParagraph } from './ocr/clean.js';
 
 export interface PageLayout {
   text: string;
@@ -65,11 +66,14 @@ export function layoutPages(raw: Line[][]): PageLayout[] {
 
   return blocks.map((page, p) => ({
     text: page
-      .flatMap((b) => (b.kind === 'table' ? renderRows(b.table) : b.paragraphs.map((x) => x.text)))
+      .flatMap((b) => (b.kind === 'table' ? renderRows(b.table) : b.paragraphs.map(paragraphText)))
       .join('\n'),
     continues: page.length ? runsOnToNextPage(page, blocks[p + 1]) : undefined,
   }));
 }
+
+/** An OCR'd paragraph is repaired again once its lines are joined: a misread can straddle a break. */
+const paragraphText = (p: Paragraph): string => (p.first.ocr ? fixOcrParagraph(p.text) : p.text);
 
 function pageMargins(lines: Line[], doc: Margins | undefined): Margins | undefined {
   const own = measureMargins(lines);

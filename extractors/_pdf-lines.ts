@@ -31,6 +31,8 @@ export interface Line {
   segments: Segment[];
   /** The line as text (segments joined). */
   text: string;
+  /** Recognised by OCR: `size` is the height of the line's ink box, not a font size. */
+  ocr?: true;
 }
 
 /** Baselines closer than this (× font size) belong to the same line. */

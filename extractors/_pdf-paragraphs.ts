@@ -92,6 +92,7 @@ function windows(values: number[], tol: number): { x: number; n: number; last: n
 function runsOn(p: Paragraph, l: Line, m: Margins): boolean {
   const prev = p.last;
   if (!reachesRight(prev, m)) return false;
+  if (ocrTitleWrap(p, l, m)) return true;
   if (Math.abs(l.size - prev.size) > 0.15 * prev.size) return false;
   if (l.y - prev.y > MAX_STEP * prev.size) return false;
   const home = p.wrapX0 ?? m.left;
@@ -103,6 +104,23 @@ function runsOn(p: Paragraph, l: Line, m: Margins): boolean {
     if (!hanging && !title) return false;
   }
   return !(startsWithMarker(l.text) && ENDS_CLAUSE.test(prev.text));
+}
+
+/**
+ * OCR boxes are as tall as their ink, not their font: a title's two lines come out anywhere from
+ * the body's height to half as tall again (a line of digits or brackets is taller, one of plain
+ * characters shorter), so a title set larger than the body cannot be told by its size. Its shape
+ * tells it instead: a first line that starts at the margin (body paragraphs are indented), runs to
+ * the right edge and ends no clause, then a short line centred under it that is not numbered (the
+ * title's wider line spacing is measured against the larger of the two boxes).
+ */
+function ocrTitleWrap(p: Paragraph, l: Line, m: Margins): boolean {
+  if (!l.ocr || !p.first.ocr || p.lines !== 1) return false;
+  const first = p.first;
+  if (isIndented(first, m) || ENDS_CLAUSE.test(first.text) || startsWithMarker(l.text)) return false;
+  const size = Math.max(l.size, first.size);
+  const centred = l.x0 > m.left + INDENT * size && Math.abs(l.x0 - m.left - (m.right - l.x1)) <= size;
+  return centred && l.y - first.y <= MAX_STEP * size;
 }
 
 /** Group consecutive text lines of one page into paragraphs; without margins, a line is one. */

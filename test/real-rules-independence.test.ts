@@ -16,7 +16,7 @@ describe('the rules\' tests use no sentence of the real pages', () => {
   it(`shares no run of ${WINDOW} characters with fixtures/real`, () => {
     const dir = new URL('../fixtures/real/', import.meta.url);
     const corpus = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => [f, fold(readFileSync(new URL(f, dir), 'utf8'))] as const);
-    const tests = ['real-rules.test.ts', 'real-rules-meetings.test.ts', 'real-rules-forms.test.ts', 'ocr-traditional.test.ts'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'));
+    const tests = ['real-rules.test.ts', 'real-rules-meetings.test.ts', 'real-rules-forms.test.ts', 'ocr-traditional.test.ts', 'ocr-scan-shapes.test.ts'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'));
     const shared: string[] = [];
     for (const t of tests) {
       for (const run of t.match(/[\u4e00-\u9fff，、：；《》（）“”\d]{18,}/g) ?? []) {

@@ -13,7 +13,45 @@ export function cleanOcrLine(line: string): string {
   t = t.replace(/^(\d{1,2})\s*[，,]\s*/, '$1.').replace(/^(\d{1,2})\s+\.\s*/, '$1.');
   t = t.replace(/^([一二三四五六七八九十]{1,3})\s*[、，,]\s*/, '$1、');
   t = t.replace(/^[（(]\s*([一二三四五六七八九十\d]{1,3})\s*[）)]\s*/, '（$1）');
-  return fixOcrPunctuation(t);
+  return fixOcrPunctuation(fixOcrDashes(t));
+}
+
+/**
+ * Dashes and ellipses as OCR misreads them. An ellipsis "……" comes back as a run of dots ("······",
+ * "……" is never read as three or more middle dots otherwise). A dash "——" is thin and level with the
+ * middle of a character, so it is read as "一": at the start of a line before a date (the dash that
+ * opens a delivery note, "——2024年1月…在…会议上") and between the two days of a range ("5一11日").
+ * "一" is never followed by a four-digit year or by "二〇" as a numeral.
+ */
+export function fixOcrDashes(line: string): string {
+  return line
+    .replace(/[·•・]{3,}|\.{4,}/g, '……')
+    .replace(/^[一—－-]{1,2}(?=(?:19|20)\d{2}\s*年|[一二][〇零OＯ][〇零OＯ一二三四五六七八九]{2}年)/, '——')
+    .replace(/(?<=\d\s*日?)一(?=\d{1,2}\s*日)/g, '—');
+}
+
+/**
+ * A paragraph after its lines were joined: the line repairs again (a misread can straddle the line
+ * break: "…报告：审" + "查…", "201" + "8年"), and a numbered list run into one paragraph gets back a
+ * marker's stop that fell off at a line end ("；2.审议…；3" + "听取…" → "；3.听取…"): a number after
+ * an entry's "；" that is one more than the list's last marker.
+ */
+export function fixOcrParagraph(text: string): string {
+  let t = fixOcrPunctuation(text);
+  let last: number | undefined;
+  t = t.replace(/(?<=^|[：；:;。])\s*(\d{1,2})([.、]?)(?![年月日号时个项件次名位])(?=[\u4e00-\u9fff])/g, (m, d: string, stop: string) => {
+    const n = Number(d);
+    if (stop) {
+      last = n;
+      return m;
+    }
+    if (last !== undefined && n === last + 1) {
+      last = n;
+      return `${m.slice(0, m.length - d.length)}${d}.`;
+    }
+    return m;
+  });
+  return t;
 }
 
 /**

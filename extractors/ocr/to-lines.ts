@@ -42,7 +42,7 @@ export function ocrToLines(result: OcrPageResult, dpi: number): Line[] {
       const height = h >= BODY_BAND[0] * body && h <= BODY_BAND[1] * body ? body : h;
       const [x0, , , y1] = l.bbox.map((v) => v * k);
       const x1 = (l.bbox[2] + (CLOSING.test(l.text) ? CLOSING_CELL * height : 0)) * k;
-      return { y: y1, size: Math.max(1, height * k * 0.9), x0, x1, segments: [{ x0, x1, text: l.text }], text: l.text };
+      return { y: y1, size: Math.max(1, height * k * 0.9), x0, x1, segments: [{ x0, x1, text: l.text }], text: l.text, ocr: true as const };
     })
     .sort((a, b) => a.y - b.y || a.x0 - b.x0);
 }
