@@ -523,3 +523,33 @@ describe('a long name shortened to its first character and level', () => {
     expect(doc.jurisdiction.code).toBe('150722');
   });
 });
+
+describe('more of what mirrors and reviews do (zd/ze tuning pages)', () => {
+  it('a chairmen\'s meeting that "决定12月21日至22日召开" the next meeting dates that meeting\'s agenda', () => {
+    const doc = only(`某某市人大常委会第五十次主任会议召开
+11月3日，某某市八届人大常委会第五十次主任会议召开，决定11月18日至19日召开市八届人大常委会第二十六次会议。
+会议研究确定第二十六次会议建议议程：审议《某某市古树名木保护条例（草案）》；听取和审议市政府关于优化营商环境工作情况的报告。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['legislation 11', 'report 11']);
+  });
+
+  it('a motion to pass a law is legislation; a motion for a project is a decision', () => {
+    expect(classify('审议市人大常委会主任会议关于提请审议《某某市物业管理条例（修正草案）》的议案；').kind).toBe('legislation');
+    expect(classify('审议市政府关于提请审议城市轨道交通二期建设规划的议案；').kind).toBe('decision');
+  });
+
+  it('a site\'s tag before the headline is neither title nor body', () => {
+    const doc = only(`【某某人大网】履职五年：某某市某某区十七届人大常委会工作回顾
+来源：某某 发布日期：2034-01-06
+五年来，区人大常委会坚持依法监督。
+常委会听取和审议了区人民政府关于河长制落实情况的报告。`);
+    expect(doc.title).toBe('履职五年：某某市某某区十七届人大常委会工作回顾');
+  });
+
+  it('a pinyin gloss padded with a space ("會(huì )議") is dropped too', () => {
+    const doc = only(`某某市人大常委會(huì )召開(kāi)第十次會(huì )議
+12月2日,某某市人大常委會(huì )召開(kāi)第十次會(huì )議。
+會(huì )議還研究了市人大常委會(huì )明年工作要點(diǎn)等其他事項(xiàng)。`);
+    // (The analysis text is simplified, without the glosses: "会(huì )议" would not read as 会议.)
+    expect(doc.items.map((i) => `${i.kind} ${i.text.slice(0, 6)}`)).toEqual(['other 会议还研究了']);
+  });
+});

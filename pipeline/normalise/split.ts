@@ -57,6 +57,8 @@ export function splitDocuments(text: string, fallbackTitle?: string): DocumentSl
 
 /** A republished article names its headline "原标题：…"; the label is not part of it. */
 const ORIGINAL_TITLE = /^原标题\s*[:：]\s*/;
+const SITE_TAG = /^【[^】]{1,16}(网|报|台|号|新闻)】/;
+
 /** Titles say something: a volume label ("2023卷") or a lone date has too few words to be one. */
 const MIN_TITLE_HAN = 5;
 
@@ -65,7 +67,8 @@ const MIN_TITLE_HAN = 5;
  * item, table row, adoption note, dateline, yearbook entry (【概况】…) or volume label.
  */
 export function headlineOf(line: string): string | null {
-  const t = line.replace(ORIGINAL_TITLE, '').trim();
+  // A site's tag before the headline ("【江苏人大网】亮点纷呈…") names the site, not the document.
+  const t = line.replace(ORIGINAL_TITLE, '').trim().replace(SITE_TAG, '').trim();
   if (!isHeadingLike(t, 64) || startsWithMarker(t) || isTableRow(t)) return null;
   if (/^[（【〔]/.test(t) || /^(本报讯|——|—)/.test(t) || /^\d{1,4}\s*[年月]\s*\d{0,2}\s*[月日]/.test(t)) return null;
   // The speaker's line under a report's title: "苏州市人大常委会主任 李亚平".

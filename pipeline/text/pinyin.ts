@@ -4,11 +4,11 @@
  * not part of the document; left in, they break words ("監(jiān)督" is no longer 监督) and, after
  * bracket folding, look like parenthesised notes. A gloss is a bracketed run of Latin letters with
  * at least one tone-marked vowel (or ü) right after a Han character — plain "(a)", "(PDF)" and
- * "(2024)" never qualify.
+ * "(2024)" never qualify. Some copies pad the gloss with a space: "會(huì )議".
  */
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü';
 export const PINYIN_GLOSS = new RegExp(
-  `(?<=[\\u3400-\\u9fff])[(（](?=[a-z${TONED}]*[${TONED}])[a-z${TONED}]{1,7}[)）]`,
+  `(?<=[\\u3400-\\u9fff])[(（] ?(?=[a-z${TONED}]*[${TONED}])[a-z${TONED}]{1,7} ?[)）]`,
   'g',
 );
 

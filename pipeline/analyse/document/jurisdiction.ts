@@ -125,6 +125,8 @@ function placeInBody(text: string): Extract<TitlePlace, { kind: 'chain' | 'level
 function placeInTitle(title: string): TitlePlace | null {
   const flat = title.replace(SPACE_IN_HAN, '');
   for (const m of flat.matchAll(ANCHOR)) {
+    // "【江苏人大网】…": a website's name, not the body.
+    if (flat.startsWith('人大网', m.index ?? 0)) continue;
     const run = HAN_RUN.exec(flat.slice(0, m.index).trimEnd())?.[0] ?? '';
     const before = run.replace(TERM, '');
     if (!before) continue;

@@ -193,6 +193,8 @@ function vetoed(rule: Rule, text: string): boolean {
     return !rule.re.test(acts);
   }
   // "经…会议决定，…人民代表大会第二次会议于…召开": a notice citing the decision, not the meeting making it.
+  // A motion to pass a law ("审议…主任会议关于提请审议《…条例（草案）》的议案") is legislation, as the law is.
+  if (rule.id === 'decision.motion') return /(条例|法规|办法|规定|规则)(（[^）]{0,10}草案[^）]{0,6}）|草案|修正案)[^。；]{0,30}议案/.test(text) && !/决议|决定（草案）/.test(text);
   if (rule.id === 'decision.convene_session') return /经[^。；]{0,40}决定/.test(text);
   if (rule.id === 'decision.vote') return /(修改|废止|修订)[^。；]{0,40}决定/.test(text) && !/决议/.test(text);
   return false;
