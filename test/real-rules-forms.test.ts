@@ -553,3 +553,13 @@ describe('more of what mirrors and reviews do (zd/ze tuning pages)', () => {
     expect(doc.items.map((i) => `${i.kind} ${i.text.slice(0, 6)}`)).toEqual(['other 会议还研究了']);
   });
 });
+
+describe('study before and at the meeting', () => {
+  it('"会前，与会人员学习了《…》" states what the meeting did', () => {
+    const doc = only(`某某县人大常委会召开第六次会议
+4月9日，某某县第十届人大常委会召开第六次会议。
+会前，与会人员集中学习了《某某省人民代表大会常务委员会监督条例》。
+会议听取和审议了县人民政府关于农村道路建设情况的报告。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['other 4', 'report 4']);
+  });
+});

@@ -46,7 +46,7 @@ export const isNewsFrame = (item: Item, index: number): boolean =>
     // A paragraph that says what the meeting studied states its act: the lede ("…召开第三十五次会议，传达
     // 学习…精神") or a later one on the meeting ("会上，某某传达学习了…精神"), not a review's "坚持…，深入
     // 学习贯彻…".
-    !((index === 0 || /^[^，。]{0,4}(会议|会上)/.test(item.text)) && statesStudy(item.text)) &&
+    !((index === 0 || /^[^，。]{0,4}(会议|会上|会前)/.test(item.text)) && statesStudy(item.text)) &&
     (index === 0 || NEWS_FRAME.test(item.text) || (item.rule === 'other.default' && !DOC_CONTENT.test(item.text)))) ||
   (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text) && !statesStudy(item.text));
 
@@ -69,7 +69,7 @@ const CHAIRS = new RegExp(`^[^。]{0,20}(执行主席|主持人)(是|为|有)[�
 /** A sentence that says the meeting studied something, not one where a speaker urges study ("强调要学习贯彻…"). */
 export const statesStudy = (text: string): boolean =>
   text.split(/[。；]/).some((sentence) => {
-    const at = sentence.search(/传达学习|学习贯彻/);
+    const at = sentence.search(/传达学习|学习贯彻|(集中)?学习了/);
     return at >= 0 && !/强调|要求|指出|讲话|希望|表示|认为|说/.test(sentence.slice(0, at));
   });
 const ATTENDANCE_ONLY = (text: string): boolean => {
