@@ -563,3 +563,36 @@ describe('study before and at the meeting', () => {
     expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['other 4', 'report 4']);
   });
 });
+
+describe('more of what county news and calls do (zg tuning pages)', () => {
+  it('a dispatch dated before its 讯 dates the meeting\'s acts; a speech at it is frame', () => {
+    const doc = only(`某某区人大系统工作务虚会召开
+某某区融媒体中心3月5日讯（通讯员 某某）3月4日，某某区人大常委会召开人大工作务虚会。
+会议传达学习了全市人大工作会议精神，听取了各街道人大工委工作汇报。
+某某在讲话中指出，要围绕中心大局谋划好全年工作。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 3']);
+  });
+
+  it('what the year\'s plan will do, retold in news, is not done on the dispatch\'s day; the meeting\'s own later business is', () => {
+    const doc = only(`某某网5月20日讯 5月19日，某某省人大常委会召开第十次会议，审议通过了2036年监督工作计划。
+今年，省人大常委会将围绕乡村振兴开展专题询问。
+同时，会议还将审议某某省湿地保护条例草案。`);
+    expect(doc.items.map((i) => i.months)).toEqual([[5], [], [5]]);
+  });
+
+  it('a call that names the year\'s plan before it asks for proposals is for that year; its deadline and contact lines are not the page', () => {
+    const doc = only(`关于公开征集某某市人大常委会立法建议项目的公告
+为做好某某市人大常委会2037年立法计划的编制工作，现公开征集立法建议项目。
+一、征集对象。本市公民和单位均可提出立法建议项目。
+二、征集要求。请写明项目名称和立法必要性。
+截止日期：2036年9月30日
+联系方式：某某市人大常委会法制工作委员会`);
+    expect(doc.year).toBe(2037);
+    expect(doc.docType).not.toBe('news');
+    expect(doc.items.map((i) => i.months)).toEqual([[], []]);
+  });
+
+  it('adopting the motions the chairmen\'s meeting put is a decision', () => {
+    expect(classify('会议传达学习了有关会议精神，审议并通过了县人大常委会主任会议有关议案。', [], 'news').kind).toBe('decision');
+  });
+});

@@ -33,6 +33,8 @@ const LINE_RULES: RegExp[] = [
   // reach the office among other things ("…告知县人大常委会办公室（联系电话：…）。请写明…。"): that one
   // runs to more than one sentence.
   /^(?!.*[。！？].*[。！？]$).*联系电话[:：]/,
+  // A call's deadline and contact block: "截止日期：2021年8月10日", "联系方式：…", "联系 人 ：…".
+  /^(截止日期|截止时间|联系方式|联\s*系\s*人)\s*[:：]/,
   // E-paper page heads: "天津日报/2025年/1月/13日/第002版要闻", "2024年05月28日 第A03版".
   /^[^\s/]{0,12}报?\s*\/?\s*\d{4}年\s*\/?\s*\d{1,2}月\s*\/?\s*\d{1,2}日\s*\/?\s*第\s*[A-Z]?\d{1,3}\s*版/,
   /^第\s*[A-Z]?\d{1,3}\s*版[:：]?/,
@@ -76,6 +78,8 @@ export function isTailStart(line: string): boolean {
 
 /** An ISO date from a byline such as "时间:2025-02-26" or "发布时间:2021-11-11 15:25:21". */
 export function bylineDate(line: string): string | null {
+  // A call's deadline ("截止日期：2021年8月10日") is no publication date.
+  if (/^\s*(截止|报送|提交)/.test(line)) return null;
   // "作者:2023年02月10日" on an e-paper's 版次 line: a byline's full date is its publication date too.
   if (!/(时间|日期|版次|作者|来源|发布)[:：]|第\s*[A-Z]?\d{1,3}\s*版/.test(line) && !MASTHEAD.test(line.trim())) return null;
   return isoDate(line);

@@ -163,6 +163,8 @@ export interface DocYears {
   reviewYear: number | null;
 }
 
+// …or the year named first: "做好2022年立法计划…的编制工作，…现公开征集…立法建议项目".
+const CALL_FOR_AFTER = /((?:19|20)\d{2})\s*年度?[^。\n]{0,6}?(立法计划|监督计划|工作计划|议题)[^\n]{0,80}?征集/;
 const CALL_FOR = /征集[^。\n]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,24}?(议题|项目|立法计划|监督计划|工作计划|计划)/;
 const REVIEW_HEADING = /^((?:19|20)\d{2})\s*年[^\n。]{0,12}(工作回顾|主要工作|工作总结)/m;
 const PLAN_HEADING = /^((?:19|20)\d{2})\s*年[^\n。]{0,12}(工作要点|工作安排|主要任务|工作任务)/m;
@@ -178,7 +180,7 @@ export function findYears(title: string, body: string, dates: Array<string | nul
   if (!isReport) {
     if (fromTitle) return { year: Number(fromTitle[1]), reviewYear: null };
     // A call for proposals is for the year it gathers them for ("征集2025年度监督议题"), though dated before.
-    const called = CALL_FOR.exec(body.slice(0, 400));
+    const called = CALL_FOR.exec(body.slice(0, 400)) ?? CALL_FOR_AFTER.exec(body.slice(0, 400));
     if (called) return { year: Number(called[1]), reviewYear: null };
     const heading = REVIEW_HEADING.exec(body) ?? PLAN_HEADING.exec(body);
     if (heading) return { year: Number(heading[1]), reviewYear: null };

@@ -25,8 +25,8 @@ const LEDE_ACT = /听取|审议|表决|通过|检查|视察|调研(?!员)|询问
  * tells of both: what the CPPCC does ("政协会议将…", "市政协秘书长某某说，…") is no act of the congress.
  */
 const CPPCC = /^[^，。；]{0,12}政协(?!委员)[^，。；]{0,20}?(会议|党组|主席|秘书长|常委会|委员会)/;
-/** A speaker on an occasion: "某某在某某街道征求代表意见时强调，…". */
-const SPEAKER_AT = /^[\u4e00-\u9fff]{2,4}在(?!报告|讲话|工作报告)[^，。；]{2,30}(时|上|中)(指出|强调|要求|表示|说)[，：,:]/;
+/** A speaker on an occasion: "某某在某某街道征求代表意见时强调，…", "某某在讲话中指出，…" (not what a report says). */
+const SPEAKER_AT = /^[\u4e00-\u9fff]{2,4}在(?!报告|工作报告)[^，。；]{2,30}(时|上|中)(指出|强调|要求|表示|说)[，：,:]/;
 /** A paragraph of quoted speech in the first person: "“为更好地推进工作，…我们创新形式，…". */
 const FIRST_PERSON_QUOTE = /^[“「"][^。”」"]*我们/;
 /** A speaker's words: "某某说，…", "某某感谢各位代表…。她说，…". */

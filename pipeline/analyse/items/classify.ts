@@ -32,7 +32,7 @@ const RULES: Rule[] = [
   { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,100}?(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)`), weight: 0.85 },
   // A motion put to the committee for its approval ("审议市政府关于提请审议…项目的议案"), or a
   // resolution it votes on ("审议并表决…的决议（草案）"), is a decision; deputies' 议案 are not motions.
-  { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|听取)${CLAUSE}{0,10}(政府|法院|检察院|主任会议)关于${CLAUSE}{0,60}的议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》`), weight: 0.85 },
+  { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|听取)${CLAUSE}{0,10}(政府|法院|检察院|主任会议)关于${CLAUSE}{0,60}的议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》|(审议并|表决)?通过了?${CLAUSE}{0,20}(主任会议|人民政府|政府)${CLAUSE}{0,6}(有关|提请的)议案`), weight: 0.85 },
   // Settling a session's draft agenda and schedule: "会议审议了…第二十二次会议议程草案和日程安排".
   // (A meeting that adopts its own agenda, "会议通过了本次会议议程", "听取并通过了…第16次会议议程（草案）", follows
   // procedure: no decision; ANNOTATING.md. A chairmen's meeting that passes the next meeting's agenda decides it.)

@@ -6,6 +6,8 @@ import type { Item } from '../../../schemas/index.js';
  * date when the lede gives only the day.
  */
 
+/** A dispatch dated before its 讯: "某某融媒体中心1月11日讯（通讯员…）1月10日，…". */
+export const DISPATCH_LINE = /(?:^|\n)[^\n，。\d]{0,12}(?:\d{4}年)?(\d{1,2})月\d{1,2}日(?:讯|电)/g;
 /** A paragraph that opens with a day: "5月27日上午，…", "本报讯（记者…）2月20日，…", "8月29号，…". */
 // (or a source's name before the day: "台海网11月29日讯…")
 export const DATED_LINE = /(?:^|\n)(?:[^\n，。]{0,12}讯\s*(?:（[^）\n]{0,24}）)?\s*|[^\n，。\d]{0,8}(?:网|报|社|台))?(?:\d{4}年)?(\d{1,2})月\d{1,2}[日号]/g;
@@ -56,9 +58,9 @@ function nearestDate(before: string, dated: RegExp[]): { month: number; at: numb
  * over that period, as do a tally's and those a report heard at the meeting recounts: none gives a month.
  */
 export function withLedeMonth(item: Item, docText: string): Item {
-  if (item.months.length || PERIOD_OPENING.test(item.text) || REPORT_SAYS.test(item.text) || item.rule === 'other.tally') return item;
+  if (item.months.length || PERIOD_OPENING.test(item.text) || REPORT_SAYS.test(item.text) || PLANNED_AHEAD.test(item.text) || item.rule === 'other.tally') return item;
   const before = docText.slice(0, item.span[0]);
-  const date = nearestDate(before, [DATED_LINE]);
+  const date = nearestDate(before, [DATED_LINE, DISPATCH_LINE]);
   if (!date || date.month < 1 || date.month > 12) return item;
   // The lede's own sentence (the match may open on the line break before it).
   const sentence = before.slice(date.at).replace(/^\n/, '').split(/[。\n]/)[0];
@@ -67,6 +69,9 @@ export function withLedeMonth(item: Item, docText: string): Item {
 
 const PERIOD_OPENING = /^(今年以来|一年来|过去一年|全年|本届以来|近年来|五年来|年初以来|(?:19|20)\d{2}年以来)/;
 const REPORTER_LEARNED = /(获悉|了解到|得知)/;
+/** What the year's plan will do, as news retells it ("今年，省人大常委会将围绕…", "还将制定…"): not done on the lede's day. */
+// ("会议还将第二次审议…" is the meeting's own business: it keeps the meeting's day.)
+const PLANNED_AHEAD = /(今年|明年|全年|年内|下一步)[^。，]{0,20}(将|拟)|(?<!会议)还将|(?<!会议(还)?)将(制定|修订|修改|围绕|对|开展|推进|改进|积极|继续)/;
 /** What a report heard at the meeting says ("某某在报告中指出，2020年…"), or a speaker's review ("某某还介绍了本届…"): the period's acts, not the meeting's. */
 const REPORT_SAYS = /^[^，。；]{0,24}(在(报告|讲话)中(指出|说|介绍|表示|回顾|提到)|(还)?(介绍|回顾)了?(本届|过去|五年|一年|今年以来|近年来))/;
 
