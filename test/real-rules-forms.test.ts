@@ -567,7 +567,7 @@ describe('study before and at the meeting', () => {
 describe('more of what county news and calls do (zg tuning pages)', () => {
   it('a dispatch dated before its 讯 dates the meeting\'s acts; a speech at it is frame', () => {
     const doc = only(`某某区人大系统工作务虚会召开
-某某区融媒体中心3月5日讯（通讯员 某某）3月4日，某某区人大常委会召开人大工作务虚会。
+某某市某某区融媒体中心3月15日讯（通讯员 某某）3月14日，某某区人大常委会召开人大工作务虚会。
 会议传达学习了全市人大工作会议精神，听取了各街道人大工委工作汇报。
 某某在讲话中指出，要围绕中心大局谋划好全年工作。`);
     expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 3']);
