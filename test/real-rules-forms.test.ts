@@ -596,3 +596,19 @@ describe('more of what county news and calls do (zg tuning pages)', () => {
     expect(classify('会议传达学习了有关会议精神，审议并通过了县人大常委会主任会议有关议案。', [], 'news').kind).toBe('decision');
   });
 });
+
+describe('visits, site dispatches and articles on a report (zf tuning pages)', () => {
+  it('a site\'s "某某网消息 12月11日至12日，…" opens news and dates the visit; hearing briefings is how a visit is made', () => {
+    const doc = only(`某某人大网消息 10月9日至10日，某某市人大常委会组织代表开展集中视察，采取实地察看、听取汇报和座谈等方式，了解乡村振兴项目实施情况。
+视察组实地查看了某某镇农产品加工园、某某村污水处理站。`);
+    expect(doc.docType).toBe('news');
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['research 10', 'research 10']);
+  });
+
+  it('a headline that reads a report ("——《…工作报告》亮点解读") is an article', () => {
+    const doc = only(`履职尽责 砥砺前行——《某某县人大常委会工作报告》解读
+回望2035年
+一年来，县人大常委会召开常委会会议10次，听取和审议工作报告25个。`);
+    expect(doc.docType).toBe('news');
+  });
+});

@@ -28,7 +28,8 @@ const NEWS_TITLE = /(人大常委会|人大|常委会).{0,6}(出台|召开|确�
 
 /** Headlines of meetings and features: "…第28次主任会议召开", "…监督工作综述". */
 /** Also the feature headline that names the body, then its theme: "沿河人大：突出…推动执法检查走深走实". */
-const NEWS_HEADLINE = /(召开|举行|开幕|闭幕|举办|综述|纪实|侧记|巡礼|回眸)$|(综述|纪实|侧记)|^[^:：\n]{0,12}人大(常委会)?\s*[:：](?![^\n]*(计划|要点|方案|报告|议程|安排|通知|公告|决定|决议))\s*\S/;
+// (An article on a document: "…——《某某县人大常委会工作报告》亮点解读".)
+const NEWS_HEADLINE = /(召开|举行|开幕|闭幕|举办|综述|纪实|侧记|巡礼|回眸)$|(综述|纪实|侧记)|》[^《》]{0,4}(亮点)?(解读|评述)|^[^:：\n]{0,12}人大(常委会)?\s*[:：](?![^\n]*(计划|要点|方案|报告|议程|安排|通知|公告|决定|决议))\s*\S/;
 
 /** A public notice the body issues ("公告 | 某某县人大常委会将对…开展评议", "关于征集…的公告"): its own text. */
 const PUBLIC_NOTICE = /^(公告|通告)\s*[|｜:：]|的(公告|通告)$/;
@@ -66,7 +67,8 @@ const BILL_LINE = /^.{0,6}?[^，。；\n]{2,40}(条例|办法|规定|决定)》?
 const PREAMBLE_TYPE = /(制定|如下|安排如下|特制定|现将)/;
 /** A lede: "本报讯（记者…）2月20日，…", "6月12日，…召开", or the meeting's own sentences. */
 // …or with the day said from the paper's side: "昨天上午，…会议举行第二次全体会议".
-const NEWS_LEDE = /^(?:[^\n]{0,12}讯\s*(?:（[^）\n]{0,20}）)?\s*|据[^，。\n]{1,12}(?:介绍|报道|消息)[，：:])?(?:\d{1,2}月\d{1,2}[日号]|昨天|昨日|今天|今日|前天|近日|日前)(?:上午|下午|晚)?，/m;
+// (A site's "某某网消息 12月11日至12日，…" opens one too.)
+const NEWS_LEDE = /^(?:[^\n]{0,12}(?:讯|消息)[:：]?\s*(?:（[^）\n]{0,20}）)?\s*|据[^，。\n]{1,12}(?:介绍|报道|消息)[，：:])?(?:\d{1,2}月\d{1,2}[日号](?:至\d{1,2}[日号])?|昨天|昨日|今天|今日|前天|近日|日前)(?:上午|下午|晚)?，/m;
 // The meeting as the subject of a sentence, not the "…主任会议通过" of an adoption note.
 const MEETING_SENTENCE = /(^|[，。；])(会议|会上)(还|先后|分别|首先)?(听取|审议|指出|强调|要求|决定|认为|通过|研究|确定|传达)/m;
 /** Yearbook entries: "【概况】2019年，…". */
