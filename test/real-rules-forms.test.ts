@@ -612,3 +612,32 @@ describe('visits, site dispatches and articles on a report (zf tuning pages)', (
     expect(doc.docType).toBe('news');
   });
 });
+
+describe('sessions, visits and e-papers (zh/zi tuning pages)', () => {
+  it('an article that ends on a numbered list tells its news above it; a minority name\'s quote is frame', () => {
+    const doc = only(`某某市十六届人大三次会议确定5项议案
+1月10日，某某市十六届人大三次会议主席团举行第四次会议，通过了5项议案。
+通过的5项议案由8件议案合并而成，由市人大常委会交市人民政府办理。
+议案审查委员会主任买买提·吐尔逊说，今年议案质量较高。
+5项议案
+1.某某等10名代表提出的关于加快老旧小区改造的议案
+2.某某等12名代表提出的关于完善社区养老服务的议案`);
+    expect(doc.items.map((i) => i.text.slice(0, 6))).toEqual(['1月10日，', '通过的5项议', '某某等10名', '某某等12名']);
+  });
+
+  it('a visiting group that hears the local briefing is still visiting', () => {
+    expect(classify('视察组一行深入某某镇卫生院、某某社区，实地察看基层医疗服务情况，听取了旗卫健委有关情况汇报。', [], 'news').kind).toBe('research');
+    expect(classify('会议听取了旗人民政府关于基层医疗服务情况的报告。', [], 'news').kind).toBe('report');
+  });
+
+  it('a titled page whose body opens "本报讯（记者…）" or "（记者…）" is an article; e-paper labels and kickers are chrome', () => {
+    const doc = only(`某某日报 数字报纸
+a0003版:要闻
+某某开发区 〉〉
+代表听预算 晒账本
+本报讯（记者某某 通讯员某某）1月12日，市人大某某联络处组织代表召开预算征询会，听取开发区管委会关于2036年预算编制情况的报告。`);
+    expect(doc.title).toBe('代表听预算晒账本');
+    expect(doc.docType).toBe('news');
+    expect(bodyDocType('（记者 某某）某某市第十六届人民代表大会第三次会议将于1月20日召开。记者就大会筹备工作采访了市人大常委会负责人。')).toBe('news');
+  });
+});

@@ -47,7 +47,7 @@ export function analyse(input: AnalyseInput): Document[] {
     // field its title names ("…讨论决定重大事项的规定" is no plan for deciding them).
     const rules = isRulesText(body);
     const docType = rules && !/(计划|要点|安排|方案)\s*$/.test(slice.title) ? 'other' : detectDocType(slice.title, hasByline, body, normalised.reporterSeen);
-    const seg = segment(docText, bodyStart, { report: docType === 'work_report', plan: PLAN_TYPES.has(docType) });
+    const seg = segment(docText, bodyStart, { report: docType === 'work_report', plan: PLAN_TYPES.has(docType), news: docType === 'news' });
     const adoptedDate = findAdoptedDate(docText.slice(0, Math.min(docText.length, bodyStart + 200)));
     const docId = `${sourceId}-${index + 1}`;
     const warnings: Warning[] = [];

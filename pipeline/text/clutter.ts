@@ -40,6 +40,10 @@ const LINE_RULES: RegExp[] = [
   /^第\s*[A-Z]?\d{1,3}\s*版[:：]?/,
   // An e-paper's page head: "03版:综合总第1083期 >2024-12-25编印".
   /^[A-Z]?\d{1,3}\s*版\s*[:：][^。，]{0,30}(总第\s*\d+\s*期|编印|出版)/,
+  // …and its page label and masthead: "a0002版:城事", "温岭日报 数字报纸", a column kicker "某某开发区 〉〉".
+  /^[A-Za-z]?\d{1,4}\s*版\s*[:：]\s*[\u4e00-\u9fff]{1,6}$/,
+  /^[^\s，。]{2,12}(日报|晚报|时报|报)\s*(数字报纸|数字报|电子版|电子报)$/,
+  /^[^，。]{1,20}\s*(〉〉|>>|》》)$/,
   // A content farm's keyword line: three or more short phrases joined by "-" that name no congress,
   // meeting or site ("国产…-激情…-…"); a page title "市人大常委会召开…-某某网" names one.
   /^(?![^\n]*(人大|常委|代表|会议|政府|委员会|新闻|网|报))[^。，,；\s-]{2,24}(\s*-\s*[^。，,；\s-]{2,24}){2,}$/,

@@ -42,7 +42,9 @@ export function detectDocType(title: string, hasByline: boolean, body = '', repo
   // A byline marks an article, but only a titled one: an untitled excerpt is read from its body.
   // "…人大常委会关于印发《…》的通知" is the notice itself, though its words tell of issuing something.
   const notice = /关于(印发|转发)[^\n]*的通知$/.test(title.trim()) || PUBLIC_NOTICE.test(title.trim());
-  if ((!notice && NEWS_TITLE.test(headline)) || NEWS_HEADLINE.test(headline) || ((hasByline || reporter) && title && !typed)) return 'news';
+  // (…or its lede carries one: "本报讯（记者某某）…".)
+  const bylined = hasByline || reporter || DATELINE_LEDE.test(body.trimStart()) || REPORTER_OPENING.test(body.trimStart());
+  if ((!notice && NEWS_TITLE.test(headline)) || NEWS_HEADLINE.test(headline) || (bylined && title && !typed)) return 'news';
   if (typed) return typed[0];
   // "关于2024年计划执行情况的报告" reports on a plan; it is none.
   if (/计划|要点/.test(title) && !/报告$/.test(title.trim())) return 'work_points';
@@ -54,6 +56,8 @@ export function detectDocType(title: string, hasByline: boolean, body = '', repo
   return body ? bodyDocType(body) : 'other';
 }
 
+/** A body that opens on the reporter's name: "（记者 李某）泰兴市…", "| (记者 某某)…" in a table cell. */
+const REPORTER_OPENING = /^[|｜\s]*[（(]\s*(?:本报)?记者[^）)\n]{1,20}[）)]/;
 const DATELINE_LEDE = /^[^\n]{0,30}?(\d{1,2}月\d{1,2}日)?(讯|电)\s*(（[^）\n]{0,30}记者|据[^\n，。]{0,16}报道)/;
 const DELIVERY_NOTE = /(^|\n)\s*——\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在[^\n]{0,40}人民代表大会[^\n]{0,20}会议上/;
 const AGENDA_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]\s*)?[^\n，。；]{0,8}(议程|议题)(（草案）)?[:：]?\s*$/;
@@ -133,7 +137,7 @@ export function bodyDocType(body: string): DocType {
   }
   // "今年常委会工作的总体要求是：…" opens the year's work points.
   if (WORK_POINTS_OPENING.test(preamble) && /\n[一二三四五六七八九十]+、/.test(body)) return 'work_points';
-  if (NEWS_LEDE.test(head) || MEETING_SENTENCE.test(body) || YEARBOOK_ENTRY.test(head)) return 'news';
+  if (NEWS_LEDE.test(head) || MEETING_SENTENCE.test(body) || YEARBOOK_ENTRY.test(head) || REPORTER_OPENING.test(head)) return 'news';
   if ((body.match(REPORT_SUBJECT)?.length ?? 0) >= 2) return 'work_report';
   // A sentence whose subject is the body by its full name ("西畴县人大常委会坚持…，", "过去一年，某某县人大
   // 常委会…") is written about it, by a reporter: the committee's own report says "常委会". (A title or a

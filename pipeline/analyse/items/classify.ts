@@ -184,8 +184,9 @@ const PARTY_LEAD = /^(始终)?坚持(和加强|和完善)?(党(对[^，。；]{0
 
 /** Cases where a rule's words are present but the act is not. */
 function vetoed(rule: Rule, text: string): boolean {
-  // "通过实地察看、听取汇报、座谈交流等方式": hearing briefings is how a visit is made, not a report heard.
-  if (rule.id === 'report.hear') return !rule.re.test(text.replace(/听取(了)?(有关|相关|工作)?汇报/g, '＿＿')) && /视察|调研|察看|考察/.test(text);
+  // "通过实地察看、听取汇报、座谈交流等方式", "视察组…听取了县政府有关情况汇报": hearing briefings is how a
+  // visit is made, not a report heard (a formal 报告 still is).
+  if (rule.id === 'report.hear') return !rule.re.test(text.replace(/听取(了)?[^。；，]{0,40}?汇报/g, (m) => '＿'.repeat(m.length))) && /视察|调研|察看|考察|走访/.test(text);
   // 任前询问 is a step of appointment, not an inquiry into a state organ's work.
   if (rule.kind === 'inquiry') return /任前询问/.test(text) && !/专题询问|质询/.test(text);
   // "表决通过关于修改《…条例》的决定" amends a law: legislation, not a decision of the committee's own.

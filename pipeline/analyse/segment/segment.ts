@@ -23,6 +23,8 @@ export interface SegmentOptions {
   report?: boolean;
   /** A plan (work points, a supervision or legislation plan…): its opening paragraphs are its preamble. */
   plan?: boolean;
+  /** News: paragraphs above a numbered list are the article's, not a plan's preamble. */
+  news?: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ export function segment(docText: string, bodyStart: number, options: SegmentOpti
   // A fragment (a cropped scan, a one-item notice) may hold a single numbered line; it is still numbered.
   const numbered = markerCount >= NUMBERED_MIN || (markerCount === 1 && !!lines[0] && matchMarker(lines[0].text) !== null);
   if (!numbered && options.plan) lines = withoutPlanPreamble(lines);
-  const roots = numbered ? buildNumberedTree(lines, options.report === true) : buildHeadingTree(lines);
+  const roots = numbered ? buildNumberedTree(lines, options.report === true, options.news === true) : buildHeadingTree(lines);
   if (!numbered) dropTablePreamble(roots);
   const out: Segmentation = { sections: [], items: [] };
   emit(roots, '', [], out);
@@ -143,7 +145,7 @@ const isByline = (text: string): boolean =>
   /(常务委员会|常委会)工作报告(（摘要）)?$/.test(text) ||
   DATE_ONLY.test(text) || /(主任|副主任|秘书长|委员长)(\s*[\u4e00-\u9fff·•]{2,12})?$/.test(text) || /^[\u4e00-\u9fff]{2,4}$/.test(text);
 
-function buildNumberedTree(lines: Line[], report = false): Node[] {
+function buildNumberedTree(lines: Line[], report = false, news = false): Node[] {
   const roots: Node[] = [];
   // 'heading' stands for an unnumbered section heading above numbered items.
   const stack: Array<{ style: MarkerStyle | 'heading'; node: Node }> = [];
@@ -176,6 +178,8 @@ function buildNumberedTree(lines: Line[], report = false): Node[] {
         continue;
       }
       if (stack.length) stack[stack.length - 1].node.body.push(line);
+      // An article that ends on a numbered list ("通过了7项议案。…7项议案 1.…2.…") tells its news above it.
+      else if (news) roots.push({ marker: null, line, body: [], children: [] });
       continue;
     }
     const node: Node = { marker, line, body: [], children: [] };
