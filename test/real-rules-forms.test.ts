@@ -441,7 +441,7 @@ describe('who leads, and which body, as news names them', () => {
 describe('a work report\'s form on a copied page', () => {
   it('the delivery note with the speaker and the mandate run on is form, and a headingless excerpt\'s opening summary is preamble', () => {
     const doc = only(`某某市人民代表大会常务委员会工作报告
-2037年1月20日在某某市第十九届人民代表大会第一次会议上 某某市第十八届人大常委会主任 某 某 我受某某市第十八届人大常委会的委托，向大会报告工作，请予审议。
+2037年1月20日在某某市第十九届人民代表大会第一次会议上 某某市第十八届人大常委会主任 某 某 我受某某市第十八届人大常委会委托，现向大会报告工作，请予审议。
 五年来，在市委的坚强领导下，市十八届人大常委会认真履行宪法法律赋予的职责。
 常委会听取和审议市人民政府关于生态环境保护工作情况的报告，开展专题询问。`);
     expect(doc.items.map((i) => i.text.slice(0, 6))).toEqual(['常委会听取和']);
