@@ -641,3 +641,16 @@ a0003版:要闻
     expect(bodyDocType('（记者 某某）某某市第十六届人民代表大会第三次会议将于1月20日召开。记者就大会筹备工作采访了市人大常委会负责人。')).toBe('news');
   });
 });
+
+describe('numbered business of a meeting told in news (zj/zk tuning pages)', () => {
+  it('the numbered agenda of a session, or the numbered record of a meeting, is on the meeting\'s day', () => {
+    const doc = only(`某某区第八届人民代表大会第三次会议将于1月20日举行
+转自：某某区融媒 2036-12-02
+区八届人大常委会第十五次会议通过了关于召开区八届人大三次会议的决定。
+某某区第八届人民代表大会第三次会议于2037年1月20日至1月23日举行。建议会议的主要议程为：
+1.听取和审议某某区人民政府工作报告；
+2.审查和批准某某区2037年预算；
+3.选举事项。`);
+    expect(doc.items.filter((i) => i.number !== null).map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 1', 'decision 1', 'appointment 1']);
+  });
+});

@@ -154,7 +154,10 @@ function keptAndDated(docType: DocType, docText: string, segs: SegItem[], built:
   if (docType === 'other') return items.filter((it) => !RESOLUTION_ASKS.test(it.text));
   if (docType === 'news') {
     // A listed entry keeps its meeting's month, even none ("会议将于近期召开"): the lede's day is not its.
+    // A numbered list under the news of a meeting ("…第八次会议于2026年1月13日至16日举行。建议会议的主要议程为：
+    // 1.…", "…第四十二次会议，于2016年11月2日…召开。一、会议听取…") is that meeting's business, on its day.
     return items
+      .map((it) => (it.number !== null ? withDatelineMonth(it, docText, [MEETING_DATE]) : it))
       .map((it, k) => (listed(k) ? it : withDayOnlyMonth(withLedeMonth(it, docText), docText, publishedDate)))
       .filter((it, k) => listed(k) || it.number !== null || !isNewsFrame(it, k));
   }
