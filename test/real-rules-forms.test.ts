@@ -654,3 +654,27 @@ describe('numbered business of a meeting told in news (zj/zk tuning pages)', () 
     expect(doc.items.filter((i) => i.number !== null).map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 1', 'decision 1', 'appointment 1']);
   });
 });
+
+describe('days said from the paper\'s side (zl tuning pages)', () => {
+  it('an e-paper reader\'s date on top is not the article\'s "日期:02-26"; "昨天下午" is the day before it, and the agenda then adopted is that meeting\'s', () => {
+    const doc = only(`电子报阅读机
+2036-12-22
+星期一
+当前报纸名称:某某日报
+区九届人大五次会议今天开幕
+日期:03-05
+本报讯 昨天下午，区九届人大五次会议举行大会预备会议。区人大常委会主任某某主持会议。
+会议以举手表决方式，选举了大会主席团和秘书长。
+通过后的区九届人大五次会议议程为：听取和审查某某区人民政府工作报告；审查和批准某某区2036年财政预算；选举。`);
+    expect(doc.year).toBe(2036);
+    expect(doc.items.map((i) => i.months.join(','))).toEqual(['3', '3', '3', '3']);
+  });
+
+  it('"昨天上午，…召开…" under a byline date dates the meeting\'s acts', () => {
+    const doc = only(`县第十七届人大常委会召开第十次会议
+时间： 2036-04-01 字号：[ ]
+昨天上午，县第十七届人大常委会召开第十次会议。
+会议审议了县人民政府关于农村供水工作情况的报告。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 3']);
+  });
+});

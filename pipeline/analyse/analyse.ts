@@ -158,7 +158,7 @@ function keptAndDated(docType: DocType, docText: string, segs: SegItem[], built:
     // 1.…", "…第四十二次会议，于2016年11月2日…召开。一、会议听取…") is that meeting's business, on its day.
     return items
       .map((it) => (it.number !== null ? withDatelineMonth(it, docText, [MEETING_DATE]) : it))
-      .map((it, k) => (listed(k) ? it : withDayOnlyMonth(withLedeMonth(it, docText), docText, publishedDate)))
+      .map((it, k) => (listed(k) && !currentAgenda(segs[k], docText) ? it : withDayOnlyMonth(withLedeMonth(it, docText), docText, publishedDate)))
       .filter((it, k) => listed(k) || it.number !== null || !isNewsFrame(it, k));
   }
   if (docType === 'agenda') {
@@ -168,6 +168,15 @@ function keptAndDated(docType: DocType, docText: string, segs: SegItem[], built:
       .map((it) => withDatelineMonth(it, docText, dates));
   }
   return items;
+}
+
+/**
+ * An agenda the article gives with no date of its own, and no word of a meeting to come ("通过后的…会议议程为：…"),
+ * is the business of the meeting the article reports: on that meeting's day.
+ */
+function currentAgenda(seg: SegItem, docText: string): boolean {
+  if (!seg.agendaOf || seg.agendaOf.month !== null || seg.agendaOf.plan) return false;
+  return !/将于|拟于|定于|近期|下次|下一次|择期|即将/.test(docText.slice(Math.max(0, seg.span[0] - 300), seg.span[0]));
 }
 
 const RESOLUTION_ASKS = /^(会议|大会)(要求|号召|希望|强调|指出)[，,：:]/;

@@ -29,7 +29,7 @@ export interface SegItem {
    * paragraph dates it ("会议于2024年2月26日召开"), 'today' when it opens today ("将于今日开幕"),
    * null when it does not ("将于近期召开").
    */
-  agendaOf?: { month: number | 'today' | null };
+  agendaOf?: { month: number | 'today' | null; plan?: true };
 }
 
 export interface Segmentation {

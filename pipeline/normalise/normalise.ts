@@ -13,6 +13,18 @@ const PAGE_BREAK = '\f';
 /** An ISO-style date (and time) opening a line, then a bracket or Chinese text, or nothing. */
 // (Some mirrors print the day first: "30.10.2018  12:02".)
 const LEADING_DATE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}年\d{1,2}月\d{1,2}日(?=\s*$))(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?=$|[（(\u4e00-\u9fff])/;
+/** A byline's date without its year: "日期:02-26". */
+const PARTIAL_DATE = /^日期\s*[:：]\s*(\d{1,2})-(\d{1,2})\s*$/;
+
+/** The article's own day, in the latest year that does not put it after the page's full date. */
+function withArticleDay(full: string | null, day: { month: number; day: number } | null): string | null {
+  if (!day || day.month < 1 || day.month > 12 || day.day < 1 || day.day > 31) return full;
+  if (!full) return null;
+  const [y, m, d] = full.split('-').map(Number);
+  const year = day.month < m || (day.month === m && day.day <= d) ? y : y - 1;
+  return `${year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+}
+
 const SENTENCE_END = /[。！？；：!?;:」』”）)】〕》…⋯]$/; // ⋯ (U+22EF) stands for … in some copies
 const OPEN_CLAUSE_END = /[，,、—\-]$/;
 const OPEN_NOTE = /^（\s*(?:19|20)\d{2}\s*年[^（）\n]{0,80}(会议上|会议通过|通过|批准|印发)$/;
@@ -132,6 +144,7 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
   interface Line { start: number; end: number; text: string; pageBreakBefore: boolean; pageIndex: number }
   const lines: Line[] = [];
   let publishedDate: string | null = null;
+  let articleDay: { month: number; day: number } | null = null;
   let reporterSeen = false;
   let pageIndex = 0;
   let pageBreakPending = false;
@@ -156,6 +169,9 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
     if (text && !tail) {
       if (isTailStart(text)) tail = true;
       else if (isClutterLine(text)) {
+        // An e-paper reader prints today's date on top and the article's as "日期:02-26" below it.
+        const partial = PARTIAL_DATE.exec(text);
+        if (partial) articleDay = { month: Number(partial[1]), day: Number(partial[2]) };
         publishedDate ??= bylineDate(text);
         reporterSeen ||= isReporterLine(text);
       }
@@ -189,7 +205,7 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
     } else paragraph = new ParagraphView(line.text);
     b.copy(t, line.start, line.end);
   }
-  return { text: b.build(), publishedDate, reporterSeen };
+  return { text: b.build(), publishedDate: withArticleDay(publishedDate, articleDay), reporterSeen };
 }
 
 /** `paragraph` is the paragraph so far; `lastLine` its last line. */

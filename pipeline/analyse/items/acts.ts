@@ -349,6 +349,7 @@ export function splitPlanContents(item: SegItem, docText: string): SegItem[] {
     number: null,
     span: [start + a, start + trimEnd(text, b)] as [number, number],
     context: item.context,
-    agendaOf: { month: null },
+    // Entries of a plan the article retells: on no day of the article's.
+    agendaOf: { month: null, plan: true },
   }));
 }

@@ -81,8 +81,17 @@ const REPORT_SAYS = /^[^，。；]{0,24}(在(报告|讲话)中(指出|说|介绍
  */
 const DAY_ONLY = /(?:^|\n|于)(\d{1,2})日(?:上午|下午|晚)?[，,]?[^。\n]{0,24}?(?:召开|举行|开幕)/;
 
+const RELATIVE_DAY = /(?:^|\n|[，。])\s*(?:本报讯\s*)?(昨天|昨日|前天|前日|今天|今日)(?:上午|下午|晚上|晚)?[，,]?[^。\n]{0,40}?(?:召开|举行|开幕|闭幕)/;
 export function withDayOnlyMonth(item: Item, docText: string, publishedDate: string | null): Item {
   if (item.months.length || !publishedDate) return item;
+  // "昨天上午，…召开…" / "今天…开幕": the day before (or of) the page's date.
+  const relative = RELATIVE_DAY.exec(docText.slice(0, item.span[0] + 60));
+  if (relative && !PERIOD_OPENING.test(item.text) && !PLANNED_AHEAD.test(item.text)) {
+    const back = /前/.test(relative[1]) ? 2 : /昨/.test(relative[1]) ? 1 : 0;
+    const date = new Date(`${publishedDate}T12:00:00Z`);
+    date.setUTCDate(date.getUTCDate() - back);
+    return { ...item, months: [date.getUTCMonth() + 1] };
+  }
   const day = DAY_ONLY.exec(docText.slice(0, item.span[0]));
   if (!day || Number(day[1]) > Number(publishedDate.slice(8, 10))) return item;
   return { ...item, months: [Number(publishedDate.slice(5, 7))] };
