@@ -9,17 +9,18 @@ import { isHeldOut } from '../fixtures/make/real-split.mjs';
  * and settled (fixtures/real/README.md). This is the golden test of renda on documents as they are
  * really published. Issue 10's bars (segF1 0.97, kind 0.95, months 0.97, committee 0.95, code 0.97,
  * docType 0.95) are not reached yet; these bars hold what the general rules have reached, so it cannot
- * slip back (measured at the end of the fourth session of 2026-12-07 on 246 pages: segF1 0.865, kind
- * 0.837, months 0.865, committee 0.991, code 0.900, docType 0.896; the months bar is lower than the
- * second session's 0.88 because the held-out third lost months that session, see the README). The
- * first-run scores are in fixtures/real/README.md.
+ * slip back (measured at the end of the fifth session of 2026-12-07 on 402 pages: segF1 0.876, kind
+ * 0.828, months 0.903, committee 0.987, code 0.877, docType 0.897; the 156 pages added that session are
+ * harder than the first 246, on which the same rules score 0.873, 0.849, 0.907, 0.991, 0.900, 0.904).
+ * The first-run scores are in fixtures/real/README.md.
  */
 const answers = new URL('../fixtures/real/answers/', import.meta.url);
 const keyed = existsSync(answers) ? readdirSync(answers).filter((f) => f.endsWith('.json')).length : 0;
 
+// Misses are printed for the tuning pages only: no rule may be written from a held-out page's output.
 const report = (label: string, s: KeyedScores) => {
   console.log(`${label}\n${table(s)}`);
-  for (const r of s.rows) if (r.misses.length) console.log(`${r.file}:\n  ${r.misses.join('\n  ')}`);
+  for (const r of s.rows) if (r.misses.length && !isHeldOut(r.file.replace(/\.\w+$/, '.txt'))) console.log(`${r.file}:\n  ${r.misses.join('\n  ')}`);
 };
 
 describe.runIf(keyed > 0)('real published pages (fixtures/real)', () => {
@@ -27,7 +28,7 @@ describe.runIf(keyed > 0)('real published pages (fixtures/real)', () => {
 
   it('every page has its answer key', () => {
     const pages = readdirSync(new URL('../fixtures/real/', import.meta.url)).filter((f) => f.endsWith('.txt'));
-    expect(pages.length).toBeGreaterThanOrEqual(246);
+    expect(pages.length).toBeGreaterThanOrEqual(402);
     expect(keyed).toBe(pages.length);
   });
 
@@ -35,12 +36,12 @@ describe.runIf(keyed > 0)('real published pages (fixtures/real)', () => {
     text = await scoreKeyed('real');
     report('real pages, text', text);
     const t = text.total;
-    expect(t.f1).toBeGreaterThanOrEqual(0.86);
-    expect(t.kindAccuracy).toBeGreaterThanOrEqual(0.83);
-    expect(t.monthsExact).toBeGreaterThanOrEqual(0.86);
+    expect(t.f1).toBeGreaterThanOrEqual(0.87);
+    expect(t.kindAccuracy).toBeGreaterThanOrEqual(0.82);
+    expect(t.monthsExact).toBeGreaterThanOrEqual(0.89);
     expect(t.committeeAccuracy).toBeGreaterThanOrEqual(0.98);
-    expect(t.jurisdictionCodeAccuracy).toBeGreaterThanOrEqual(0.89);
-    expect(t.docTypeAccuracy).toBeGreaterThanOrEqual(0.86);
+    expect(t.jurisdictionCodeAccuracy).toBeGreaterThanOrEqual(0.87);
+    expect(t.docTypeAccuracy).toBeGreaterThanOrEqual(0.89);
   }, 120_000);
 
   // Issue 10 asks 0.90 on every score here, scored once at the end; until then the held-out third must
