@@ -678,3 +678,26 @@ describe('days said from the paper\'s side (zl tuning pages)', () => {
     expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 3']);
   });
 });
+
+describe('what the newcomer\'s read found (counter-examples to the rules above)', () => {
+  it('an attendance clause hides no act in the same sentence; units asked to report have not reported; "通过" as "by way of" adopts nothing', () => {
+    expect(classify('县人大常委会第十次会议审议了县政府关于河道治理工作情况的报告，副县长某某列席会议。', [], 'news').kind).toBe('report');
+    expect(classify('年底前，市直各部门分别报告整改落实情况。', [], 'news').kind).not.toBe('report');
+    expect(classify('通过听取县政府有关议案办理情况汇报，推动问题解决。', [], 'news').kind).not.toBe('decision');
+  });
+
+  it('a meeting that hears a briefing and then visits heard it; a joint meeting with the CPPCC is the congress\'s too', () => {
+    expect(classify('会议听取了县政府关于防汛工作情况的汇报，并赴现场视察。', [], 'news').kind).toBe('report');
+    const doc = only(`某某县人大常委会召开视察工作会议
+5月8日，某某县人大常委会召开视察工作会议。
+县人大常委会和县政协联合召开视察工作会议，听取县政府关于营商环境建设的报告。`);
+    expect(doc.items.map((i) => i.kind)).toContain('report');
+  });
+
+  it('later plan talk in an item does not undo the meeting\'s day', () => {
+    const doc = only(`某某县人大常委会召开第十二次会议
+7月4日，某某县人大常委会召开第十二次会议。
+会议听取了县人民政府关于乡村道路养护情况的报告，要求县政府将对审议意见认真研究处理。`);
+    expect(doc.items.map((i) => i.months)).toEqual([[7]]);
+  });
+});

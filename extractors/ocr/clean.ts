@@ -21,17 +21,17 @@ export function cleanOcrLine(line: string): string {
  * "……" is never read as three or more middle dots otherwise). A dash "——" is thin and level with the
  * middle of a character, so it is read as "一": at the start of a line before a date (the dash that
  * opens a delivery note, "——2024年1月…在…会议上") and between the two days of a range ("5一11日").
- * "一" is never followed by a four-digit year or by "二〇" as a numeral.
+ * A line "一2024年…在…会议上" is that note ("一、2024年工作回顾" with its 、 lost is a heading, left alone).
  */
 export function fixOcrDashes(line: string): string {
   return line
     .replace(/[·•・]{3,}|\.{4,}/g, '……')
-    .replace(/^[一—－-]{1,2}(?=(?:19|20)\d{2}\s*年|[一二][〇零OＯ][〇零OＯ一二三四五六七八九]{2}年)/, '——')
+    .replace(/^[一—－-]{1,2}(?=(?:(?:19|20)\d{2}\s*年|[一二][〇零OＯ][〇零OＯ一二三四五六七八九]{2}年)[^\n]{0,20}在[^\n]{0,40}(会议|大会))/, '——')
     .replace(/(?<=\d\s*日?)一(?=\d{1,2}\s*日)/g, '—');
 }
 
 /**
- * A paragraph after its lines were joined: the line repairs again (a misread can straddle the line
+ * A paragraph after its lines were joined: the punctuation repairs again (a misread can straddle the line
  * break: "…报告：审" + "查…", "201" + "8年"), and a numbered list run into one paragraph gets back a
  * marker's stop that fell off at a line end ("；2.审议…；3" + "听取…" → "；3.听取…"): a number after
  * an entry's "；" that is one more than the list's last marker.
@@ -39,7 +39,7 @@ export function fixOcrDashes(line: string): string {
 export function fixOcrParagraph(text: string): string {
   let t = fixOcrPunctuation(text);
   let last: number | undefined;
-  t = t.replace(/(?<=^|[：；:;。])\s*(\d{1,2})([.、]?)(?![年月日号时个项件次名位])(?=[\u4e00-\u9fff])/g, (m, d: string, stop: string) => {
+  t = t.replace(/(?<=^|[：；:;。])\s*(\d{1,2})([.、]?)(?![年月日号时个项件次名位人家份条天届批场])(?=[\u4e00-\u9fff])/g, (m, d: string, stop: string) => {
     const n = Number(d);
     if (stop) {
       last = n;

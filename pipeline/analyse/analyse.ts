@@ -13,7 +13,7 @@ import { findOrgan } from './items/organ.js';
 import { segment } from './segment/segment.js';
 import type { SegItem } from './types.js';
 import { splitDocuments } from '../normalise/split.js';
-import { DATE_LINE, DATED_HEADING, DATED_LINE, MEETING_DATE, ONE_MEETING, withDatelineMonth, withDayOnlyMonth, withLedeMonth, withMeetingMonth } from './items/dating.js';
+import { DATE_LINE, DATED_HEADING, MEETING_DATE, ONE_MEETING, withDatelineMonth, withDayOnlyMonth, withLedeMonth, withMeetingMonth } from './items/dating.js';
 import { isNewsFrame } from './document/news-frame.js';
 
 /** A year's plans, whose opening paragraphs are a preamble (an agenda lists entries from its first line). */

@@ -22,6 +22,7 @@ function withArticleDay(full: string | null, day: { month: number; day: number }
   if (!full) return null;
   const [y, m, d] = full.split('-').map(Number);
   const year = day.month < m || (day.month === m && day.day <= d) ? y : y - 1;
+  if (day.day > new Date(Date.UTC(year, day.month, 0)).getUTCDate()) return full;
   return `${year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
 }
 
@@ -171,7 +172,7 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
       else if (isClutterLine(text)) {
         // An e-paper reader prints today's date on top and the article's as "日期:02-26" below it.
         const partial = PARTIAL_DATE.exec(text);
-        if (partial) articleDay = { month: Number(partial[1]), day: Number(partial[2]) };
+        if (partial) articleDay ??= { month: Number(partial[1]), day: Number(partial[2]) };
         publishedDate ??= bylineDate(text);
         reporterSeen ||= isReporterLine(text);
       }

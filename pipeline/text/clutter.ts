@@ -23,7 +23,8 @@ const LINE_RULES: RegExp[] = [
   /^[>＞»›]\s*[^>＞»›。，\n]{1,16}(\s*[>＞»›]\s*[^>＞»›。，\n]{1,16})+$/,
   // …or printed without its first arrow: "湖南人大网>市县人大>郴州>工作动态>正文".
   /^[^>＞»›。，\n]{1,16}(\s*[>＞»›]\s*[^>＞»›。，\n]{1,16}){2,}$/,
-  /^(时间|日期|发布时间|发布日期|发表时间|更新时间|刊发日期|刊发时间|发稿时间|来源|信息来源|文章来源|稿件来源|作者|撰稿|供稿|编辑|责任编辑|责编|审核|审校|校对|编校|终审|监制|字体|字号|浏览次数|点击数|阅读|访问量|分享到|分享)[:：]/,
+  // (Some portals bracket it: "(信息时间:2019-09-20)  点击量:".)
+  /^[（(]?(时间|日期|信息时间|发布时间|发布日期|发表时间|更新时间|刊发日期|刊发时间|发稿时间|来源|信息来源|文章来源|稿件来源|作者|撰稿|供稿|编辑|责任编辑|责编|审核|审校|校对|编校|终审|监制|字体|字号|浏览次数|点击数|阅读|访问量|分享到|分享)[:：]/,
   // A notice's mailbox line, like its telephone line below: "QQ邮箱：…", "电子邮箱：…@…".
   /^(QQ|qq)?(电子)?(邮箱|信箱|邮件)[:：]\s*\S+@\S+$/,
   /^(分享到|打印本页|关闭窗口|返回顶部|扫一扫|扫描到手机|手机扫码|扫码阅读|(更加)?方便分享给朋友|【\s*(打印|关闭|字体|大|中|小|收藏))/,
@@ -44,9 +45,9 @@ const LINE_RULES: RegExp[] = [
   /^[A-Za-z]?\d{1,4}\s*版\s*[:：]\s*[\u4e00-\u9fff]{1,6}$/,
   /^[^\s，。]{2,12}(日报|晚报|时报|报)\s*(数字报纸|数字报|电子版|电子报)$/,
   /^[^，。]{1,20}\s*(〉〉|>>|》》)$/,
-  // A content farm's keyword line: three or more short phrases joined by "-" that name no congress,
+  // A content farm's keyword line: four or more short phrases joined by "-" that name no congress,
   // meeting or site ("国产…-激情…-…"); a page title "市人大常委会召开…-某某网" names one.
-  /^(?![^\n]*(人大|常委|代表|会议|政府|委员会|新闻|网|报))[^。，,；\s-]{2,24}(\s*-\s*[^。，,；\s-]{2,24}){2,}$/,
+  /^(?![^\n]*(人大|常委|代表|会议|政府|委员会|新闻|网|报))[^。，,；\s\d-]{2,24}(\s*-\s*[^。，,；\s\d-]{2,24}){3,}$/,
   // A share bar left as a line: "—分享—".
   /^[—\-－]*\s*(分享|分享到)\s*[—\-－]*$/,
   // A reporter's byline on its own line: "本报记者 张立平", "记者 王某 通讯员 李某", "记者王某/某某快报".
@@ -96,6 +97,6 @@ export function isoDate(s: string): string | null {
   const dayFirst = m ? null : /(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/.exec(s);
   if (!m && !dayFirst) return null;
   const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [Number(dayFirst![3]), Number(dayFirst![2]), Number(dayFirst![1])];
-  if (y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  if (y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

@@ -29,7 +29,7 @@ const NEWS_TITLE = /(人大常委会|人大|常委会).{0,6}(出台|召开|确�
 /** Headlines of meetings and features: "…第28次主任会议召开", "…监督工作综述". */
 /** Also the feature headline that names the body, then its theme: "沿河人大：突出…推动执法检查走深走实". */
 // (An article on a document: "…——《某某县人大常委会工作报告》亮点解读".)
-const NEWS_HEADLINE = /(召开|举行|开幕|闭幕|举办|综述|纪实|侧记|巡礼|回眸)$|(综述|纪实|侧记)|》[^《》]{0,4}(亮点)?(解读|评述)|^[^:：\n]{0,12}人大(常委会)?\s*[:：](?![^\n]*(计划|要点|方案|报告|议程|安排|通知|公告|决定|决议))\s*\S/;
+const NEWS_HEADLINE = /(召开|举行|开幕|闭幕|举办|综述|纪实|侧记|巡礼|回眸)$|(综述|纪实|侧记)|》[^《》]{0,6}(解读|评述)|^[^:：\n]{0,12}人大(常委会)?\s*[:：](?![^\n]*(计划|要点|方案|报告|议程|安排|通知|公告|决定|决议))\s*\S/;
 
 /** A public notice the body issues ("公告 | 某某县人大常委会将对…开展评议", "关于征集…的公告"): its own text. */
 const PUBLIC_NOTICE = /^(公告|通告)\s*[|｜:：]|的(公告|通告)$/;

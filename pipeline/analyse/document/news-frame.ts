@@ -1,4 +1,5 @@
 import type { Item } from '../../../schemas/index.js';
+import { statesStudy } from '../../text/study.js';
 
 /**
  * How a news article frames the acts it reports: which paragraphs are its lede, quotes, comment
@@ -24,7 +25,7 @@ const LEDE_ACT = /听取|审议|表决|通过|检查|视察|调研(?!员)|询问
  * The political consultative conference meets beside the congress, and news of the "two sessions"
  * tells of both: what the CPPCC does ("政协会议将…", "市政协秘书长某某说，…") is no act of the congress.
  */
-const CPPCC = /^[^，。；]{0,12}政协(?!委员)[^，。；]{0,20}?(会议|党组|主席|秘书长|常委会|委员会)/;
+const CPPCC = /^[^，。；人]{0,12}政协(?!委员)[^，。；]{0,20}?(会议|党组|主席|秘书长|常委会|委员会)/;
 /** A speaker on an occasion: "某某在某某街道征求代表意见时强调，…", "某某在讲话中指出，…" (not what a report says). */
 const SPEAKER_AT = /^[\u4e00-\u9fff]{2,4}在(?!报告|工作报告)[^，。；]{2,30}(时|上|中)(指出|强调|要求|表示|说)[，：,:]/;
 /** A paragraph of quoted speech in the first person: "“为更好地推进工作，…我们创新形式，…". */
@@ -67,12 +68,6 @@ const ATTENDED = /(出席|列席|旁听|主持|陪同|参加|就座|就坐)(了)
 /** A record's list of who sat in the meeting: "出席会议的有，…", "列席会议的有：…". */
 export const ATTENDANCE_LIST = /^(出席|列席)(会议)?的(有|是)[，,：:]/m;
 const CHAIRS = new RegExp(`^[^。]{0,20}(执行主席|主持人)(是|为|有)[：:，,][^。；]+$|${ATTENDANCE_LIST.source}`);
-/** A sentence that says the meeting studied something, not one where a speaker urges study ("强调要学习贯彻…"). */
-export const statesStudy = (text: string): boolean =>
-  text.split(/[。；]/).some((sentence) => {
-    const at = sentence.search(/传达学习|学习贯彻|(集中)?学习了/);
-    return at >= 0 && !/强调|要求|指出|讲话|希望|表示|认为|说/.test(sentence.slice(0, at));
-  });
 const ATTENDANCE_ONLY = (text: string): boolean => {
   const sentences = text
     .replace(BYLINE_TAIL, '')

@@ -1,6 +1,6 @@
 import { classify } from './classify.js';
 import { meetingMonth } from './dating.js';
-import { statesStudy } from '../document/news-frame.js';
+import { statesStudy } from '../../text/study.js';
 import { extractMonths } from './months.js';
 import type { ItemKind } from '../../../schemas/index.js';
 import type { SegItem } from '../types.js';

@@ -32,7 +32,7 @@ const RULES: Rule[] = [
   { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,100}?(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)`), weight: 0.85 },
   // A motion put to the committee for its approval ("审议市政府关于提请审议…项目的议案"), or a
   // resolution it votes on ("审议并表决…的决议（草案）"), is a decision; deputies' 议案 are not motions.
-  { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|听取)${CLAUSE}{0,10}(政府|法院|检察院|主任会议)关于${CLAUSE}{0,60}的议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》|(审议并|表决)?通过了?${CLAUSE}{0,20}(主任会议|人民政府|政府)${CLAUSE}{0,6}(有关|提请的)议案`), weight: 0.85 },
+  { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|听取)${CLAUSE}{0,10}(政府|法院|检察院|主任会议)关于${CLAUSE}{0,60}的议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》|((审议并|表决)通过了?|通过了)${CLAUSE}{0,20}(主任会议|人民政府|政府)${CLAUSE}{0,6}(有关|提请的)议案`), weight: 0.85 },
   // Settling a session's draft agenda and schedule: "会议审议了…第二十二次会议议程草案和日程安排".
   // (A meeting that adopts its own agenda, "会议通过了本次会议议程", "听取并通过了…第16次会议议程（草案）", follows
   // procedure: no decision; ANNOTATING.md. A chairmen's meeting that passes the next meeting's agenda decides it.)
@@ -52,7 +52,7 @@ const RULES: Rule[] = [
   // The report made to the session or the meeting, as news puts it: "…向大会作《某某市人大常委会工作报告》",
   // "秘书长某某就…议程草案和日程安排等作了汇报".
   // Government bodies that report to the meeting: "会上，各副区长分别汇报了…", "县公安局、…等单位分别汇报了…情况".
-  { id: 'report.delivered', kind: 'report', re: new RegExp(`(政府|[省市县区旗]长|局|单位|部门)${CLAUSE}{0,12}?分别(作了?)?(汇报|报告)了?|向(大会|会议)((作|做)了?${CLAUSE}{0,40})?报告|就${CLAUSE}{1,60}(作|做)了?(汇报|报告)`), weight: 0.85 },
+  { id: 'report.delivered', kind: 'report', re: new RegExp(`(政府|[省市县区旗]长|局|单位|部门)${CLAUSE}{0,12}?分别(作了(汇报|报告)|(汇报|报告)了)|向(大会|会议)((作|做)了?${CLAUSE}{0,40})?报告|就${CLAUSE}{1,60}(作|做)了?(汇报|报告)`), weight: 0.85 },
   // The vote or rating that follows hearing a report, split off as an agenda entry of its own
   // ("听取…的报告，并进行满意度测评；", "…，并进行问责表决；"): a step of hearing that report.
   { id: 'report.rate_heard', kind: 'report', re: /^并(进行|开展|组织)?[^，。；]{0,6}(测评|问责表决|满意度表决)/, weight: 0.7 },
@@ -186,7 +186,10 @@ const PARTY_LEAD = /^(始终)?坚持(和加强|和完善)?(党(对[^，。；]{0
 function vetoed(rule: Rule, text: string): boolean {
   // "通过实地察看、听取汇报、座谈交流等方式", "视察组…听取了县政府有关情况汇报": hearing briefings is how a
   // visit is made, not a report heard (a formal 报告 still is).
-  if (rule.id === 'report.hear') return !rule.re.test(text.replace(/听取(了)?[^。；，]{0,40}?汇报/g, (m) => '＿'.repeat(m.length))) && /视察|调研|察看|考察|走访/.test(text);
+  if (rule.id === 'report.hear') {
+    if (rule.re.test(text.replace(/听取(了)?[^。；，]{0,40}?汇报/g, (m) => '＿'.repeat(m.length)))) return false;
+    return text.split(/[。；]/).some((s) => /听取(了)?[^。；，]{0,40}?汇报/.test(s) && /视察|调研|察看|考察|走访/.test(s) && !/^(会议|会上)/.test(s.trim()));
+  }
   // 任前询问 is a step of appointment, not an inquiry into a state organ's work.
   if (rule.kind === 'inquiry') return /任前询问/.test(text) && !/专题询问|质询/.test(text);
   // "表决通过关于修改《…条例》的决定" amends a law: legislation, not a decision of the committee's own.
@@ -254,7 +257,7 @@ function maskExhortation(masked: string): string {
 }
 
 /** News lists who sat in: "…及部分县级人大代表列席参加。" names deputies, not deputies' work. */
-const maskAttendance = (masked: string): string => masked.replace(/[^。；]*?(出席|列席)了?(会议|参加)(?=[。；]|$)/g, (m) => '＿'.repeat(m.length));
+const maskAttendance = (masked: string): string => masked.replace(/[^。；，]*?(出席|列席)了?(会议|参加)(?=[。；]|$)/g, (m) => '＿'.repeat(m.length));
 
 const ACT_WORDS = /执法检查|检查|调研|视察|考察|询问|质询|评议|立法|审议|听取|报告|汇报|选举|任免|决定|决议|批准/g;
 const maskActs = (span: string) => span.replace(ACT_WORDS, (m) => '＿'.repeat(m.length));

@@ -71,7 +71,8 @@ const PERIOD_OPENING = /^(今年以来|一年来|过去一年|全年|本届以�
 const REPORTER_LEARNED = /(获悉|了解到|得知)/;
 /** What the year's plan will do, as news retells it ("今年，省人大常委会将围绕…", "还将制定…"): not done on the lede's day. */
 // ("会议还将第二次审议…" is the meeting's own business: it keeps the meeting's day.)
-const PLANNED_AHEAD = /(今年|明年|全年|年内|下一步)[^。，]{0,20}(将|拟)|(?<!会议)还将|(?<!会议(还)?)将(制定|修订|修改|围绕|对|开展|推进|改进|积极|继续)/;
+// Said where the item opens ("…，要求县政府将对审议意见认真研究" later on is the meeting's demand, not a plan).
+const PLANNED_AHEAD = /^[^。；]{0,16}?((今年|明年|全年|年内|下一步)[^。，]{0,20}(将|拟)|(?<!会议)还将|(?<!会议(还)?)将(制定|修订|修改|围绕|对|开展|推进|改进|积极|继续))/;
 /** What a report heard at the meeting says ("某某在报告中指出，2020年…"), or a speaker's review ("某某还介绍了本届…"): the period's acts, not the meeting's. */
 const REPORT_SAYS = /^[^，。；]{0,24}(在(报告|讲话)中(指出|说|介绍|表示|回顾|提到)|(还)?(介绍|回顾)了?(本届|过去|五年|一年|今年以来|近年来))/;
 
@@ -81,11 +82,11 @@ const REPORT_SAYS = /^[^，。；]{0,24}(在(报告|讲话)中(指出|说|介绍
  */
 const DAY_ONLY = /(?:^|\n|于)(\d{1,2})日(?:上午|下午|晚)?[，,]?[^。\n]{0,24}?(?:召开|举行|开幕)/;
 
-const RELATIVE_DAY = /(?:^|\n|[，。])\s*(?:本报讯\s*)?(昨天|昨日|前天|前日|今天|今日)(?:上午|下午|晚上|晚)?[，,]?[^。\n]{0,40}?(?:召开|举行|开幕|闭幕)/;
+const RELATIVE_DAY = /(?:^|\n|[，。])\s*(?:本报讯\s*)?(昨天|昨日|前天|前日|今天|今日)(?:上午|下午|晚上|晚)?[，,]?[^。\n]{0,40}?(?:召开|举行|开幕|闭幕)/g;
 export function withDayOnlyMonth(item: Item, docText: string, publishedDate: string | null): Item {
   if (item.months.length || !publishedDate) return item;
   // "昨天上午，…召开…" / "今天…开幕": the day before (or of) the page's date.
-  const relative = RELATIVE_DAY.exec(docText.slice(0, item.span[0] + 60));
+  const relative = [...(docText.slice(0, item.span[0]) + item.text.split('。')[0]).matchAll(RELATIVE_DAY)].pop();
   if (relative && !PERIOD_OPENING.test(item.text) && !PLANNED_AHEAD.test(item.text)) {
     const back = /前/.test(relative[1]) ? 2 : /昨/.test(relative[1]) ? 1 : 0;
     const date = new Date(`${publishedDate}T12:00:00Z`);
