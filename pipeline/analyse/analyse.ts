@@ -13,7 +13,7 @@ import { findOrgan } from './items/organ.js';
 import { segment } from './segment/segment.js';
 import type { SegItem } from './types.js';
 import { splitDocuments } from '../normalise/split.js';
-import { DATE_LINE, DATED_HEADING, MEETING_DATE, ONE_MEETING, withDatelineMonth, withDayOnlyMonth, withLedeMonth, withMeetingMonth } from './items/dating.js';
+import { DATE_LINE, DATED_HEADING, MEETING_DATE, MEETING_TO_COME, ONE_MEETING, withDatelineMonth, withDayOnlyMonth, withLedeMonth, withMeetingMonth } from './items/dating.js';
 import { isNewsFrame } from './document/news-frame.js';
 
 /** A year's plans, whose opening paragraphs are a preamble (an agenda lists entries from its first line). */
@@ -176,7 +176,7 @@ function keptAndDated(docType: DocType, docText: string, segs: SegItem[], built:
  */
 function currentAgenda(seg: SegItem, docText: string): boolean {
   if (!seg.agendaOf || seg.agendaOf.month !== null || seg.agendaOf.plan) return false;
-  return !/将于|拟于|定于|近期|下次|下一次|择期|即将/.test(docText.slice(Math.max(0, seg.span[0] - 300), seg.span[0]));
+  return !MEETING_TO_COME.test(docText.slice(Math.max(0, seg.span[0] - 300), seg.span[0]));
 }
 
 const RESOLUTION_ASKS = /^(会议|大会)(要求|号召|希望|强调|指出)[，,：:]/;

@@ -1,6 +1,6 @@
 import type { ExtractedSource, ExtractedText, NormalisedSource, NormalisedText } from '../../schemas/stages.js';
 import { CJK_PUNCT, HAN, chineseNumeral } from '../text/chars.js';
-import { bylineDate, isClutterLine, isReporterLine, isoDate, isTailStart } from '../text/clutter.js';
+import { bylineDate, daysInMonth, isClutterLine, isReporterLine, isoDate, isTailStart } from '../text/clutter.js';
 import { MappedText, MappedTextBuilder } from '../text/mapped-text.js';
 import { ParagraphView } from '../text/paragraph-view.js';
 import { isBracketedNote, isTableRow, unclosed } from '../text/lines.js';
@@ -22,7 +22,7 @@ function withArticleDay(full: string | null, day: { month: number; day: number }
   if (!full) return null;
   const [y, m, d] = full.split('-').map(Number);
   const year = day.month < m || (day.month === m && day.day <= d) ? y : y - 1;
-  if (day.day > new Date(Date.UTC(year, day.month, 0)).getUTCDate()) return full;
+  if (day.day > daysInMonth(year, day.month)) return full;
   return `${year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
 }
 

@@ -90,6 +90,9 @@ export function bylineDate(line: string): string | null {
   return isoDate(line);
 }
 
+/** How many days a month has (a lenient Date would roll "02-30" into March). */
+export const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
 export function isoDate(s: string): string | null {
   // "2025-01-13", "2025年1月13日", and e-paper heads' "2025年/1月/13日".
   const m = /(\d{4})\s*(?:[-/.]|年\s*\/?)\s*(\d{1,2})\s*(?:[-/.]|月\s*\/?)\s*(\d{1,2})/.exec(s);
@@ -97,6 +100,6 @@ export function isoDate(s: string): string | null {
   const dayFirst = m ? null : /(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/.exec(s);
   if (!m && !dayFirst) return null;
   const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [Number(dayFirst![3]), Number(dayFirst![2]), Number(dayFirst![1])];
-  if (y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
+  if (y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

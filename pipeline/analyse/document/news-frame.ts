@@ -14,10 +14,12 @@ import { statesStudy } from '../../text/study.js';
  * as one entry of a plan the article lists, stays an item.
  */
 const NEWS_FRAME = /^(会议|会上|他|她|[\u4e00-\u9fff]{2,4}(指出|强调|表示|要求|认为|说))|主持(会议)?|出席(会议)?|列席(会议)?|讲话|召开|举行/;
+/** A person's name; names of minority nationalities run longer, with a middle dot ("阿尔肯·艾比布拉"). */
+const PERSON = '(?:[\\u4e00-\\u9fff]{2,4}|[\\u4e00-\\u9fff]{1,6}[·•][\\u4e00-\\u9fff]{1,8})';
 /** Comment, whatever it names: "会议要求，要…办理好代表建议" exhorts; it reports no act. */
 // A document's own requirements ("方案要求，…") are its contents, not comment.
 // A speaker named with a title ("市人大常委会主任某某指出，") comments too.
-const COMMENT = /^([^，。；\n]{0,12}(后|上|中|时)，)?(会议|会上|(?:[^，。；\n]{0,30}?(?:主任|主席|书记|秘书长|委员长|部长|局长|县长|市长|区长|省长|旗长|院长|检察长|组长))?(?!方案|计划|要点|意见|通知|文件|规划)(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8}))(指出|强调|要求|认为|表示|希望|介绍说|说)[，：,:]/;
+const COMMENT = new RegExp(`^([^，。；\\n]{0,12}(后|上|中|时)，)?(会议|会上|(?:[^，。；\\n]{0,30}?(?:主任|主席|书记|秘书长|委员长|部长|局长|县长|市长|区长|省长|旗长|院长|检察长|组长))?(?!方案|计划|要点|意见|通知|文件|规划)${PERSON})(指出|强调|要求|认为|表示|希望|介绍说|说)[，：,:]`);
 /** A lede that opens the meeting (who presided, who attended) and names no act of its own. */
 const LEDE_ONLY = /(召开|举行|开幕|闭幕)/;
 const LEDE_ACT = /听取|审议|表决|通过|检查|视察|调研(?!员)|询问|评议|任免|选举|决定(?![^，。；]{0,30}召开)/;
@@ -31,8 +33,7 @@ const SPEAKER_AT = /^[\u4e00-\u9fff]{2,4}在(?!报告|工作报告)[^，。；]{
 /** A paragraph of quoted speech in the first person: "“为更好地推进工作，…我们创新形式，…". */
 const FIRST_PERSON_QUOTE = /^[“「"][^。”」"]*我们/;
 /** A speaker's words: "某某说，…", "某某感谢各位代表…。她说，…". */
-// (Names of minority nationalities run longer, with a middle dot: "阿尔肯·艾比布拉说，…".)
-const QUOTE = /^([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8}|他|她)(说[，：,:]|感谢)/;
+const QUOTE = new RegExp(`^(${PERSON}|他|她)(说[，：,:]|感谢)`);
 
 export const isNewsFrame = (item: Item, index: number): boolean =>
   COMMENT.test(item.text) ||

@@ -182,13 +182,16 @@ const institutionLead = (masked: string) => INSTITUTION_RULE.re.test(leadSentenc
 const GENERIC_RULES = new Set(['legislation.lawmaking', 'deputy.deputies']);
 const PARTY_LEAD = /^(始终)?坚持(和加强|和完善)?(党(对[^，。；]{0,10})?的(全面|集中统一|绝对)?领导|把党的领导贯穿|用党的创新理论)/;
 
+/** Hearing a briefing (汇报), not a formal report: "听取了县政府有关情况汇报". */
+const BRIEFING = /听取(了)?[^。；，]{0,40}?汇报/;
+
 /** Cases where a rule's words are present but the act is not. */
 function vetoed(rule: Rule, text: string): boolean {
   // "通过实地察看、听取汇报、座谈交流等方式", "视察组…听取了县政府有关情况汇报": hearing briefings is how a
   // visit is made, not a report heard (a formal 报告 still is).
   if (rule.id === 'report.hear') {
-    if (rule.re.test(text.replace(/听取(了)?[^。；，]{0,40}?汇报/g, (m) => '＿'.repeat(m.length)))) return false;
-    return text.split(/[。；]/).some((s) => /听取(了)?[^。；，]{0,40}?汇报/.test(s) && /视察|调研|察看|考察|走访/.test(s) && !/^(会议|会上)/.test(s.trim()));
+    if (rule.re.test(text.replace(new RegExp(BRIEFING.source, 'g'), (m) => '＿'.repeat(m.length)))) return false;
+    return text.split(/[。；]/).some((s) => BRIEFING.test(s) && /视察|调研|察看|考察|走访/.test(s) && !/^(会议|会上)/.test(s.trim()));
   }
   // 任前询问 is a step of appointment, not an inquiry into a state organ's work.
   if (rule.kind === 'inquiry') return /任前询问/.test(text) && !/专题询问|质询/.test(text);
@@ -233,8 +236,8 @@ function maskNames(text: string): string {
     // ("关于对…视察、《…条例》执法检查等6项审议意见办理情况的报告"): those acts are past, the report is heard.
     // So does one listed after other reports without its own 关于 ("听取了…的报告、…专题询问的审议意见研究处理
     // 情况的报告"). The opinions themselves ("研究…执法检查报告的审议意见书，决定交…") are the check's last step.
-    .replace(/关于([^。；]{2,200}?)((的|等[\d一二三四五六七八九十]*项)审议意见)(?=[^。；]{0,8}(办理|处理|落实|整改|执行)情况)/g, (_, acts: string, tail: string) => `关于${maskActs(acts)}${tail}`)
-    .replace(/(^|[、，,：:]|听取了?|审议了?)([^。；、，,]{2,80}?)((的|等[\d一二三四五六七八九十]*项)?审议意见)(?=[^。；]{0,8}(办理|处理|落实|整改|执行)情况)/g, (_, before: string, acts: string, tail: string) => `${before}${maskPastActs(acts)}${tail}`)
+    .replace(new RegExp(`关于([^。；]{2,200}?)((的|等[\\d一二三四五六七八九十]*项)审议意见)${FOLLOW_UP}`, 'g'), (_, acts: string, tail: string) => `关于${maskActs(acts)}${tail}`)
+    .replace(new RegExp(`(^|[、，,：:]|听取了?|审议了?)([^。；、，,]{2,80}?)((的|等[\\d一二三四五六七八九十]*项)?审议意见)${FOLLOW_UP}`, 'g'), (_, before: string, acts: string, tail: string) => `${before}${maskPastActs(acts)}${tail}`)
     .replace(/报告(履职|工作情况)/g, '＿＿$1');
 }
 
@@ -262,7 +265,9 @@ const maskAttendance = (masked: string): string => masked.replace(/[^。；，]*
 const ACT_WORDS = /执法检查|检查|调研|视察|考察|询问|质询|评议|立法|审议|听取|报告|汇报|选举|任免|决定|决议|批准/g;
 const maskActs = (span: string) => span.replace(ACT_WORDS, (m) => '＿'.repeat(m.length));
 /** The acts a follow-up report names, keeping the words that say a report is heard ("…报告审议意见研究处理情况的报告"). */
-const PAST_ACT_WORDS = /执法检查|检查|调研|视察|考察|询问|质询|评议|立法|选举|任免|决定|决议|批准/g;
+const PAST_ACT_WORDS = new RegExp(ACT_WORDS.source.split('|').filter((w) => !/^(审议|听取|报告|汇报)$/.test(w)).join('|'), 'g');
+/** "…审议意见研究处理情况": how opinions already given were acted on. */
+const FOLLOW_UP = '(?=[^。；]{0,8}(办理|处理|落实|整改|执行)情况)';
 const maskPastActs = (span: string) => span.replace(PAST_ACT_WORDS, (m) => '＿'.repeat(m.length));
 
 const ACTION_BEFORE_LIST = /(开展|组织|运用|通过|采取|进行|加强)/;

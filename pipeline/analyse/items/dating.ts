@@ -25,6 +25,9 @@ export const MEETING_DATE = /(?:(?:定于|将于|拟于|于|决定)(?:\d{4}年|�
 // "将于今日开幕", "将于本月25日至27日…举行": in the month the page came out.
 const MEETING_TODAY = /(?:将于|定于|拟于|于)(?:今[（(]?\d{0,2}[）)]?日|本月\d{1,2}日)[^。；\n]{0,20}?(?:召开|举行|开幕)/;
 
+/** Words of a meeting still to come, with or without its date: "将于…召开", "近期召开", "择期". */
+export const MEETING_TO_COME = /将于|拟于|定于|近期|下次|下一次|择期|即将/;
+
 /** The month of the meeting an agenda is for: the last date said before it, or 'today' ("将于今日开幕", "本月25日"). */
 export function meetingMonth(before: string): number | 'today' | null {
   const dated = [...before.matchAll(MEETING_DATE)].pop();

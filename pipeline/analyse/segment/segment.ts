@@ -1,6 +1,6 @@
 import { DATE_ONLY, isBracketedNote, isClosingNote, isHeadingLike, isNoteLine, isSignOff, isTableRow, splitLines, type Line } from '../../text/lines.js';
 import { matchMarker, type Marker, type MarkerStyle } from '../../text/markers.js';
-import { isReviewHeading, SUMMARY_OPENING } from '../../text/report-form.js';
+import { isDeliveryNote, isReviewHeading, isSetPhrase, SUMMARY_OPENING } from '../../text/report-form.js';
 import { segmentTable } from './table.js';
 import type { SegItem, SegSection, Segmentation, TableCellHints } from '../types.js';
 import { pushAll } from '../../text/arrays.js';
@@ -27,18 +27,6 @@ export interface SegmentOptions {
   news?: boolean;
 }
 
-/**
- * The set phrases of a work report: the salutation, the mandate ("我受…常务委员会委托，向大会报告
- * 工作，请予审议。"), the announcement ("现将…报告如下"). Reports are written to a form; these lines
- * belong to the form, not to the year's work.
- */
-const SET_PHRASE = [
-  /^各位(代表|委员|主任|副主任)[，、各位代表委员主任副秘书长]{0,12}[:：！!]?$/,
-  /^(现在，)?(我)?(受|代表)[^。]{0,40}(委托|常务委员会|常委会)[，,]?[^。]{0,30}(报告|汇报|说明)[^。]{0,12}(请予审议|请审议)?[^。]{0,20}[。：:]?$/,
-  /^现将[^。]{0,40}(报告如下|汇报如下)[:：。]?$/,
-  /^请予审议。?$/,
-];
-export const isSetPhrase = (text: string): boolean => SET_PHRASE.some((re) => re.test(text.trim()));
 
 /**
  * Recover a document's hierarchy. Numbered documents nest marker styles in the order the
@@ -116,25 +104,6 @@ function withoutOpeningSummary(lines: Line[]): Line[] {
 const TITLE_BLOCK_LINES = 8;
 const isReportHeading = (text: string): boolean => matchMarker(text) !== null || (isHeadingLike(text) && !isByline(text));
 
-/**
- * "2025年1月14日在…会议上", with what a copy runs on after it on the same line: the speaker ("…会议上
- * 某某市人大常委会主任 张三") and even the mandate ("…主任张三我受…委托，向大会报告工作，请予审议。").
- */
-function isDeliveryNote(text: string): boolean {
-  const note = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日在[^。]{0,50}(会议|大会)上）?/.exec(text);
-  if (!note) return false;
-  const rest = text.slice(note[0].length).trim();
-  if (!rest) return true;
-  const speaker = /^[^。，]{0,40}?(主任|副主任|委员长|秘书长)\s*/.exec(rest);
-  if (!speaker) return false;
-  const after = rest.slice(speaker[0].length);
-  // The speaker's name (two to four characters, maybe spaced) and nothing else, or the mandate.
-  for (let n = 2; n <= Math.min(6, after.length); n++) {
-    const tail = after.slice(n).trim();
-    if (!tail || isSetPhrase(tail)) return /^[\u4e00-\u9fff·•\s]+$/.test(after.slice(0, n));
-  }
-  return false;
-}
 
 /** The lines under a report's title: "——2025年1月14日在…会议上", "州人大常委会主任 张三". */
 const isByline = (text: string): boolean =>
