@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +106,23 @@ describe('ingest: a new version of a file', () => {
       await db.close();
     }
     expect(readdirSync(join(out, 'json'))).toHaveLength(1);
+  });
+});
+
+describe('ingest: after a run killed between write and rename', () => {
+  it("removes a dead writer's temporary files and keeps a live writer's", async () => {
+    const out = mkdtempSync(join(tmpdir(), 'renda-killed-out-'));
+    mkdirSync(join(out, 'json'));
+    // A pid that no longer runs: a child that has exited.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    const dead = [join(out, 'json', `0123456789abcdef.json.${gone}-0a1b2c3d.tmp`), join(out, `failures.json.${gone}-0a1b2c3d.tmp`)];
+    const live = join(out, 'json', `fedcba9876543210.json.${process.pid}-0a1b2c3d.tmp`);
+    for (const f of [...dead, live]) writeFileSync(f, '{"half":');
+    const summary = await ingest({ inputs: [fileURLToPath(fixture('text/002_4ff2a9da724ed550.txt'))], out, concurrency: DEFAULT_CONCURRENCY });
+    expect(summary.failures).toEqual([]);
+    for (const f of dead) expect(existsSync(f), f).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    expect(readdirSync(join(out, 'json')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
   });
 });
 

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
 import { defaultOcrWorkers } from '../../extractors/ocr/index.js';
@@ -9,6 +8,7 @@ import { createOcrService, DEFAULT_OCR_ENGINE } from '../extract/ocr-service.js'
 import { readSource } from '../extract/read-source.js';
 import { normaliseSource } from '../normalise/normalise.js';
 import { commitResult, publishJson } from '../store/publish.js';
+import { prepareOutDir } from '../store/write-json.js';
 import { Store } from '../store/store.js';
 import { STAGES, Tally, type IngestOptions, type IngestSummary, type StageName } from './batch.js';
 
@@ -24,7 +24,7 @@ const IN_FLIGHT_SLACK = 4;
 export async function runLocal(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const { files, skipped } = await discover(options.inputs);
-  await mkdir(join(options.out, 'json'), { recursive: true });
+  await prepareOutDir(options.out);
   const store = await Store.open(join(options.out, 'renda.sqlite'));
   const queues = Object.fromEntries(STAGES.map((s) => [s, new PQueue({ concurrency: options.concurrency[s] })])) as Record<StageName, PQueue>;
   const tally = new Tally(files.length, skipped, started);

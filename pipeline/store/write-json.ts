@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SourceResult } from '../../schemas/index.js';
 import { FileError } from '../../schemas/errors.js';
@@ -26,12 +26,41 @@ export async function writeResultJson(outDir: string, sourceId: string, json: st
 
 export async function writeAtomic(target: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
-  const tmp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
+  // The writer's pid in the name: a later run can tell a dead writer's leftover from a live one's.
+  const tmp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
     await writeFile(tmp, content);
     await rename(tmp, target);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
+  }
+}
+
+/**
+ * The output folder made ready for a batch: json/ created, and temporary files whose writer died
+ * (a run killed with SIGKILL between write and rename) removed, so a rerun leaves only whole files.
+ * A temporary file of a live process (another batch writing here) is left alone.
+ */
+export async function prepareOutDir(outDir: string): Promise<void> {
+  const json = join(outDir, 'json');
+  await mkdir(json, { recursive: true });
+  const swept = [json, outDir].map(async (dir) => {
+    for (const name of await readdir(dir)) {
+      const pid = /\.(\d+)-[0-9a-f]{8}\.tmp$/.exec(name)?.[1];
+      if (pid && !isAlive(Number(pid))) await rm(join(dir, name), { force: true });
+    }
+  });
+  await Promise.all(swept);
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,4 +1,4 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import PQueue from 'p-queue';
@@ -8,6 +8,7 @@ import { FileError, StopError } from '../../../schemas/errors.js';
 import { discover } from '../discover.js';
 import { readSource } from '../../extract/read-source.js';
 import { commitResult, publishJson } from '../../store/publish.js';
+import { prepareOutDir } from '../../store/write-json.js';
 import { Store } from '../../store/store.js';
 import { Tally, type IngestOptions, type IngestSummary } from '../batch.js';
 import { connect, parseQueueUrl, probe, QUEUE_NAME, withDeadline } from './connection.js';
@@ -40,7 +41,7 @@ export async function runQueued(options: QueuedOptions): Promise<IngestSummary> 
   const ocrMode = options.ocr?.mode ?? 'auto';
   const build = rendaBuild();
   const { files, skipped } = await discover(options.inputs);
-  await mkdir(join(options.out, 'json'), { recursive: true });
+  await prepareOutDir(options.out);
 
   await probe(address);
   const redis = connect(address);
