@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { OcrError, describe } from './_errors.js';
 import { deferred } from './_deferred.js';
+import { onnxThreadStackMb } from './_onnx-stack.js';
 import type { PaddleEngineOptions } from './paddle.js';
 import type { FromWorker, ToWorker } from './paddle-worker.js';
 import type { OcrEngine, OcrPageResult, RasterImage } from './types.js';
@@ -26,7 +27,7 @@ export async function createPaddleThreadEngine(options: PaddleEngineOptions = {}
   let next = 0;
 
   const start = (): Promise<Worker> => {
-    const worker = new Worker(ENTRY, { workerData: options });
+    const worker = new Worker(ENTRY, { workerData: options, resourceLimits: { stackSizeMb: onnxThreadStackMb() } });
     const ready = deferred<Worker>();
     const gone = (error: OcrError) => {
       // This thread is no longer the engine's: the next page starts another.

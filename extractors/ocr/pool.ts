@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../../schemas/errors.js';
 import { OcrError } from './_errors.js';
-import { createPaddleEngine, type PaddleEngineOptions } from './paddle.js';
+import type { PaddleEngineOptions } from './paddle.js';
 import { createPaddleThreadEngine } from './paddle-thread.js';
 import { createTesseractEngine, type TesseractEngineOptions } from './tesseract.js';
 import { OCR_ENGINES, type OcrEngine, type OcrEngineName, type OcrPageResult, type RasterImage } from './types.js';
@@ -67,13 +67,12 @@ export class OcrPool {
   static async create(options: OcrPoolOptions): Promise<OcrPool> {
     validateOcrPoolOptions(options);
     const { engine, workers } = options;
-    // One paddle engine runs here with every core; several each run in a thread with one.
+    // One paddle engine runs with every core, several with one each; always in a thread of its own,
+    // whose stack onnxruntime's start needs sized to the command line (see _onnx-stack.ts).
     const start = (): Promise<OcrEngine> =>
       engine === 'tesseract'
         ? createTesseractEngine(options.tesseract)
-        : workers === 1
-          ? createPaddleEngine(options.paddle)
-          : createPaddleThreadEngine({ threads: 1, ...options.paddle });
+        : createPaddleThreadEngine({ threads: workers === 1 ? 0 : 1, ...options.paddle });
     const settled = await Promise.allSettled(Array.from({ length: workers }, start));
     const started = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');

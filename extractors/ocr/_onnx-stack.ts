@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * The native stack, in MiB, for a thread that starts onnxruntime. When onnxruntime first starts in
+ * a process it reads /proc/self/cmdline and runs a matcher over it that recurses once or twice per
+ * byte (the crash's frames repeat three functions of libonnxruntime 43,000 times): about 250 bytes
+ * of stack per byte of the command line. A worker thread's default 4 MiB overflowed at about 16 KB,
+ * which is `renda ingest` given some 350 files by name, and the whole process died with SIGSEGV
+ * (the main thread's 8 MiB at about 33 KB). Sized here from the command line, with twice the room
+ * measured, so a batch named on the command line can be as long as the system allows.
+ */
+export function onnxThreadStackMb(): number {
+  const BYTES_PER_BYTE = 512;
+  const FLOOR_MB = 8;
+  return FLOOR_MB + Math.ceil((commandLineBytes() * BYTES_PER_BYTE) / 2 ** 20);
+}
+
+function commandLineBytes(): number {
+  try {
+    return readFileSync('/proc/self/cmdline').length;
+  } catch {
+    // Not Linux: what the kernel would hold, the arguments and a NUL after each.
+    return [process.execPath, ...process.execArgv, ...process.argv.slice(1)].reduce((n, a) => n + Buffer.byteLength(a) + 1, 0);
+  }
+}
