@@ -44,6 +44,8 @@ const LINE_RULES: RegExp[] = [
   // …and its page label and masthead: "a0002版:城事", "温岭日报 数字报纸", a column kicker "某某开发区 〉〉".
   /^[A-Za-z]?\d{1,4}\s*版\s*[:：]\s*[\u4e00-\u9fff]{1,6}$/,
   /^[^\s，。]{2,12}(日报|晚报|时报|报)\s*(数字报纸|数字报|电子版|电子报)$/,
+  // An e-paper reader's buttons over the page: "通版阅读请点击：", "展开通版", "当前版：01版", "上一版".
+  /^(通版阅读(请点击)?|展开通版|收缩通版|版面导航|本版导航|上一版|下一版)\s*[:：]?$|^当前版\s*[:：]\s*[A-Z]?\d{1,3}\s*版$/,
   /^[^，。]{1,20}\s*(〉〉|>>|》》)$/,
   // A content farm's keyword line: four or more short phrases joined by "-" that name no congress,
   // meeting or site ("国产…-激情…-…"); a page title "市人大常委会召开…-某某网" names one.

@@ -311,7 +311,8 @@ export function splitAnnouncedOrdinals(item: SegItem, docText: string): SegItem[
  * a plan's contents, each listed entry is an item"). Entries are not on the article's day: they keep only
  * the months they name.
  */
-const PLAN_TALK = /(今年|明年|\d{4}\s*年)[^。]{0,24}(人大常委会|常委会)[^。]{0,16}(将|计划|拟|安排)|(监督|立法|代表)工作(方面)?[，,]?[^。]{0,8}(将|包括|主要包括|计划|安排)/;
+// (计划 and 安排 as verbs, not a plan's title: "…人大常委会2023年立法工作计划；" names the plan it heard.)
+const PLAN_TALK = /(今年|明年|\d{4}\s*年)[^。]{0,24}(人大常委会|常委会)[^。]{0,16}(将|拟|(?<!工作)(计划|安排)(?=[^，。；;、》和及]))|(监督|立法|代表)工作(方面)?[，,]?[^。]{0,8}(将|包括|主要包括|(?<!工作)(计划|安排)(?=[^，。；;、》和及]))/;
 const CLAUSE_ACT = /^以及|^(并|还|同时)?(将)?(持续)?(听取|审议|审查|开展|组织|检查|视察|调研|制定|修订|修改|作出|做出|确定|安排|进行|提高|加强|深化|推进)/;
 /** A speaker's words about the plan ("主任某某指出，…今年常委会将…") are comment, not its list. */
 const SPOKEN = /^[^，。；\n]{0,30}(指出|强调|表示|说|要求|认为)[，,：:]/;

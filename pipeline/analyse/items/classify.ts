@@ -49,6 +49,8 @@ const RULES: Rule[] = [
   { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)|(部门|干部|人员|负责人|局长)[^。；]{0,8}述职评议|评议[省市县区旗]?(人民)?(政府|法院|检察院)|述职[^。；]{0,30}(满意度)?测评|对[^。；]{0,20}述职(进行|开展)?(测评|评议)|(?<!听取[^。；]{0,60})(部门|单位)[^。；]{0,60}满意度测评/, weight: 0.85 },
   // (A report put to the vote, "表决通过了…代表资格审查委员会关于…的报告", is heard and adopted.)
   { id: 'report.hear', kind: 'report', re: new RegExp(`(听取|审议(?!意见)|表决通过了?)${CLAUSE}{0,160}?(报告|汇报|规划)(?!的?(审议)?意见)`), weight: 0.9 },
+  // A body presenting a plan to the meeting ("听取和审议了市人大法制委员会关于…2023年立法工作计划"): heard, as a report is.
+  { id: 'report.hear_plan', kind: 'report', re: /听取(和|并)?(审议)?了?[^，,。；;、]{0,40}?关于[^，,。；;]{0,60}?(计划|要点|方案)》?(?=$|[，,。；;、和及])/, weight: 0.8 },
   // The report made to the session or the meeting, as news puts it: "…向大会作《某某市人大常委会工作报告》",
   // "秘书长某某就…议程草案和日程安排等作了汇报".
   // Government bodies that report to the meeting: "会上，各副区长分别汇报了…", "县公安局、…等单位分别汇报了…情况".
