@@ -41,3 +41,44 @@ describe('a body presenting a plan to a meeting', () => {
     expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 3']);
   });
 });
+
+describe('news that lists a plan\'s bills', () => {
+  const doc = () =>
+    only(`某某市人大常委会召开立法工作推进会
+4月9日，市人大常委会召开今年首次立法工作推进会。
+今年立法计划共安排立法项目25件，包括继续审议2件、初次审议9件、预备项目14件。其中，初次审议的项目中，3件制定项目分别为：某某市河道管理条例、某某市人民代表大会常务委员会关于加强某某湾保护的决定、某某市实施《中华人民共和国某某法》办法。
+继续审议项目包括某某市物业管理条例、某某市养犬管理规定（修订）、某某市电梯安全条例。同时，预备项目有：某某市档案条例、某某市社区矫正办法、某某市停车场条例。
+在加强普法宣传工作方面，市人大常委会将推动立法与普法同步进行。`);
+
+  it('gives one item per named bill, after a colon or after "包括", several lists to a paragraph', () => {
+    expect(doc().items.map((i) => i.text.slice(0, 8))).toEqual([
+      '今年立法计划共安',
+      '某某市河道管理条',
+      '某某市人民代表大',
+      '某某市实施《中华',
+      '某某市物业管理条',
+      '某某市养犬管理规',
+      '某某市电梯安全条',
+      '某某市档案条例、',
+      '某某市社区矫正办',
+      '某某市停车场条例',
+    ]);
+  });
+
+  it('a bill is legislation and a decision a decision; the plan\'s tally is other; none is on the meeting\'s day', () => {
+    const items = doc().items;
+    expect(items.map((i) => i.kind)).toEqual(['other', 'legislation', 'decision', 'legislation', 'legislation', 'legislation', 'legislation', 'legislation', 'legislation', 'legislation']);
+    expect(items.every((i) => i.months.length === 0)).toBe(true);
+  });
+
+  it('a paragraph whose topic is publicity is other, though it names lawmaking', () => {
+    expect(classify('在做好普法宣传工作方面，区人大常委会将把立法宣传贯穿法规起草、审议全过程，拓宽群众参与立法渠道。', [], 'news').kind).toBe('other');
+    expect(classify('区人大常委会将把立法宣传贯穿法规起草、审议全过程，拓宽群众参与立法渠道。', [], 'news').kind).toBe('legislation');
+  });
+
+  it('a heading that ends in 立法 is no bill', () => {
+    expect(classify('聚焦某某产业、城市更新积极开展“小切口”立法', ['一、立法计划项目如下：']).kind).not.toBe('other');
+    expect(classify('某某市文明行为促进条例、').kind).toBe('legislation');
+    expect(classify('聚焦营商环境积极开展“小切口”立法').rule).not.toBe('section.bare_title');
+  });
+});

@@ -232,17 +232,23 @@ export function splitInlineNumbered(item: SegItem, docText: string): SegItem[] {
 /**
  * A list of a plan's projects given after a colon and joined by "、" ("今年计划制定的7个正式法规项目包括：
  * 甲条例、乙条例（修订）、丙办法等。"): each named project is an entry, and what the sentence says of them
- * (制定法规, 立法调研) is their act.
+ * (制定法规, 立法调研) is their act. Without the colon ("提请审议项目包括甲条例、乙条例、丙规定。") only a list
+ * of laws' names is one. A paragraph may give several lists, each in its sentence.
  */
 const LIST_INTRO = /(项目|议题|法规|条例|内容|事项)[^。：:，]{0,24}?(包括|有|为|是)[^。：:，]{0,8}[:：]/g;
+const BARE_LIST_INTRO = /(项目|法规)[^。：:，]{0,12}?(包括|有|为)(?![:：])/g;
+const LAW_NAME = /^(?:[^，,。；;：:《》]|《[^》]{1,40}》){2,60}?(条例|办法|规定|规则|细则|(?<![立执守普司违])法|决定)(（[^）]{0,12}）|\([^)]{0,12}\))?$/;
 
-export function splitColonList(item: SegItem, docText: string): SegItem[] {
-  if (item.hints || item.agendaOf) return [item];
-  const [start, end] = item.span;
-  const text = docText.slice(start, end);
-  const intro = [...text.matchAll(LIST_INTRO)][0];
-  if (!intro) return [item];
-  const from = (intro.index ?? 0) + intro[0].length;
+const PLAN_PROJECTS = /项目|计划|规划/;
+const TALLY = /\d+\s*(项|件|个)/;
+
+interface NameList {
+  sentenceStart: number;
+  from: number;
+  parts: Array<[number, number]>;
+}
+
+function listAfter(text: string, from: number, bare: boolean): Array<[number, number]> | null {
   const stop = text.indexOf('。', from);
   const to = stop < 0 ? text.length : stop;
   const parts: Array<[number, number]> = [];
@@ -254,16 +260,53 @@ export function splitColonList(item: SegItem, docText: string): SegItem[] {
     }
   }
   const names = parts.map(([a, b]) => text.slice(a, b).replace(/等$/, ''));
-  if (parts.length < 3 || names.some((n) => n.length < 2 || n.length > 40 || /[，,；;]/.test(n))) return [item];
-  const sentenceStart = Math.max(0, text.lastIndexOf('。', intro.index ?? 0) + 1);
-  const context = [...item.context, text.slice(sentenceStart, from)];
-  return parts.map(([a, b], k) => ({
-    path: `${item.path}.${k + 1}`,
-    number: null,
-    span: [start + a, start + (k + 1 < parts.length ? b + 1 : b)] as [number, number],
-    context,
-    agendaOf: { month: null },
-  }));
+  if (parts.length < 3 || names.some((n) => n.length < 2 || n.length > 40 || /[，,；;]/.test(n))) return null;
+  if (bare && !names.every((n) => LAW_NAME.test(n))) return null;
+  return parts;
+}
+
+export function splitColonList(item: SegItem, docText: string): SegItem[] {
+  if (item.hints || item.agendaOf) return [item];
+  const [start, end] = item.span;
+  const text = docText.slice(start, end);
+  const intros = [...[...text.matchAll(LIST_INTRO)].map((m) => ({ m, bare: false })), ...[...text.matchAll(BARE_LIST_INTRO)].map((m) => ({ m, bare: true }))].sort(
+    (x, y) => (x.m.index ?? 0) - (y.m.index ?? 0),
+  );
+  const lists: NameList[] = [];
+  for (const { m, bare } of intros) {
+    const at = m.index ?? 0;
+    const sentenceStart = Math.max(0, text.lastIndexOf('。', at) + 1);
+    // One list to a sentence, in page order.
+    if (lists.length && sentenceStart <= lists[lists.length - 1]!.from) continue;
+    const from = at + m[0].length;
+    const parts = listAfter(text, from, bare);
+    if (parts) lists.push({ sentenceStart, from, parts });
+  }
+  if (!lists.length) return [item];
+  // The plan's tally said before the list ("今年立法计划共涉及立法项目40件，包括…。其中，…分别为：") is an item
+  // of its own (a tally, ANNOTATING.md).
+  const first = lists[0]!;
+  const head = text.slice(0, first.sentenceStart);
+  const out: SegItem[] = [];
+  for (const [k, list] of lists.entries()) {
+    const sentence = text.slice(list.sentenceStart, list.from);
+    const context = [...item.context, sentence];
+    // A plan's projects ("立法计划…4件制定项目分别为：") are on no day of the article's; a meeting's
+    // business ("会议议题有：…") is on the meeting's.
+    const agendaOf = PLAN_PROJECTS.test(sentence) ? { month: null, plan: true as const } : { month: null };
+    if (k === 0 && TALLY.test(head)) out.push({ ...item, path: `${item.path}.0`, span: [start, start + trimEnd(text, list.sentenceStart)], agendaOf });
+    const { parts } = list;
+    out.push(
+      ...parts.map(([a, b], j) => ({
+        path: `${item.path}.${k + 1}.${j + 1}`,
+        number: null,
+        span: [start + a, start + (j + 1 < parts.length ? b + 1 : b)] as [number, number],
+        context,
+        agendaOf,
+      })),
+    );
+  }
+  return out;
 }
 
 /**

@@ -90,7 +90,8 @@ const COUNTED = /\d+\s*(次|场|批|项(?!目)|件|个(?!人|月|百分点)|人�
 
 const FRAMING = /^(指导思想|总体要求|基本原则|工作原则|总体目标|工作目标|主要目标|总体思路|目标任务)[:：\s]?(?![^，。；]{0,4}(的|情况|落实))/;
 /** The period a tally counts over, then its total: "一年来共…", "全年共…", "五年来，常委会共…", "全年召开…". */
-const TALLIED_PERIOD = /(一年来|全年|五年来|这五年|过去一年|过去五年|本届以来)[，,]?[^。；]{0,16}共|全年(召开|听取|审议|开展)/;
+// …or a plan's: "今年立法计划共涉及立法项目40件，包括…".
+const TALLIED_PERIOD = /(一年来|全年|五年来|这五年|过去一年|过去五年|本届以来)[，,]?[^。；]{0,16}共|全年(召开|听取|审议|开展)|(计划|规划)[^。；，]{0,6}共(涉及|安排|有|包括|计)/;
 
 export interface Classification {
   kind: ItemKind;
@@ -137,6 +138,13 @@ export function classify(text: string, context: string[] = [], docType?: DocType
       if (c.kind !== 'other') return { kind: c.kind, kinds: [c.kind], rule: `section.${c.rule}`, confidence: 0.6 };
     }
     if (inherited) return { kind: inherited, kinds: [inherited], rule: `doctype.${docType}`, confidence: 0.55 };
+    // An entry that is only a law's name ("某某市湿地保护条例、") is a bill a plan lists, wherever the list
+    // is printed; a decision's name is the committee's decision (ANNOTATING.md).
+    const named = BARE_TITLE.exec(text.trim());
+    if (named) {
+      const kind = named[1] === '决定' ? 'decision' : 'legislation';
+      return { kind, kinds: [kind], rule: 'section.bare_title', confidence: 0.55 };
+    }
     return { kind: 'other', kinds: ['other'], rule: 'other.default', confidence: 0.5 };
   }
   // Deputies are named everywhere in congress texts, so deputy is the weakest signal: a lead sentence
@@ -156,6 +164,8 @@ export function classify(text: string, context: string[] = [], docType?: DocType
   return { kind, kinds: kind === 'other' ? [...kinds, 'other'] : kinds, rule: primary.id, confidence: round(confidence) };
 }
 
+const BARE_TITLE = /^《?(?:[^，,。；;：:《》]|《[^》]{1,40}》){2,60}?(条例|办法|规定|规则|细则|(?<![立执守普司违])法|决定)》?(（[^）]{0,12}）|\([^)]{0,12}\))?[、，,。；;]?$/;
+
 /** An item whose words name acts (`kinds`) but that is none itself: kind other, the acts kept as kinds. */
 const otherThan = (kinds: ItemKind[], rule: string, confidence: number): Classification => ({
   kind: 'other',
@@ -171,7 +181,9 @@ function leadSentence(masked: string): string {
   return end > 0 && end <= LEAD_MAX && end < masked.length - 1 ? masked.slice(0, end) : '';
 }
 
-const publicityLead = (masked: string) => PUBLICITY.re.test(leadSentence(masked));
+// …or opens on publicity as its topic: "在加强普法宣传工作方面，市人大常委会将…".
+const PUBLICITY_TOPIC = /^在?(加强|做好|深化|推进)?[^，。；]{0,8}(宣传|普法)(工作)?方面[，,]/;
+const publicityLead = (masked: string) => PUBLICITY.re.test(leadSentence(masked)) || PUBLICITY_TOPIC.test(masked);
 
 const INSTITUTION_RULE: Rule = {
   id: 'other.institution',
