@@ -82,3 +82,22 @@ describe('news that lists a plan\'s bills', () => {
     expect(classify('聚焦营商环境积极开展“小切口”立法').rule).not.toBe('section.bare_title');
   });
 });
+
+describe('a plan made public, as news tells it', () => {
+  it('a headline "…立法计划公布" or "…工作要点出炉" is news, not the plan', () => {
+    expect(only(`某某市2031年立法计划公布
+新华网某某4月2日电 昨日，某某市人大常委会召开《某某市人大常委会2031年立法计划》新闻发布会。`).docType).toBe('news');
+    expect(only(`区人大常委会2031年工作要点出炉
+日前，区人大常委会2031年工作要点经主任会议通过，全年安排监督项目12项。`).docType).toBe('news');
+  });
+
+  it('the lede that reports it is an item of kind other; a photo\'s caption and credit are chrome', () => {
+    for (const line of ['发布会现场。某某网 李某某摄', '图为调研组在园区查看（记者 王某 摄）']) expect(isClutterLine(line), line).toBe(true);
+    expect(isClutterLine('常委会组成人员视察了城市更新项目，并观看了宣传片拍摄。')).toBe(false);
+    const doc = only(`某某市2031年立法计划公布
+发布会现场。某某网 李某某摄
+新华网某某4月2日电（记者 某某）昨日，某某市人大常委会召开《某某市人大常委会2031年立法计划》新闻发布会，法工委主任介绍有关情况。
+今年立法计划安排立法项目12个，其中审议项目5个、调研项目7个。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')} ${i.text.slice(0, 4)}`)).toEqual(['other 4 新华网某', 'other  今年立法']);
+  });
+});

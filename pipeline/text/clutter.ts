@@ -50,6 +50,8 @@ const LINE_RULES: RegExp[] = [
   // A content farm's keyword line: four or more short phrases joined by "-" that name no congress,
   // meeting or site ("国产…-激情…-…"); a page title "市人大常委会召开…-某某网" names one.
   /^(?![^\n]*(人大|常委|代表|会议|政府|委员会|新闻|网|报))[^。，,；\s\d-]{2,24}(\s*-\s*[^。，,；\s\d-]{2,24}){3,}$/,
+  // A photo's caption and credit: "新闻发布会现场。某某网 某某摄", "图为检查组在现场查看（记者 某某 摄）".
+  /^[^，,；;]{0,50}[\s。（(]\s*(?:[^\s。（(]{1,8}\s*)?(?:记者|通讯员)?\s*[\u4e00-\u9fff]{2,4}\s*摄\s*[)）]?$/,
   // A share bar left as a line: "—分享—".
   /^[—\-－]*\s*(分享|分享到)\s*[—\-－]*$/,
   // A reporter's byline on its own line: "本报记者 张立平", "记者 王某 通讯员 李某", "记者王某/某某快报".

@@ -50,8 +50,15 @@ export const isNewsFrame = (item: Item, index: number): boolean =>
     // 学习…精神") or a later one on the meeting ("会上，某某传达学习了…精神"), not a review's "坚持…，深入
     // 学习贯彻…".
     !((index === 0 || /^[^，。]{0,4}(会议|会上|会前)/.test(item.text)) && statesStudy(item.text)) &&
+    !(index === 0 && PLAN_MADE_PUBLIC.test(item.text)) &&
     (index === 0 || NEWS_FRAME.test(item.text) || (item.rule === 'other.default' && !DOC_CONTENT.test(item.text)))) ||
-  (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text) && !statesStudy(item.text));
+  (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text) && !statesStudy(item.text) && !PLAN_MADE_PUBLIC.test(item.text));
+
+/**
+ * A lede that reports a plan made public ("…召开《某某市人大常委会2030年立法计划》新闻发布会", "…工作要点出炉") states
+ * the committee's act: an item of kind other (ANNOTATING.md: "a lead that reports a plan adopted").
+ */
+const PLAN_MADE_PUBLIC = /《[^》]{0,40}(计划|要点|规划)》[^，。；]{0,6}(新闻发布会|发布会|公布|发布|出炉|印发)|(计划|要点)[^，。；]{0,4}(出炉|公布|发布|印发)/;
 
 /** "会议还研究了其他事项。": the matters go unnamed, so no act is stated. */
 const OTHER_MATTERS = /^(会议|会上)?(还)?(研究|讨论|审议)(了)?(其他|其它)(有关)?事项。?$/;
