@@ -101,3 +101,23 @@ describe('a plan made public, as news tells it', () => {
     expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')} ${i.text.slice(0, 4)}`)).toEqual(['other 4 新华网某', 'other  今年立法']);
   });
 });
+
+describe('what a page names in passing', () => {
+  it('a district\'s short name inside a region\'s set phrase of another province is no place', () => {
+    const elsewhere = only(`区三届人大常委会第九次会议召开
+1月9日，区人大常委会主任某某主持召开区三届人大常委会第九次会议。
+会议指出，过去一年，区人大常委会深入落实重庆市委部署，助推成渝地区双城经济圈建设，服务双城经济圈重大项目。
+会议听取了区人民政府关于营商环境工作情况的报告。`);
+    expect(elsewhere.jurisdiction?.code ?? null).toBeNull();
+    const own = only(`区三届人大常委会第九次会议召开
+1月9日，区人大常委会主任某某主持召开区三届人大常委会第九次会议。
+会议指出，过去一年，大足坚持落实重庆市委部署，大足石刻文化保护取得新进展。
+会议听取了区人民政府关于营商环境工作情况的报告。`);
+    expect(own.jurisdiction?.code).toBe('500111');
+  });
+
+  it('a year\'s rating of state organs\' staff (年度履职测评) is an evaluation', () => {
+    expect(classify('会议还审议了人事任免事项；开展了国家机关工作人员年度履职测评。', [], 'news').kind).toBe('evaluation');
+    expect(classify('组织开展代表履职测评，推动代表述职。', [], 'news').kind).not.toBe('evaluation');
+  });
+});

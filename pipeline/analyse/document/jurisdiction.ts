@@ -216,8 +216,12 @@ function inferFromText(word: string, text: string, visited: string[] = []): Juri
   // that level is said as often (the top must be one place, below); once could be an ordinary word (长治久安).
   const shortLevel = SHORT_NAME_LEVEL[word];
   if (!counts.length && shortLevel) {
+    // A page that names a province is not about a place elsewhere: "成渝地区双城经济圈" in a 重庆 page is
+    // no 双城区 of 黑龙江.
+    const provinces = idx.all.filter((d) => d.level === 'province' && count(text, idx.namesOf(d)) > 0);
+    const inNamedProvince = (d: Division) => !provinces.length || d.parents.some((p) => provinces.includes(p));
     counts = candidates
-      .filter((d) => d.level === shortLevel && d.name.length >= 3 && d.name.endsWith(word))
+      .filter((d) => d.level === shortLevel && d.name.length >= 3 && d.name.endsWith(word) && inNamedProvince(d))
       .map((d) => ({ d, n: count(text, [d.name.slice(0, -1)]) }))
       .filter((c) => c.n >= 2);
   }
