@@ -121,3 +121,13 @@ describe('what a page names in passing', () => {
     expect(classify('组织开展代表履职测评，推动代表述职。', [], 'news').kind).not.toBe('evaluation');
   });
 });
+
+describe('a microblog post', () => {
+  it('opens on its topic tag and bracketed headline; the date after them dates the meeting\'s acts', () => {
+    const doc = only(`某某融媒 31-03-02 10:00
+#某某市某某区# 【区五届人大常委会第八次会议召开】2月27日，区五届人大常委会第八次会议召开。区人大常委会主任某某主持会议。
+会议审议了区人民政府关于农村供水工作情况的报告。
+会议还通过了人事任免案，并举行宪法宣誓仪式。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 2', 'appointment 2']);
+  });
+});

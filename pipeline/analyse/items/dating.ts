@@ -10,7 +10,8 @@ import type { Item } from '../../../schemas/index.js';
 export const DISPATCH_LINE = /(?:^|\n)[^\n，。\d]{0,12}(?:\d{4}年)?(\d{1,2})月\d{1,2}日(?:讯|电)/g;
 /** A paragraph that opens with a day: "5月27日上午，…", "本报讯（记者…）2月20日，…", "8月29号，…". */
 // (or a source's name before the day: "台海网11月29日讯…")
-export const DATED_LINE = /(?:^|\n)(?:[^\n，。]{0,12}讯\s*(?:（[^）\n]{0,24}）)?\s*|[^\n，。\d]{0,8}(?:网|报|社|台)(?:消息)?[:：]?\s*)?(?:\d{4}年)?(\d{1,2})月\d{1,2}[日号]/g;
+// (A microblog post opens on its topic tags and bracketed headline: "#某某区# 【…会议召开】2月26日，…".)
+export const DATED_LINE = /(?:^|\n)(?:#[^#\n]{1,20}#\s*)?(?:【[^】\n]{1,60}】\s*)?(?:[^\n，。]{0,12}讯\s*(?:（[^）\n]{0,24}）)?\s*|[^\n，。\d]{0,8}(?:网|报|社|台)(?:消息)?[:：]?\s*)?(?:\d{4}年)?(\d{1,2})月\d{1,2}[日号]/g;
 
 /**
  * An agenda's entries are taken up at the meeting its date heading names ("8月28日" on a line of its
