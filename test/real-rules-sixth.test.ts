@@ -131,3 +131,33 @@ describe('a microblog post', () => {
     expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 2', 'appointment 2']);
   });
 });
+
+describe('news of the year\'s plan adopted', () => {
+  const doc = () =>
+    only(`我市确定2032年立法计划
+经市五届人大常委会第3次主任会议通过，市人大常委会在3月9日召开的立法计划工作会议上，对2032年立法计划贯彻落实工作作了部署。
+市人大常委会2032年立法计划由立法项目和调研项目组成。其中，立法项目5件，即：某某市供热条例；某某市湖泊保护条例；某某市养老服务条例；某某市物业管理条例；对相关法规进行打包修改1件。
+9件立法调研项目中，新制定的5件，修改的4件。`);
+
+  it('is news by its headline; the lede reporting it is an item of kind other, on its day', () => {
+    expect(doc().docType).toBe('news');
+    expect(doc().items[0]).toMatchObject({ kind: 'other', months: [3] });
+  });
+
+  it('bills listed after "即：" and joined by "；" are one item each, a clause among them too; the count of study projects is a tally', () => {
+    expect(doc().items.slice(1).map((i) => `${i.kind} ${i.text.slice(0, 6)}`)).toEqual([
+      'legislation 某某市供热条',
+      'legislation 某某市湖泊保',
+      'legislation 某某市养老服',
+      'legislation 某某市物业管',
+      'legislation 对相关法规进',
+      'other 9件立法调研',
+    ]);
+  });
+
+  it('adopting the committee\'s own plans is other; voting on them, or on a motion beside them, is a decision', () => {
+    expect(classify('会议讨论通过了《区人大常委会2032年度监督工作计划》《区人大常委会2032年度代表工作计划》。', [], 'news').kind).toBe('other');
+    expect(classify('审议表决区人大常委会2032年工作要点及监督工作计划（草案）；', [], 'news').kind).toBe('decision');
+    expect(classify('会议审议通过了区2032年国民经济和社会发展计划调整方案。', [], 'news').kind).toBe('decision');
+  });
+});

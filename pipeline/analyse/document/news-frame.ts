@@ -45,6 +45,7 @@ export const isNewsFrame = (item: Item, index: number): boolean =>
   ATTENDANCE_ONLY(item.text) ||
   (item.kind === 'other' &&
     item.rule !== 'other.tally' &&
+    item.rule !== 'other.plan_reported' &&
     !MEETING_ACT.test(item.text) &&
     // A paragraph that says what the meeting studied states its act: the lede ("…召开第三十五次会议，传达
     // 学习…精神") or a later one on the meeting ("会上，某某传达学习了…精神"), not a review's "坚持…，深入
@@ -55,10 +56,11 @@ export const isNewsFrame = (item: Item, index: number): boolean =>
   (index === 0 && LEDE_ONLY.test(item.text) && !LEDE_ACT.test(item.text) && !statesStudy(item.text) && !PLAN_MADE_PUBLIC.test(item.text));
 
 /**
- * A lede that reports a plan made public ("…召开《某某市人大常委会2030年立法计划》新闻发布会", "…工作要点出炉") states
+ * A lede that reports a plan made public or adopted ("…召开《某某市人大常委会2030年立法计划》新闻发布会", "…工作要点出炉",
+ * "…主任会议讨论通过了2030年度常委会监督工作计划") states
  * the committee's act: an item of kind other (ANNOTATING.md: "a lead that reports a plan adopted").
  */
-const PLAN_MADE_PUBLIC = /《[^》]{0,40}(计划|要点|规划)》[^，。；]{0,6}(新闻发布会|发布会|公布|发布|出炉|印发)|(计划|要点)[^，。；]{0,4}(出炉|公布|发布|印发)/;
+const PLAN_MADE_PUBLIC = /《[^》]{0,40}(计划|要点|规划)》[^，。；]{0,6}(新闻发布会|发布会|公布|发布|出炉|印发)|(计划|要点)[^，。；]{0,4}(出炉|公布|发布|印发)|(讨论|审议|研究)通过了?[^，。；]{0,40}(计划|要点)/;
 
 /** "会议还研究了其他事项。": the matters go unnamed, so no act is stated. */
 const OTHER_MATTERS = /^(会议|会上)?(还)?(研究|讨论|审议)(了)?(其他|其它)(有关)?事项。?$/;

@@ -235,7 +235,7 @@ export function splitInlineNumbered(item: SegItem, docText: string): SegItem[] {
  * (制定法规, 立法调研) is their act. Without the colon ("提请审议项目包括甲条例、乙条例、丙规定。") only a list
  * of laws' names is one. A paragraph may give several lists, each in its sentence.
  */
-const LIST_INTRO = /(项目|议题|法规|条例|内容|事项)[^。：:，]{0,24}?(包括|有|为|是)[^。：:，]{0,8}[:：]/g;
+const LIST_INTRO = /(项目|议题|法规|条例|内容|事项)[^。：:，]{0,24}?(包括|有|为|是)[^。：:，]{0,8}[:：]|(项目|法规)[^。：:，]{0,8}[，,]即[:：]/g;
 const BARE_LIST_INTRO = /(项目|法规)[^。：:，]{0,12}?(包括|有|为)(?![:：])/g;
 const LAW_NAME = /^(?:[^，,。；;：:《》]|《[^》]{1,40}》){2,60}?(条例|办法|规定|规则|细则|(?<![立执守普司违])法|决定)(（[^）]{0,12}）|\([^)]{0,12}\))?$/;
 
@@ -251,16 +251,22 @@ interface NameList {
 function listAfter(text: string, from: number, bare: boolean): Array<[number, number]> | null {
   const stop = text.indexOf('。', from);
   const to = stop < 0 ? text.length : stop;
+  // Names joined by "、"; or by "；" ("即：甲条例；乙条例；…；对相关法规进行修改或废止1件"), where an entry may
+  // be a clause, so long as most are names.
+  const semicolons = !bare && /^[^、。]*[；;]/.test(text.slice(from, to));
+  const sep = semicolons ? /[；;]/ : /、/;
   const parts: Array<[number, number]> = [];
   let at = from;
   for (let i = from; i <= to; i++) {
-    if (i === to || text[i] === '、') {
-      parts.push([at, i]);
+    if (i === to || sep.test(text[i]!)) {
+      if (i > at) parts.push([at, i]);
       at = i + 1;
     }
   }
   const names = parts.map(([a, b]) => text.slice(a, b).replace(/等$/, ''));
-  if (parts.length < 3 || names.some((n) => n.length < 2 || n.length > 40 || /[，,；;]/.test(n))) return null;
+  if (parts.length < 3) return null;
+  if (semicolons) return names.filter((n) => LAW_NAME.test(n)).length * 3 >= names.length * 2 ? parts : null;
+  if (names.some((n) => n.length < 2 || n.length > 40 || /[，,；;]/.test(n))) return null;
   if (bare && !names.every((n) => LAW_NAME.test(n))) return null;
   return parts;
 }

@@ -91,7 +91,7 @@ const COUNTED = /\d+\s*(次|场|批|项(?!目)|件|个(?!人|月|百分点)|人�
 const FRAMING = /^(指导思想|总体要求|基本原则|工作原则|总体目标|工作目标|主要目标|总体思路|目标任务)[:：\s]?(?![^，。；]{0,4}(的|情况|落实))/;
 /** The period a tally counts over, then its total: "一年来共…", "全年共…", "五年来，常委会共…", "全年召开…". */
 // …or a plan's: "今年立法计划共涉及立法项目40件，包括…".
-const TALLIED_PERIOD = /(一年来|全年|五年来|这五年|过去一年|过去五年|本届以来)[，,]?[^。；]{0,16}共|全年(召开|听取|审议|开展)|(计划|规划)[^。；，]{0,6}(共|共计)?(涉及|安排|有|包括|计)[^。；，]{0,10}?(共|共计)?\s*\d+\s*(个|项|件)/;
+const TALLIED_PERIOD = /(一年来|全年|五年来|这五年|过去一年|过去五年|本届以来)[，,]?[^。；]{0,16}共|全年(召开|听取|审议|开展)|(计划|规划)[^。；，]{0,6}(共|共计)?(涉及|安排|有|包括|计)[^。；，]{0,10}?(共|共计)?\s*\d+\s*(个|项|件)|^\d+\s*(件|项|个)[^。；，]{0,10}项目中/;
 
 export interface Classification {
   kind: ItemKind;
@@ -111,8 +111,11 @@ export function classify(text: string, context: string[] = [], docType?: DocType
   // A masked run stands for one name, however long ("听取…关于《…意见》《…意见》…落实情况的报告"): acts around it
   // are as near as the words that are left.
   const masked = (docType === 'news' ? maskExhortation(maskAttendance(maskNames(text))) : maskNames(text)).replace(/＿{2,}/g, '＿');
-  const hits = firing(masked);
+  const fired = firing(masked);
+  const hits = fired.filter((h) => h.id !== 'decision.adopt_plan' || !adoptsOwnPlansOnly(text, docType));
   const kinds = ITEM_KINDS.filter((k) => hits.some((h) => h.kind === k));
+  // Only its own plans adopted: the item reports a plan adopted, kind other.
+  if (!kinds.length && fired.length) return { kind: 'other', kinds: ['other'], rule: 'other.plan_reported', confidence: 0.6 };
 
   if (kinds.length >= 3 && (masked.match(COUNTED)?.length ?? 0) >= 3 && !/(拟|将|安排在|计划(于|在|对|开展|听取|审议|组织))/.test(masked)) {
     // "大会听取了…的工作报告。某某说，…一年来，听取审议报告32个，开展执法检查3次…": the paragraph's act is
@@ -152,6 +155,9 @@ export function classify(text: string, context: string[] = [], docType?: DocType
   // a lead on the Party's leadership ("坚持党对立法工作的全面领导，…") over words that only name a field
   // of work ("立法工作", "联系代表").
   const generic = hits.every((h) => GENERIC_RULES.has(h.id));
+  // News of the year's plan itself ("经…主任会议通过，…对2030年立法计划贯彻落实工作进行安排部署"), naming its
+  // field only: a lead reporting a plan adopted, kind other (ANNOTATING.md).
+  if (docType === 'news' && generic && PLAN_REPORTED.test(masked)) return otherThan(kinds, 'other.plan_reported', 0.6);
   const lead = publicityLead(masked)
     ? PUBLICITY
     : (kinds.length === 1 && kinds[0] === 'deputy' && institutionLead(masked)) || (generic && PARTY_LEAD.test(masked))
@@ -198,6 +204,24 @@ const PARTY_LEAD = /^(始终)?坚持(和加强|和完善)?(党(对[^，。；]{0
 
 /** Hearing a briefing (汇报), not a formal report: "听取了县政府有关情况汇报". */
 const BRIEFING = /听取(了)?[^。；，]{0,40}?汇报/;
+
+const PLAN_REPORTED = /经[^。；]{0,30}通过[^。；]{0,40}(计划|要点)|(计划|要点)[^。；]{0,30}(印发|出炉|公布|发布|部署)/;
+
+/** The committee's own plans: "…人大常委会2030年工作要点", "《…常委会…监督工作计划》", "代表工作计划". */
+const OWN_PLAN = /《?[^，。；《》]{0,24}(人大常委会|常委会|人大)[^，。；《》]{0,16}(工作要点|工作计划|立法计划|监督计划|议题安排|工作安排)(（草案）)?》?|(立法|监督|代表|调研|讨论决定重大事项)(工作)?计划(（草案）)?》?/g;
+
+/**
+ * Adopting the committee's own plans for its year ("讨论通过了《某某市人大常委会2030年工作要点》《…监督工作计划》")
+ * settles its own work, not a matter of the region: other, as a lead reporting a plan adopted (ANNOTATING.md).
+ * A vote on them ("审议表决…工作要点（草案）"), or on a motion or decision beside them, is the committee's decision.
+ * (Read before the names are masked: the plans' titles say whose they are.)
+ */
+function adoptsOwnPlansOnly(text: string, docType?: DocType): boolean {
+  if (/表决|议案|的决定|决定（草案）|决议/.test(text)) return false;
+  const rest = text.replace(OWN_PLAN, '＿');
+  const adopt = RULES.find((r) => r.id === 'decision.adopt_plan')!;
+  return !adopt.re.test(docType === 'news' ? maskExhortation(maskAttendance(maskNames(rest))) : maskNames(rest));
+}
 
 /** Cases where a rule's words are present but the act is not. */
 function vetoed(rule: Rule, text: string): boolean {
