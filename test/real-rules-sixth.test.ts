@@ -161,3 +161,18 @@ describe('news of the year\'s plan adopted', () => {
     expect(classify('会议审议通过了区2032年国民经济和社会发展计划调整方案。', [], 'news').kind).toBe('decision');
   });
 });
+
+describe('a meeting to come, its agenda told without a colon', () => {
+  it('"建议议程，主要包括听取…；审议…" gives one item per entry, on that meeting\'s month (not the chairmen\'s meeting\'s)', () => {
+    const doc = only(`某某市人大常委会召开第八十次主任会议
+5月6日上午，市人大常委会召开第八十次主任会议。会议确定2032年6月3日至4日召开市三届人大常委会第九次会议。
+会议讨论了市三届人大常委会第九次会议建议议程，主要包括听取和审议市人民政府关于全市养老服务工作情况的报告；审议《某某市2031—2035年水资源保护规划（草案）》；审议人事任免事项。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')} ${i.text.slice(0, 4)}`)).toEqual(['report 6 听取和审', 'decision 6 审议《某', 'appointment 6 审议人事']);
+  });
+
+  it('a region\'s draft plan put to review is to be approved: a decision; the report on a plan\'s draft is heard', () => {
+    expect(classify('审议《某某市2031—2035年水资源保护规划（草案）》；').kind).toBe('decision');
+    expect(classify('审议某某市国民经济和社会发展计划执行情况与今后五年计划草案的报告；').kind).toBe('report');
+    expect(classify('审议区人大常委会2032年工作要点（草案）；').kind).not.toBe('decision');
+  });
+});

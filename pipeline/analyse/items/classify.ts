@@ -27,6 +27,8 @@ const RULES: Rule[] = [
   { id: 'decision.resolution', kind: 'decision', re: new RegExp(`(作出|做出)了?(?!的)(${CLAUSE}{0,10}|关于${CLAUSE}{0,60}?的|《[^》]{0,80})(决议|决定)`), weight: 0.9 },
   // "审查和批准…计划执行情况及…计划草案的报告", "批准…决算": approving a plan or budget decides it.
   { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,40}(决算|预算|调整方案|计划|规划)|(审议|审查)${CLAUSE}{0,40}预算调整方案(（草案）)?(?!（草案）|的?(报告|说明))`), weight: 0.9 },
+  // A region's plan put to the committee in draft ("审议《某某市2031—2035年依法治市规划（草案）》"): to approve it.
+  { id: 'decision.review_plan_draft', kind: 'decision', re: new RegExp(`(审议|审查)${CLAUSE}{0,60}?(规划|纲要|计划)》?(（草案）|草案)(?!${CLAUSE}{0,4}(报告|说明))`), weight: 0.8 },
   { id: 'decision.adopt_plan', kind: 'decision', re: new RegExp(`(审议通过|表决通过|讨论通过|审议表决|审议并表决)${CLAUSE}{0,40}(计划|要点|方案|规划)`), weight: 0.85 },
   // A vote on the committee's own decision or resolution: "审议表决了…关于表彰…的决定", "表决通过…的决议".
   { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,100}?(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)`), weight: 0.85 },
@@ -112,7 +114,7 @@ export function classify(text: string, context: string[] = [], docType?: DocType
   // are as near as the words that are left.
   const masked = (docType === 'news' ? maskExhortation(maskAttendance(maskNames(text))) : maskNames(text)).replace(/＿{2,}/g, '＿');
   const fired = firing(masked);
-  const hits = fired.filter((h) => h.id !== 'decision.adopt_plan' || !adoptsOwnPlansOnly(text, docType));
+  const hits = fired.filter((h) => !OWN_PLAN_RULES.has(h.id) || !adoptsOwnPlansOnly(h, text, docType));
   const kinds = ITEM_KINDS.filter((k) => hits.some((h) => h.kind === k));
   // Only its own plans adopted: the item reports a plan adopted, kind other.
   if (!kinds.length && fired.length) return { kind: 'other', kinds: ['other'], rule: 'other.plan_reported', confidence: 0.6 };
@@ -216,12 +218,12 @@ const OWN_PLAN = /《?[^，。；《》]{0,24}(人大常委会|常委会|人大)
  * A vote on them ("审议表决…工作要点（草案）"), or on a motion or decision beside them, is the committee's decision.
  * (Read before the names are masked: the plans' titles say whose they are.)
  */
-function adoptsOwnPlansOnly(text: string, docType?: DocType): boolean {
+function adoptsOwnPlansOnly(rule: Rule, text: string, docType?: DocType): boolean {
   if (/表决|议案|的决定|决定（草案）|决议/.test(text)) return false;
   const rest = text.replace(OWN_PLAN, '＿');
-  const adopt = RULES.find((r) => r.id === 'decision.adopt_plan')!;
-  return !adopt.re.test(docType === 'news' ? maskExhortation(maskAttendance(maskNames(rest))) : maskNames(rest));
+  return !rule.re.test(docType === 'news' ? maskExhortation(maskAttendance(maskNames(rest))) : maskNames(rest));
 }
+const OWN_PLAN_RULES = new Set(['decision.adopt_plan', 'decision.review_plan_draft']);
 
 /** Cases where a rule's words are present but the act is not. */
 function vetoed(rule: Rule, text: string): boolean {
