@@ -176,3 +176,26 @@ describe('a meeting to come, its agenda told without a colon', () => {
     expect(classify('审议区人大常委会2032年工作要点（草案）；').kind).not.toBe('decision');
   });
 });
+
+describe('a work meeting the committee convenes', () => {
+  it('to arrange its work or gather proposals: its lede states that act, and dates the paragraphs after it', () => {
+    const doc = only(`市人大常委会推进代表建议办理工作
+（某某人大网讯）9月12日，市人大常委会组织召开工作推进会，安排部署代表建议、批评和意见办理工作。
+某某等代表出席会议。会议共收集代表建议素材41件，交有关部门研究办理。
+市人大常委会主任某某在会上强调，一是要提高认识，二是要压实责任。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')} ${i.text.slice(0, 4)}`)).toEqual(['deputy 9 （某某人', 'deputy 9 某某等代']);
+  });
+
+  it('a convening lede that arranges nothing is still the frame; what a speaker urges "在会上" is comment', () => {
+    expect(only(`区人大常委会召开第五次会议
+3月2日，区人大常委会召开第五次会议。区人大常委会主任某某主持会议。
+会议审议了区人民政府关于河道整治工作情况的报告。`).items.map((i) => i.text.slice(0, 4))).toEqual(['会议审议']);
+  });
+
+  it('what the committee will do this year, told after the meeting, is not on the meeting\'s day', () => {
+    const doc = only(`市人大常委会召开立法项目对接会
+4月9日上午，某某市人大常委会组织召开立法项目对接会，对今年地方立法工作进行统一部署。
+根据今年立法工作安排，市人大常委会将全力做好《某某市古树名木保护条例》审议前的准备工作。`);
+    expect(doc.items.map((i) => i.months)).toEqual([[4], []]);
+  });
+});

@@ -22,14 +22,17 @@ const PERSON = '(?:[\\u4e00-\\u9fff]{2,4}|[\\u4e00-\\u9fff]{1,6}[·•][\\u4e00-
 const COMMENT = new RegExp(`^([^，。；\\n]{0,12}(后|上|中|时)，)?(会议|会上|(?:[^，。；\\n]{0,30}?(?:主任|主席|书记|秘书长|委员长|部长|局长|县长|市长|区长|省长|旗长|院长|检察长|组长))?(?!方案|计划|要点|意见|通知|文件|规划)${PERSON})(指出|强调|要求|认为|表示|希望|介绍说|说)[，：,:]`);
 /** A lede that opens the meeting (who presided, who attended) and names no act of its own. */
 const LEDE_ONLY = /(召开|举行|开幕|闭幕)/;
-const LEDE_ACT = /听取|审议|表决|通过|检查|视察|调研(?!员)|询问|评议|任免|选举|决定(?![^，。；]{0,30}召开)/;
+// (A work meeting the committee convenes to arrange its work, "…召开工作推进会，安排部署代表建议办理等工作", or to
+// gather proposals, "…素材征集座谈会", states that act.)
+const LEDE_ACT = /听取|审议|表决|通过|检查|视察|调研(?!员)|询问|评议|任免|选举|决定(?![^，。；]{0,30}召开)|部署|征集/;
 /**
  * The political consultative conference meets beside the congress, and news of the "two sessions"
  * tells of both: what the CPPCC does ("政协会议将…", "市政协秘书长某某说，…") is no act of the congress.
  */
 const CPPCC = /^[^，。；人]{0,12}政协(?!委员)[^，。；]{0,20}?(会议|党组|主席|秘书长|常委会|委员会)/;
 /** A speaker on an occasion: "某某在某某街道征求代表意见时强调，…", "某某在讲话中指出，…" (not what a report says). */
-const SPEAKER_AT = /^[\u4e00-\u9fff]{2,4}在(?!报告|工作报告)[^，。；]{2,30}(时|上|中)(指出|强调|要求|表示|说)[，：,:]/;
+// (At the meeting itself only what a speaker urges: "某某在会上强调，一是要…"; "某某在会上指出，2018年常委会…" may retell the plan.)
+const SPEAKER_AT = /^[\u4e00-\u9fff]{2,4}在(?!报告|工作报告)([^，。；]{2,30}(时|上|中)(指出|强调|要求|表示|说)|会上(强调|要求))[，：,:]/;
 /** A paragraph of quoted speech in the first person: "“为更好地推进工作，…我们创新形式，…". */
 const FIRST_PERSON_QUOTE = /^[“「"][^。”」"]*我们/;
 /** A speaker's words: "某某说，…", "某某感谢各位代表…。她说，…". */

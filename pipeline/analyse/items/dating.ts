@@ -10,8 +10,9 @@ import type { Item } from '../../../schemas/index.js';
 export const DISPATCH_LINE = /(?:^|\n)[^\n，。\d]{0,12}(?:\d{4}年)?(\d{1,2})月\d{1,2}日(?:讯|电)/g;
 /** A paragraph that opens with a day: "5月27日上午，…", "本报讯（记者…）2月20日，…", "8月29号，…". */
 // (or a source's name before the day: "台海网11月29日讯…")
-// (A microblog post opens on its topic tags and bracketed headline: "#某某区# 【…会议召开】2月26日，…".)
-export const DATED_LINE = /(?:^|\n)(?:#[^#\n]{1,20}#\s*)?(?:【[^】\n]{1,60}】\s*)?(?:[^\n，。]{0,12}讯\s*(?:（[^）\n]{0,24}）)?\s*|[^\n，。\d]{0,8}(?:网|报|社|台)(?:消息)?[:：]?\s*)?(?:\d{4}年)?(\d{1,2})月\d{1,2}[日号]/g;
+// (A microblog post opens on its topic tags and bracketed headline: "#某某区# 【…会议召开】2月26日，…"; a site's tag
+// may be bracketed: "（某某人大网讯）2月13日，…".)
+export const DATED_LINE = /(?:^|\n)(?:#[^#\n]{1,20}#\s*)?(?:【[^】\n]{1,60}】\s*)?(?:[^\n，。]{0,12}讯[）)]?\s*(?:（[^）\n]{0,24}）)?\s*|[^\n，。\d]{0,8}(?:网|报|社|台)(?:消息)?[:：]?\s*)?(?:\d{4}年)?(\d{1,2})月\d{1,2}[日号]/g;
 
 /**
  * An agenda's entries are taken up at the meeting its date heading names ("8月28日" on a line of its
@@ -76,7 +77,7 @@ const REPORTER_LEARNED = /(获悉|了解到|得知)/;
 /** What the year's plan will do, as news retells it ("今年，省人大常委会将围绕…", "还将制定…"): not done on the lede's day. */
 // ("会议还将第二次审议…" is the meeting's own business: it keeps the meeting's day.)
 // Said where the item opens ("…，要求县政府将对审议意见认真研究" later on is the meeting's demand, not a plan).
-const PLANNED_AHEAD = /^[^。；]{0,16}?((今年|明年|全年|年内|下一步)[^。，]{0,20}(将|拟)|(?<!会议)还将|(?<!会议(还)?)将(制定|修订|修改|围绕|对|开展|推进|改进|积极|继续))/;
+const PLANNED_AHEAD = /^[^。；]{0,20}?((今年|明年|全年|年内|下一步)[^。，]{0,20}(将|拟)|(?<!会议)还将|(?<!会议(还)?)将(制定|修订|修改|围绕|对|开展|推进|改进|积极|继续|全力|做好|加快|着力))/;
 /** What a report heard at the meeting says ("某某在报告中指出，2020年…"), or a speaker's review ("某某还介绍了本届…"): the period's acts, not the meeting's. */
 const REPORT_SAYS = /^[^，。；]{0,24}(在(报告|讲话)中(指出|说|介绍|表示|回顾|提到)|(还)?(介绍|回顾)了?(本届|过去|五年|一年|今年以来|近年来))/;
 
