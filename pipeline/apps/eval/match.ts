@@ -32,12 +32,27 @@ export function matchGold<G extends { text?: string; start?: string }>(gold: G[]
 /** Greedy in-order matching of output-format items: documents list items in reading order. */
 export const matchItems = (gold: Item[], pred: Item[]): Array<[Item, Item]> => matchGold(gold, pred);
 
-/** The first item that begins with the start; failing that, the first that contains it. */
+/**
+ * The first item that begins with the start; failing that, the first that contains it; failing that (a scan's
+ * text), the first that begins with it but for one misread character.
+ */
 function findByStart(start: string, squashed: string[], used: Set<number>, from: number): number {
   const end = Math.min(squashed.length, from + WINDOW);
   for (let j = from; j < end; j++) if (!used.has(j) && squashed[j].startsWith(start)) return j;
   for (let j = from; j < end; j++) if (!used.has(j) && squashed[j].includes(start)) return j;
+  if (start.length >= MIN_FUZZY_START) for (let j = from; j < end; j++) if (!used.has(j) && oneMisread(squashed[j], start)) return j;
   return -1;
+}
+
+/** Starts shorter than this are matched exactly: one character is too much of them. */
+const MIN_FUZZY_START = 8;
+
+/** The text begins with the start but for one character read as another. */
+function oneMisread(text: string, start: string): boolean {
+  if (text.length < start.length) return false;
+  let diff = 0;
+  for (let i = 0; i < start.length; i++) if (text[i] !== start[i] && ++diff > 1) return false;
+  return true;
 }
 
 function findBySimilarity(text: string, pred: Item[], used: Set<number>, from: number): number {
