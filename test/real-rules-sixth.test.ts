@@ -199,3 +199,30 @@ describe('a work meeting the committee convenes', () => {
     expect(doc.items.map((i) => i.months)).toEqual([[4], []]);
   });
 });
+
+describe('a chairmen\'s meeting\'s minutes', () => {
+  const doc = () =>
+    only(`设为首页 | 加入收藏
+当前位置：首页 > 主任会议
+某某区第九届人大常委会第十二次主任会议纪要
+6月3日，区人大常委会主任某某主持召开第十二次主任会议。会议议题：1.听取区政府关于物业管理工作情况的报告；2.讨论区人大常委会关于区养老服务工作情况报告的审议意见（草案）；3.讨论区政府办理《区人大常委会关于消防工作情况报告的审议意见》情况的报告，并确定提交常委会开展办理情况满意度测评；4.确定区第九届人大常委会第八次会议的召开日期和建议议程。`);
+
+  it('portal links over the title are chrome', () => {
+    expect(isClutterLine('设为首页 | 加入收藏')).toBe(true);
+    expect(doc().title).toBe('某某区第九届人大常委会第十二次主任会议纪要');
+  });
+
+  it('its inline numbered topics are items; taking up the opinions on a report, or how they were handled, is a step of that report; "，并确定提交…满意度测评" is an entry of its own', () => {
+    expect(doc().items.map((i) => `${i.kind} ${i.text.slice(0, 6)}`)).toEqual([
+      'report 听取区政府关',
+      'report 讨论区人大常',
+      'report 讨论区政府办',
+      'evaluation 并确定提交常',
+      'other 确定区第九届',
+    ]);
+  });
+
+  it('a rating after hearing the report is still the report\'s', () => {
+    expect(classify('会议听取和审议了市政府关于十件民生实事完成情况的报告，并对民生实事落实情况开展满意度测评。', [], 'news').kind).toBe('report');
+  });
+});

@@ -134,7 +134,8 @@ const ENTRY_START = /^(以及|还有)?(听取|审议|审查|批准|表决|传达
 
 // "…计划草案的报告，批准…计划" approves what it just reviewed: one act, so a bare 批准 does not cut.
 // ("…的报告（书面），书面印发…的报告": handing out a report in writing is an entry of its own.)
-const AND_THEN = /，(?=并(?:开展|进行|作出|听取|审议|审查|批准|表决)|听取|审议|审查|表决|开展|书面印发)/;
+// ("…情况的报告，并确定提交常委会开展办理情况满意度测评；": deciding to rate it is an entry too.)
+const AND_THEN = /，(?=并(?:开展|进行|作出|听取|审议|审查|批准|表决|确定提交)|听取|审议|审查|表决|开展|书面印发)/;
 
 /** The announcing words end their paragraph, and the entries follow on the next line. */
 const AGENDA_INTRO_AT_END = /(议程|议题)(共[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]\s*$/;
@@ -217,18 +218,24 @@ export function splitInlineNumbered(item: SegItem, docText: string): SegItem[] {
   if (run.length < 2) return [item];
   const dated = LEADING_DATE.exec(text);
   const agendaOf = dated ? { month: Number(dated[1]) } : undefined;
-  return run.map((m, k) => {
+  return run.flatMap((m, k) => {
     const from = (m.index ?? 0) + m[0].length;
     const to = k + 1 < run.length ? (run[k + 1].index ?? text.length) + 1 : text.length;
-    return {
-      path: `${item.path}.${k + 1}`,
-      number: `${m[2]}.`,
-      span: [start + from, start + trimEnd(text, to)] as [number, number],
+    // An entry that goes on with an act of its own after "，并" ("…情况的报告，并确定提交常委会开展满意度测评；")
+    // is two, as in an agenda given inline.
+    const joined = AND_THEN_ALSO.exec(text.slice(from, to));
+    const cut = joined ? from + joined.index + 1 : to;
+    const entry = (a: number, b: number, n: number, number: string | null): SegItem => ({
+      path: `${item.path}.${k + 1}${n ? `.${n}` : ''}`,
+      number,
+      span: [start + a, start + trimEnd(text, b)] as [number, number],
       context: item.context,
       ...(agendaOf ? { agendaOf } : {}),
-    };
+    });
+    return joined ? [entry(from, cut, 0, `${m[2]}.`), entry(cut, to, 1, null)] : [entry(from, to, 0, `${m[2]}.`)];
   });
 }
+const AND_THEN_ALSO = /，(?=并(?:开展|进行|作出|听取|审议|审查|批准|表决|确定提交))/;
 
 /**
  * A list of a plan's projects given after a colon and joined by "、" ("今年计划制定的7个正式法规项目包括：

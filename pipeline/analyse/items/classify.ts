@@ -48,9 +48,13 @@ const RULES: Rule[] = [
   { id: 'decision.approve_report', kind: 'decision', re: /批准(这个|该|此)报告/, weight: 0.85 },
   { id: 'decision.decide_major_matters', kind: 'decision', re: /讨论(、)?决定(本行政区域内的)?重大事项|讨论决定重大|重大事项决定工作|(行使|用好|履行)重大事项决定权/, weight: 0.8 },
   { id: 'inquiry.question', kind: 'inquiry', re: /专题询问|质询|(开展|组织|进行)询问/, weight: 0.9 },
-  { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|(?<!代表)履职(情况)?(满意度)?测评|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)|(部门|干部|人员|负责人|局长)[^。；]{0,8}述职评议|评议[省市县区旗]?(人民)?(政府|法院|检察院)|述职[^。；]{0,30}(满意度)?测评|对[^。；]{0,20}述职(进行|开展)?(测评|评议)|(?<!听取[^。；]{0,60})(部门|单位)[^。；]{0,60}满意度测评/, weight: 0.85 },
+  { id: 'evaluation.review', kind: 'evaluation', re: /工作评议|履职评议|(?<!听取[^。；]{0,160})开展[^。；，]{0,12}满意度测评|(?<!代表)履职(情况)?(满意度)?测评|专项评议|集中评议|(开展|进行|组织)评议|(?<!述职)评议(工作|活动)|(部门|干部|人员|负责人|局长)[^。；]{0,8}述职评议|评议[省市县区旗]?(人民)?(政府|法院|检察院)|述职[^。；]{0,30}(满意度)?测评|对[^。；]{0,20}述职(进行|开展)?(测评|评议)|(?<!听取[^。；]{0,60})(部门|单位)[^。；]{0,60}满意度测评/, weight: 0.85 },
   // (A report put to the vote, "表决通过了…代表资格审查委员会关于…的报告", is heard and adopted.)
   { id: 'report.hear', kind: 'report', re: new RegExp(`(听取|审议(?!意见)|表决通过了?)${CLAUSE}{0,160}?(报告|汇报|规划)(?!的?(审议)?意见)`), weight: 0.9 },
+  // A chairmen's meeting taking up the committee's draft opinions on a report heard, or the report on how
+  // they were handled ("讨论区人大常委会关于…情况报告的审议意见（草案）", "讨论区政府办理《…审议意见》情况的报告"):
+  // steps of hearing that report (a law check's opinions are the check's, below).
+  { id: 'report.opinions', kind: 'report', re: new RegExp(`^(讨论|研究)${CLAUSE}{0,80}?(报告的审议意见|意见》?${CLAUSE}{0,6}情况的报告)`), weight: 0.75 },
   // A body presenting a plan to the meeting ("听取和审议了市人大法制委员会关于…2023年立法工作计划"): heard, as a report is.
   { id: 'report.hear_plan', kind: 'report', re: /听取(和|并)?(审议)?了?[^，,。；;、]{0,40}?关于[^，,。；;]{0,60}?(计划|要点|方案)》?(?=$|[，,。；;、和及])/, weight: 0.8 },
   // The report made to the session or the meeting, as news puts it: "…向大会作《某某市人大常委会工作报告》",
