@@ -226,3 +226,14 @@ describe('a chairmen\'s meeting\'s minutes', () => {
     expect(classify('会议听取和审议了市政府关于十件民生实事完成情况的报告，并对民生实事落实情况开展满意度测评。', [], 'news').kind).toBe('report');
   });
 });
+
+describe('a chronicle of the committee\'s days', () => {
+  it('each dated entry is an item, whatever its kind; going to a site to learn how a project stands is research', () => {
+    const doc = only(`区人大常委会一月工作动态
+1月3日，区人大常委会副主任某某到某某街道就“两个联系”工作开展调研。
+1月9日，区人大常委会副主任某某分别到区民政局、区应急管理局就区人大社会委2032年监督议题征求意见建议。
+1月12日，区人大常委会副主任某某到某某大桥建设项目现场，了解工程进展和群众反映问题解决情况。
+1月20日，区人大常委会主任某某到区财政局听取关于2031年预算执行情况的汇报。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['research 1', 'other 1', 'research 1', 'report 1']);
+  });
+});

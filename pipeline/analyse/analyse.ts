@@ -153,13 +153,16 @@ function keptAndDated(docType: DocType, docText: string, segs: SegItem[], built:
   // (Filtered after dating: a decision to convene a session is 'other' too, and its agenda is on the session's day.)
   if (docType === 'other') return items.filter((it) => !RESOLUTION_ASKS.test(it.text));
   if (docType === 'news') {
+    // A chronicle of dated entries ("11月21日，市人大常委会副主任某某到…就…征求意见建议。"): each entry is
+    // an act of the body's people, whatever kind it is, not a frame around one.
+    const chronicle = items.filter((it) => DATED_ENTRY.test(it.text)).length >= CHRONICLE_ENTRIES;
     // A listed entry keeps its meeting's month, even none ("会议将于近期召开"): the lede's day is not its.
     // A numbered list under the news of a meeting ("…第八次会议于2026年1月13日至16日举行。建议会议的主要议程为：
     // 1.…", "…第四十二次会议，于2016年11月2日…召开。一、会议听取…") is that meeting's business, on its day.
     return items
       .map((it) => (it.number !== null ? withDatelineMonth(it, docText, [MEETING_DATE]) : it))
       .map((it, k) => (listed(k) && !currentAgenda(segs[k], docText) ? it : withDayOnlyMonth(withLedeMonth(it, docText), docText, publishedDate)))
-      .filter((it, k) => listed(k) || it.number !== null || !isNewsFrame(it, k));
+      .filter((it, k) => listed(k) || it.number !== null || (chronicle && DATED_ENTRY.test(it.text)) || !isNewsFrame(it, k));
   }
   if (docType === 'agenda') {
     const dates = ONE_MEETING.test(docText.slice(0, 400)) ? [DATED_HEADING, MEETING_DATE] : [DATE_LINE];
@@ -178,6 +181,10 @@ function currentAgenda(seg: SegItem, docText: string): boolean {
   if (!seg.agendaOf || seg.agendaOf.month !== null || seg.agendaOf.plan) return false;
   return !MEETING_TO_COME.test(docText.slice(Math.max(0, seg.span[0] - 300), seg.span[0]));
 }
+
+/** An entry of a chronicle: its day, then someone of the congress doing something. */
+const DATED_ENTRY = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[至—-]\d{1,2}日)?(?:上午|下午)?[，,][^。]{0,20}(人大|常委会)/;
+const CHRONICLE_ENTRIES = 4;
 
 const RESOLUTION_ASKS = /^(会议|大会)(要求|号召|希望|强调|指出)[，,：:]/;
 
