@@ -237,3 +237,20 @@ describe('a chronicle of the committee\'s days', () => {
     expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['research 1', 'other 1', 'research 1', 'report 1']);
   });
 });
+
+describe('what a page is, by its first words', () => {
+  it('a call for a plan\'s proposals is no plan, though its title names one', () => {
+    expect(only(`关于公开征集2033年立法计划建议项目的公告
+为做好2033年度立法计划编制工作，市人大常委会法制工作委员会向社会公开征集立法建议项目。
+一、各级国家机关、社会团体和公民可以提出立法建议项目。`).docType).toBe('other');
+  });
+
+  it('an untitled plan whose preamble arranges the year\'s legislation is a legislation plan', () => {
+    expect(only(`（2033年3月2日某某市第八届人大常委会第12次主任会议审议通过）
+为统筹安排某某市人大常委会2033年立法工作，根据有关法律规定，结合本市实际，制定本计划。
+一、总体要求
+坚持科学立法、民主立法、依法立法。
+二、立法项目
+（一）某某市河道管理条例（修订）。`).docType).toBe('legislation_plan');
+  });
+});

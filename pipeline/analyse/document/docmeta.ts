@@ -46,6 +46,8 @@ export function detectDocType(title: string, hasByline: boolean, body = '', repo
   // (…or its lede carries one: "本报讯（记者某某）…".)
   const bylined = hasByline || reporter || DATELINE_LEDE.test(body.trimStart()) || REPORTER_OPENING.test(body.trimStart());
   if ((!notice && NEWS_TITLE.test(headline)) || NEWS_HEADLINE.test(headline) || (bylined && title && !typed)) return 'news';
+  // A call for proposals ("关于公开征集2018年立法计划建议项目的公告") names the plan it gathers for; it is none.
+  if (typed && /征集/.test(title)) return 'other';
   if (typed) return typed[0];
   // "关于2024年计划执行情况的报告" reports on a plan; it is none.
   if (/计划|要点/.test(title) && !/报告$/.test(title.trim())) return 'work_points';
@@ -135,6 +137,8 @@ export function bodyDocType(body: string): DocType {
     if (!PREAMBLE_TYPE.test(sentence) || /征集/.test(sentence)) continue;
     const typed = DOC_TYPE_RULES.find(([, re]) => re.test(sentence));
     if (typed) return typed[0];
+    // "为统筹安排某某市人大常委会2025年立法工作，…制定本计划": the year's legislation, planned.
+    if (/安排[^。，]{0,24}立法工作/.test(sentence)) return 'legislation_plan';
   }
   // "今年常委会工作的总体要求是：…" opens the year's work points.
   if (WORK_POINTS_OPENING.test(preamble) && /\n[一二三四五六七八九十]+、/.test(body)) return 'work_points';
