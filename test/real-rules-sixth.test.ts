@@ -254,3 +254,22 @@ describe('what a page is, by its first words', () => {
 （一）某某市河道管理条例（修订）。`).docType).toBe('legislation_plan');
   });
 });
+
+describe('a vote to convene the congress, told in news', () => {
+  it('is a decision on the meeting\'s day, whether or not the session is numbered with 第', () => {
+    const doc = only(`区人大常委会召开第四十次会议
+12月27日，区十五届人大常委会召开第四十次会议。
+会议决定区十六届人民代表大会一次会议于2033年2月7日在区会议中心召开。
+会议审议通过了区十六届人民代表大会设立财政经济委员会的决定草案。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['decision 12', 'decision 12']);
+  });
+
+  it('a headline ending in 决定 over a meeting\'s agenda says nothing of its entries; a named decision still is one', () => {
+    const doc = only(`省人大常委会主任会议第九次会议决定
+本报某某3月2日讯 今天下午，省人大常委会主任会议第九次会议召开。会议决定，省人大常委会第五次会议将于4月1日召开。
+会议经研究提出，省人大常委会第五次会议建议议程为：传达学习全国人大会议精神；审议《某某省河道管理条例修正案（草案）》；审议《关于加强某某湾保护的决定（草案）》。`);
+    expect(doc.items.map((i) => i.kind)).toEqual(['other', 'other', 'decision']);
+    expect(classify('某某市人民代表大会常务委员会关于加强某某湾保护的决定、').kind).toBe('decision');
+    expect(classify('省人大常委会主任会议第九次会议决定').kind).not.toBe('decision');
+  });
+});

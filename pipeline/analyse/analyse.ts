@@ -114,7 +114,10 @@ function buildItem(
   const text = docText.slice(s.span[0], s.span[1]);
   const c = classify(text, s.context, docType);
   const fromRow = s.hints?.months;
-  const months = fromRow && fromRow.length ? fromRow : extractMonths(text);
+  // News of a vote to convene the congress ("会议决定，区十六届人民代表大会一次会议于2017年2月7日召开"): the vote is
+  // on the meeting's day, the date it names is the session's.
+  const convening = docType === 'news' && c.rule === 'decision.convene_session';
+  const months = fromRow && fromRow.length ? fromRow : convening ? [] : extractMonths(text);
   let committee = findLeadCommittee(text);
   if (s.hints?.leads) committee = leadOfCells(s.hints.leads) ?? committee;
   else if (s.hints?.committeeAbbrev) committee = resolveAbbreviation(s.hints.committeeAbbrev, namesInFile);

@@ -34,14 +34,14 @@ const RULES: Rule[] = [
   { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,100}?(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)`), weight: 0.85 },
   // A motion put to the committee for its approval ("审议市政府关于提请审议…项目的议案"), or a
   // resolution it votes on ("审议并表决…的决议（草案）"), is a decision; deputies' 议案 are not motions.
-  { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|听取)${CLAUSE}{0,10}(政府|法院|检察院|主任会议)关于${CLAUSE}{0,60}的议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)（草案）|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》|((审议并|表决)通过了?|通过了)${CLAUSE}{0,20}(主任会议|人民政府|政府)${CLAUSE}{0,6}(有关|提请的)议案`), weight: 0.85 },
+  { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|听取)${CLAUSE}{0,10}(政府|法院|检察院|主任会议)关于${CLAUSE}{0,60}的议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)(（草案）|草案)|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》|((审议并|表决)通过了?|通过了)${CLAUSE}{0,20}(主任会议|人民政府|政府)${CLAUSE}{0,6}(有关|提请的)议案`), weight: 0.85 },
   // Settling a session's draft agenda and schedule: "会议审议了…第二十二次会议议程草案和日程安排".
   // (A meeting that adopts its own agenda, "会议通过了本次会议议程", "听取并通过了…第16次会议议程（草案）", follows
   // procedure: no decision; ANNOTATING.md. A chairmen's meeting that passes the next meeting's agenda decides it.)
   { id: 'decision.agenda', kind: 'decision', re: new RegExp(`(?<!听取并|听取和)(审议|通过)了?(?!${CLAUSE}{0,6}本次)${CLAUSE}{0,30}会议(的)?(议程|日程)(（?草案）?|和日程安排|安排)`), weight: 0.7 },
   // Convening a session of the congress is the committee's formal decision ("会议决定，某某县第十四届人民代表大会
   // 第一次会议于1月13日召开"); dating its own next meeting is not (ANNOTATING.md).
-  { id: 'decision.convene_session', kind: 'decision', re: new RegExp(`决定${CLAUSE}{0,40}人民代表大会第${CLAUSE}{1,8}次会议(?!${CLAUSE}{0,6}(常务委员会|常委会))${CLAUSE}{0,40}(召开|举行)`), weight: 0.8 },
+  { id: 'decision.convene_session', kind: 'decision', re: new RegExp(`决定${CLAUSE}{0,40}人民代表大会第?${CLAUSE}{1,8}次会议(?!${CLAUSE}{0,6}(常务委员会|常委会))${CLAUSE}{0,40}(召开|举行)`), weight: 0.8 },
   // Setting up a body of the congress by vote: "将表决设立…人民代表大会社会建设委员会".
   { id: 'decision.establish', kind: 'decision', re: new RegExp(`(表决|决定)(设立|成立|撤销)${CLAUSE}{0,40}(委员会|机构)`), weight: 0.8 },
   // A session approving the committee's report: "决定批准这个报告".
@@ -144,13 +144,14 @@ export function classify(text: string, context: string[] = [], docType?: DocType
       const c = classify(context[i]);
       // A legislation plan's "调研项目" are bills under study: legislation work, not a survey.
       if (c.kind === 'research' && inherited === 'legislation') break;
-      if (c.kind !== 'other') return { kind: c.kind, kinds: [c.kind], rule: `section.${c.rule}`, confidence: 0.6 };
+      // (A heading that is itself a name, "…会议决定", says nothing of its entries.)
+      if (c.kind !== 'other' && c.rule !== 'section.bare_title') return { kind: c.kind, kinds: [c.kind], rule: `section.${c.rule}`, confidence: 0.6 };
     }
     if (inherited) return { kind: inherited, kinds: [inherited], rule: `doctype.${docType}`, confidence: 0.55 };
     // An entry that is only a law's name ("某某市湿地保护条例、") is a bill a plan lists, wherever the list
     // is printed; a decision's name is the committee's decision (ANNOTATING.md).
     const named = BARE_TITLE.exec(text.trim());
-    if (named) {
+    if (named && (named[1] !== '决定' || /关于/.test(text))) {
       const kind = named[1] === '决定' ? 'decision' : 'legislation';
       return { kind, kinds: [kind], rule: 'section.bare_title', confidence: 0.55 };
     }
