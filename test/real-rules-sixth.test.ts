@@ -268,8 +268,23 @@ describe('a vote to convene the congress, told in news', () => {
     const doc = only(`省人大常委会主任会议第九次会议决定
 本报某某3月2日讯 今天下午，省人大常委会主任会议第九次会议召开。会议决定，省人大常委会第五次会议将于4月1日召开。
 会议经研究提出，省人大常委会第五次会议建议议程为：传达学习全国人大会议精神；审议《某某省河道管理条例修正案（草案）》；审议《关于加强某某湾保护的决定（草案）》。`);
-    expect(doc.items.map((i) => i.kind)).toEqual(['other', 'other', 'decision']);
+    expect(doc.items.map((i) => i.kind)).toEqual(['other', 'legislation', 'decision']);
     expect(classify('某某市人民代表大会常务委员会关于加强某某湾保护的决定、').kind).toBe('decision');
     expect(classify('省人大常委会主任会议第九次会议决定').kind).not.toBe('decision');
+  });
+});
+
+describe('what a meeting decides', () => {
+  it('approving the government\'s new projects is a decision; approving a regulation is lawmaking', () => {
+    expect(classify('会议听取审议了县政府关于环境状况的报告，审查批准新增2033年政府投资重大建设项目。', [], 'news').kind).toBe('decision');
+    expect(classify('审查批准《某某市养犬管理条例》（提请9月份的省人大常委会会议审查批准）；').kind).not.toBe('decision');
+  });
+
+  it('"作出召开…会议的决定" is the committee\'s decision', () => {
+    expect(classify('听取和审议了县十九届人大二次会议筹备工作情况报告，作出召开县十九届人大二次会议的决定。', [], 'news').kind).toBe('decision');
+  });
+
+  it('an amendment to a law put to review is legislation', () => {
+    expect(classify('审议《某某经济特区林地管理条例修正案（草案）》；').kind).toBe('legislation');
   });
 });

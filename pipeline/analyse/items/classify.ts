@@ -24,11 +24,14 @@ const RULES: Rule[] = [
   { id: 'law_check.check_named_law', kind: 'law_check', re: new RegExp(`检查${CLAUSE}{0,4}?[《“"][^》”"]+[》”"]${CLAUSE}{0,30}?(实施|执行|贯彻|落实)${CLAUSE}{0,4}?情况`), weight: 0.85 },
   // "作出决议", "作出关于…的决议"; not "近两年作出的决议" (decisions already made, being followed up).
   // "作出决议", "作出关于…的决议", "作出《关于…的决议》"; not "近两年作出的决议" (decisions already made, being followed up).
-  { id: 'decision.resolution', kind: 'decision', re: new RegExp(`(作出|做出)了?(?!的)(${CLAUSE}{0,10}|关于${CLAUSE}{0,60}?的|《[^》]{0,80})(决议|决定)`), weight: 0.9 },
+  { id: 'decision.resolution', kind: 'decision', re: new RegExp(`(作出|做出)了?(?!的)(${CLAUSE}{0,10}|(关于)?${CLAUSE}{0,60}?的|《[^》]{0,80})(决议|决定)`), weight: 0.9 },
   // "审查和批准…计划执行情况及…计划草案的报告", "批准…决算": approving a plan or budget decides it.
   { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,40}(决算|预算|调整方案|计划|规划)|(审议|审查)${CLAUSE}{0,40}预算调整方案(（草案）)?(?!（草案）|的?(报告|说明))`), weight: 0.9 },
   // A region's plan put to the committee in draft ("审议《某某市2031—2035年依法治市规划（草案）》"): to approve it.
   { id: 'decision.review_plan_draft', kind: 'decision', re: new RegExp(`(审议|审查)${CLAUSE}{0,60}?(规划|纲要|计划)》?(（草案）|草案)(?!${CLAUSE}{0,4}(报告|说明))`), weight: 0.8 },
+  // Approving what the government puts to it: "审查批准新增2021年政府投资重大建设项目" (approving a city's regulation
+  // is legislation).
+  { id: 'decision.approve', kind: 'decision', re: new RegExp(`(审查|审议)批准(?!${CLAUSE}{0,60}(的?(报告|说明)|条例|规定|办法|法》))`), weight: 0.85 },
   { id: 'decision.adopt_plan', kind: 'decision', re: new RegExp(`(审议通过|表决通过|讨论通过|审议表决|审议并表决)${CLAUSE}{0,40}(计划|要点|方案|规划)`), weight: 0.85 },
   // A vote on the committee's own decision or resolution: "审议表决了…关于表彰…的决定", "表决通过…的决议".
   { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,100}?(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)`), weight: 0.85 },
@@ -250,6 +253,8 @@ function vetoed(rule: Rule, text: string): boolean {
   // A motion to pass a law ("审议…主任会议关于提请审议《…条例（草案）》的议案") is legislation, as the law is.
   if (rule.id === 'decision.motion') return /(条例|法规|办法|规定|规则)(（[^）]{0,10}草案[^）]{0,6}）|草案|修正案)[^。；]{0,30}议案/.test(text) && !/决议|决定（草案）/.test(text);
   if (rule.id === 'decision.convene_session') return /经[^。；]{0,40}决定/.test(text);
+  // A regulation put up for approval ("审查批准《某某市爱国卫生条例》", "…报省人大常委会审查批准") is lawmaking.
+  if (rule.id === 'decision.approve') return /条例|规定|办法|法规|法》/.test(text);
   if (rule.id === 'decision.vote') return /(修改|废止|修订)[^。；]{0,40}决定/.test(text) && !/决议/.test(text);
   return false;
 }
@@ -270,7 +275,8 @@ function maskNames(text: string): string {
       // A draft stays a draft ("《…的决定（草案）》" is put to a vote); a decision that amends or
       // repeals a law is legislation, like the law it changes.
       const draft = /（[^（）]*草案）$/.test(inner) ? '（草案）' : '';
-      const tail = /(修改|废止|修正)[^《》]*决定$/.test(core) ? '条例' : core.slice(-2);
+      // (So is an amendment to a law, "《…土地管理条例修正案》": the law is its subject.)
+      const tail = /(修改|废止|修正)[^《》]*决定$/.test(core) || /(条例|办法|规定|法)(修正案|修订案)$/.test(core) ? '条例' : core.slice(-2);
       return '《' + '＿'.repeat(Math.max(0, core.length - 2)) + tail + draft + '》';
     })
     // "本次常委会听取和审议的报告中涉及的项目": the reports heard name the occasion, not an act.
