@@ -288,3 +288,13 @@ describe('what a meeting decides', () => {
     expect(classify('审议《某某经济特区林地管理条例修正案（草案）》；').kind).toBe('legislation');
   });
 });
+
+describe('deputies rating how their suggestions were handled', () => {
+  it('is an evaluation, however it is said; a rating after hearing a report stays the report\'s; how a rating is run is no rating', () => {
+    expect(classify('2032年12月初，县人大常委会再次就建议办理情况进行满意度测评，代表满意的有96件。', [], 'news').kind).toBe('evaluation');
+    expect(classify('组织代表对重点建议办理情况进行了测评，满意率达98%。', [], 'news').kind).toBe('evaluation');
+    expect(classify('测评重点督办件，确保代表真满意。', [], 'news').kind).toBe('evaluation');
+    expect(classify('会议听取和审议了县政府关于民生实事项目完成情况的报告，并进行满意度测评。', [], 'news').kind).toBe('report');
+    expect(classify('满意度测评采取无记名投票方式，由常委会组成人员当场投票。', [], 'news').kind).not.toBe('evaluation');
+  });
+});
