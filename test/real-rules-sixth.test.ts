@@ -298,3 +298,18 @@ describe('deputies rating how their suggestions were handled', () => {
     expect(classify('满意度测评采取无记名投票方式，由常委会组成人员当场投票。', [], 'news').kind).not.toBe('evaluation');
   });
 });
+
+describe('decisions, however a meeting\'s news words them', () => {
+  it('adopting decisions by name, "审议决定了", "审查和批准了…议案", a draft outline reviewed beside a report', () => {
+    expect(classify('会议审议通过了代表资格审查委员会的报告、《关于补选某某区第九届人民代表大会代表的决定》和《关于召开某某区九届人大三次会议的决定》。', [], 'news').kind).toBe('decision');
+    expect(classify('会议审议决定了区六届人大二次会议召开时间和建议议程；审议决定了增加人民陪审员名额的有关事项。', [], 'news').kind).toBe('decision');
+    expect(classify('审查和批准了旗人民政府《关于提请审议〈某某旗法治宣传教育规划〉议案的报告》，听取和审议了关于修订《某某灌区管理条例》的说明。', [], 'news').kind).toBe('decision');
+    expect(classify('书面审查了《某某市国民经济和社会发展第十五个五年规划纲要（草案）》《某某市2032年计划执行情况与2033年计划草案的报告》。', [], 'news').kind).toBe('decision');
+  });
+
+  it('but not a city\'s law sent to the province for approval, nor a decision amending laws', () => {
+    expect(classify('审议通过后报请省人大常委会审查批准。', [], 'news').kind).not.toBe('decision');
+    expect(classify('该规定已报请省人大常委会，待省人大常委会审查和批准后予以公布。', [], 'news').kind).not.toBe('decision');
+    expect(classify('会议审议通过了《关于修改〈某某市养犬管理规定〉的决定》。', [], 'news').kind).toBe('legislation');
+  });
+});

@@ -28,10 +28,14 @@ const RULES: Rule[] = [
   // "审查和批准…计划执行情况及…计划草案的报告", "批准…决算": approving a plan or budget decides it.
   { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,40}(决算|预算|调整方案|计划|规划)|(审议|审查)${CLAUSE}{0,40}预算调整方案(（草案）)?(?!（草案）|的?(报告|说明))`), weight: 0.9 },
   // A region's plan put to the committee in draft ("审议《某某市2031—2035年依法治市规划（草案）》"): to approve it.
-  { id: 'decision.review_plan_draft', kind: 'decision', re: new RegExp(`(审议|审查)${CLAUSE}{0,60}?(规划|纲要|计划)》?(（草案）|草案)(?!${CLAUSE}{0,4}(报告|说明))`), weight: 0.8 },
-  // Approving what the government puts to it: "审查批准新增2021年政府投资重大建设项目" (approving a city's regulation
-  // is legislation).
-  { id: 'decision.approve', kind: 'decision', re: new RegExp(`(审查|审议)批准(?!${CLAUSE}{0,60}(的?(报告|说明)|条例|规定|办法|法》))`), weight: 0.85 },
+  { id: 'decision.review_plan_draft', kind: 'decision', re: new RegExp(`(审议|审查)${CLAUSE}{0,60}?(规划|纲要|计划)》?(（草案）|草案)(?!》?[^》《。；]{0,4}(报告|说明))`), weight: 0.8 },
+  // Approving what the government puts up: "审查批准新增2021年政府投资重大建设项目", "审查和批准了…议案的报告"
+  // (approving a city's regulation is legislation).
+  { id: 'decision.approve', kind: 'decision', re: /(审查|审议)(和|并)?批准/, weight: 0.85 },
+  // "审议决定了区五届人大六次会议召开时间和建议议程", "审议决定了增加人民陪审员名额的有关事项".
+  { id: 'decision.decided', kind: 'decision', re: /审议决定了/, weight: 0.8 },
+  // A decision adopted by its name: "审议通过了…《关于补选…代表的决定》和《关于召开…会议的决定》".
+  { id: 'decision.adopted_by_name', kind: 'decision', re: new RegExp(`(审议通过|通过)了?${CLAUSE}{0,100}?《[^》]*决定》`), weight: 0.8 },
   { id: 'decision.adopt_plan', kind: 'decision', re: new RegExp(`(审议通过|表决通过|讨论通过|审议表决|审议并表决)${CLAUSE}{0,40}(计划|要点|方案|规划)`), weight: 0.85 },
   // A vote on the committee's own decision or resolution: "审议表决了…关于表彰…的决定", "表决通过…的决议".
   { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,100}?(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)`), weight: 0.85 },
@@ -254,7 +258,12 @@ function vetoed(rule: Rule, text: string): boolean {
   if (rule.id === 'decision.motion') return /(条例|法规|办法|规定|规则)(（[^）]{0,10}草案[^）]{0,6}）|草案|修正案)[^。；]{0,30}议案/.test(text) && !/决议|决定（草案）/.test(text);
   if (rule.id === 'decision.convene_session') return /经[^。；]{0,40}决定/.test(text);
   // A regulation put up for approval ("审查批准《某某市爱国卫生条例》", "…报省人大常委会审查批准") is lawmaking.
-  if (rule.id === 'decision.approve') return /条例|规定|办法|法规|法》/.test(text);
+  // (Nor is a city's law sent up to the province for its approval: "报请省人大常委会审查批准".)
+  if (rule.id === 'decision.approve') {
+    if (/省人大常委会[^。；]{0,6}(审查|审议)(和|并)?批准/.test(text)) return true;
+    return text.split(/[；。，,]/).filter((c) => rule.re.test(c)).every((c) => /条例|规定|办法|法规|法》/.test(c.slice(c.search(rule.re))));
+  }
+  if (rule.id === 'decision.adopted_by_name') return /(修改|废止|修正)[^。；]{0,60}决定/.test(text) && !/决议/.test(text);
   if (rule.id === 'decision.vote') return /(修改|废止|修订)[^。；]{0,40}决定/.test(text) && !/决议/.test(text);
   return false;
 }
