@@ -313,3 +313,10 @@ describe('decisions, however a meeting\'s news words them', () => {
     expect(classify('会议审议通过了《关于修改〈某某市养犬管理规定〉的决定》。', [], 'news').kind).toBe('legislation');
   });
 });
+
+describe('a lede on a plan made public, whatever it lists', () => {
+  it('is other; "审查批准项目" is a category of a plan\'s projects, no approval', () => {
+    expect(classify('日前，市人大常委会2033年工作要点出炉，将开展立法项目4项、讨论决定重大事项9项、开展监督26项。', [], 'news').kind).toBe('other');
+    expect(classify('今年立法计划的项目包括结转项目、初次审议项目、预备项目和审查批准项目。', [], 'news').kind).not.toBe('decision');
+  });
+});

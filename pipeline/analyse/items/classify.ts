@@ -31,7 +31,7 @@ const RULES: Rule[] = [
   { id: 'decision.review_plan_draft', kind: 'decision', re: new RegExp(`(审议|审查)${CLAUSE}{0,60}?(规划|纲要|计划)》?(（草案）|草案)(?!》?[^》《。；]{0,4}(报告|说明))`), weight: 0.8 },
   // Approving what the government puts up: "审查批准新增2021年政府投资重大建设项目", "审查和批准了…议案的报告"
   // (approving a city's regulation is legislation).
-  { id: 'decision.approve', kind: 'decision', re: /(审查|审议)(和|并)?批准/, weight: 0.85 },
+  { id: 'decision.approve', kind: 'decision', re: /(审查|审议)(和|并)?批准(?!项目|类)/, weight: 0.85 },
   // "审议决定了区五届人大六次会议召开时间和建议议程", "审议决定了增加人民陪审员名额的有关事项".
   { id: 'decision.decided', kind: 'decision', re: /审议决定了/, weight: 0.8 },
   // A decision adopted by its name: "审议通过了…《关于补选…代表的决定》和《关于召开…会议的决定》".
@@ -172,6 +172,9 @@ export function classify(text: string, context: string[] = [], docType?: DocType
   // News of the year's plan itself ("经…主任会议通过，…对2030年立法计划贯彻落实工作进行安排部署"), naming its
   // field only: a lead reporting a plan adopted, kind other (ANNOTATING.md).
   if (docType === 'news' && generic && PLAN_REPORTED.test(masked)) return otherThan(kinds, 'other.plan_reported', 0.6);
+  // …and a lede on a plan made public, whatever acts it lists: "日前，市人大常委会2022年工作要点出炉，将…开展立法项目4项、
+  // 讨论决定重大事项11项…".
+  if (docType === 'news' && PLAN_PUBLISHED_LEDE.test(masked)) return otherThan(kinds, 'other.plan_reported', 0.6);
   const lead = publicityLead(masked)
     ? PUBLICITY
     : (kinds.length === 1 && kinds[0] === 'deputy' && institutionLead(masked)) || (generic && PARTY_LEAD.test(masked))
@@ -219,6 +222,7 @@ const PARTY_LEAD = /^(始终)?坚持(和加强|和完善)?(党(对[^，。；]{0
 /** Hearing a briefing (汇报), not a formal report: "听取了县政府有关情况汇报". */
 const BRIEFING = /听取(了)?[^。；，]{0,40}?汇报/;
 
+const PLAN_PUBLISHED_LEDE = /^[^。]{0,40}(计划|要点)[^。，,]{0,6}(出炉|公布|发布|印发)/;
 const PLAN_REPORTED = /经[^。；]{0,30}通过[^。；]{0,40}(计划|要点)|(计划|要点)[^。；]{0,30}(印发|出炉|公布|发布|部署)/;
 
 /** The committee's own plans: "…人大常委会2030年工作要点", "《…常委会…监督工作计划》", "代表工作计划". */
