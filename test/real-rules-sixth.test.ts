@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bodyDocType } from '../pipeline/analyse/document/docmeta.js';
 import { classify } from '../pipeline/analyse/items/classify.js';
 import { isClutterLine } from '../pipeline/text/clutter.js';
 import { analyseOne } from './helpers.js';
@@ -318,5 +319,18 @@ describe('a lede on a plan made public, whatever it lists', () => {
   it('is other; "审查批准项目" is a category of a plan\'s projects, no approval', () => {
     expect(classify('日前，市人大常委会2033年工作要点出炉，将开展立法项目4项、讨论决定重大事项9项、开展监督26项。', [], 'news').kind).toBe('other');
     expect(classify('今年立法计划的项目包括结转项目、初次审议项目、预备项目和审查批准项目。', [], 'news').kind).not.toBe('decision');
+  });
+});
+
+describe('untitled news, by its first words', () => {
+  it('an editor\'s note, a source with its reporter, a lede dated with its year or by the day alone', () => {
+    expect(bodyDocType('编者按\n2033年6月2日，全市县（市、区）人大常委会主任座谈会召开。')).toBe('news');
+    expect(bodyDocType('某某法制网：（李某）某某区人大常委会相继召开主任会议和机关全体会议，传达学习会议精神。')).toBe('news');
+    expect(bodyDocType('2026年1月15日，某某省人大常委会会议审议通过《关于某某市开始制定地方性法规的决定》，此后该市开始行使地方立法权。')).toBe('news');
+    expect(bodyDocType('12日至20日，某某市人大常委会主任某某带队赴各乡镇开展“双联”活动。')).toBe('news');
+  });
+
+  it('hearing deputies\' views is deputy work', () => {
+    expect(classify('某某带队赴各乡镇开展“双联”活动，听取基层人大代表和群众对经济社会发展的意见建议。', [], 'news').kind).toBe('deputy');
   });
 });

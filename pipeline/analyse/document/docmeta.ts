@@ -75,7 +75,8 @@ const PREAMBLE_TYPE = /(制定|如下|安排如下|特制定|现将)/;
 /** A lede: "本报讯（记者…）2月20日，…", "6月12日，…召开", or the meeting's own sentences. */
 // …or with the day said from the paper's side: "昨天上午，…会议举行第二次全体会议".
 // (A site's "某某网消息 12月11日至12日，…" opens one too.)
-const NEWS_LEDE = /^(?:[^\n]{0,12}(?:讯|消息)[:：]?\s*(?:（[^）\n]{0,20}）)?\s*|据[^，。\n]{1,12}(?:介绍|报道|消息)[，：:])?(?:\d{1,2}月\d{1,2}[日号](?:至\d{1,2}[日号])?|昨天|昨日|今天|今日|前天|近日|日前)(?:上午|下午|晚)?，/m;
+// (…or with its year, "2016年1月15日，…会议审议通过…", or only the day, "11日至26日，某某市人大常委会主任…带队赴…".)
+const NEWS_LEDE = /^(?:[^\n]{0,12}(?:讯|消息)[:：]?\s*(?:（[^）\n]{0,20}）)?\s*|据[^，。\n]{1,12}(?:介绍|报道|消息)[，：:])?(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号](?:至\d{1,2}[日号])?|\d{1,2}日(?:至\d{1,2}日)?(?=[^\n]{0,4}，[^\n]{0,20}(?:人大|常委会))|昨天|昨日|今天|今日|前天|近日|日前)(?:上午|下午|晚)?，/m;
 // The meeting as the subject of a sentence, not the "…主任会议通过" of an adoption note.
 const MEETING_SENTENCE = /(^|[，。；])(会议|会上)(还|先后|分别|首先)?(听取|审议|指出|强调|要求|决定|认为|通过|研究|确定|传达)/m;
 /** Yearbook entries: "【概况】2019年，…". */
@@ -111,6 +112,8 @@ export function bodyDocType(body: string): DocType {
   // So does a lede that opens with the day ("1月26日，…主持召开…工作总结座谈会"): the document it
   // names is the occasion of the article.
   if (DATELINE_LEDE.test(head.slice(0, 80)) || NEWS_LEDE.test(head.split('\n').find((l) => l.trim()) ?? '')) return 'news';
+  // An editor's note over the article ("编者按"), or a source and its reporter before the lede ("某某法制网：（某某）…").
+  if (/^\s*(编者按|编者的话)/.test(head) || /^\s*[^\n，。]{2,12}(网|报|台)[:：]\s*[（(][\u4e00-\u9fff]{2,4}[）)]/.test(head)) return 'news';
   // A session's resolution on the committee's report: "…会议听取和审议了…所作的…工作报告。…决定批准这个报告。"
   if (RESOLUTION_ON_REPORT.test(head)) return 'other';
   // A first line that names its document, even one run together with the body ("…会议议题（…通过）一、…").
