@@ -407,8 +407,8 @@ describe('what a meeting did, as its news tells it', () => {
   });
 
   it('what the report heard at the meeting recounts, and a tally, took place over the period, not on the meeting\'s day', () => {
-    const doc = only(`某某县第九届人民代表大会第三次会议举行第二次全体会议
-3月1日，某某县第九届人民代表大会第三次会议举行第二次全体会议。
+    const doc = only(`某某县九届人大三次会议举行第二次全体会议
+3月1日，某某县九届人大三次会议在县会议中心举行第二次全体会议。
 县人大常委会主任某某受县人大常委会委托，向大会报告工作。
 某某在报告中指出，一年来县人大常委会共听取审议专项工作报告12个，开展执法检查3次，专题询问1次。`);
     expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 3', 'other ']);

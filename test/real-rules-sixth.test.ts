@@ -334,3 +334,17 @@ describe('untitled news, by its first words', () => {
     expect(classify('某某带队赴各乡镇开展“双联”活动，听取基层人大代表和群众对经济社会发展的意见建议。', [], 'news').kind).toBe('deputy');
   });
 });
+
+describe('a lede that dates its meeting after the meeting\'s name', () => {
+  it('"…第十九次会议12月14日举行" dates the acts below; a decision to convene another meeting does not', () => {
+    const own = only(`区五届人大常委会第十九次会议举行
+区五届人大常委会第十九次会议12月14日举行。区人大常委会主任某某出席。
+会议听取和审议了区人民政府关于审计查出问题整改情况的报告。`);
+    expect(own.items.map((i) => i.months)).toEqual([[12]]);
+    const other = only(`区人大常委会召开主任会议
+日前，区人大常委会召开第八次主任会议。
+会议决定，区四届人大常委会第七次会议于9月22日召开。
+会议还听取了区人大常委会代表工作室关于代表联络站建设情况的汇报。`);
+    expect(other.items.at(-1)!.months).toEqual([]);
+  });
+});
