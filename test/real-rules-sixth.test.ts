@@ -348,3 +348,29 @@ describe('a lede that dates its meeting after the meeting\'s name', () => {
     expect(other.items.at(-1)!.months).toEqual([]);
   });
 });
+
+describe('a province\'s plans made public, told in news', () => {
+  it('the lede is an item; lists after "，包括", after "另外，", and ending "…等21个立法项目将开展前期调研" give one bill each', () => {
+    const doc = only(`您当前所在的位置：某某新闻网 >> 新闻频道
+省人大常委会今年将安排审议6项法规
+2033-02-12 20:44  作者：某某  来源：某某新闻网
+某某新闻网讯 省人大常委会12日公布2033年立法计划。记者获悉，今年省人大常委会将安排审议6项法规，包括湿地保护条例、城市绿化条例、养犬管理条例、物业管理条例（修订）、电梯安全条例、省人大常委会组成人员守则。
+还有9个立法预备项目年内将抓紧起草，包括河道管理条例（修订）、地名管理办法、古树名木保护条例等。另外，托育服务条例、供热条例、停车场管理条例等9个立法项目将开展前期调研。`);
+    expect(doc.title).toBe('省人大常委会今年将安排审议6项法规');
+    expect(doc.items[0]!.kind).toBe('other');
+    expect(doc.items.slice(1).map((i) => i.text.replace(/[、。]$/, ''))).toEqual([
+      '湿地保护条例', '城市绿化条例', '养犬管理条例', '物业管理条例（修订）', '电梯安全条例', '省人大常委会组成人员守则',
+      '河道管理条例（修订）', '地名管理办法', '古树名木保护条例等', '托育服务条例', '供热条例', '停车场管理条例等9个立法项目将开展前期调研',
+    ]);
+    expect(doc.items.slice(1).every((i) => i.kind === 'legislation' && i.months.length === 0)).toBe(true);
+  });
+});
+
+describe('a chairmen\'s meeting readying the next meeting\'s business', () => {
+  it('clause after clause "…决定将相关报告提请常委会第九次会议审议；…" gives one item per clause, on that meeting\'s month', () => {
+    const doc = only(`市人大常委会会议下周举行
+市人大常委会昨天举行第二十次主任会议，决定市人大常委会第九次会议于12月27日至28日举行。
+会议听取了市政府关于燃气安全工作情况报告的说明，决定将相关报告提请常委会第九次会议审议；听取了市政府关于城乡规划实施情况报告的说明，决定将相关报告提请常委会第九次会议审议；听取了有关人事任免案的说明，决定将任免案提请常委会第九次会议审议。`);
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 12', 'report 12', 'appointment 12']);
+  });
+});

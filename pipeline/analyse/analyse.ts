@@ -1,6 +1,6 @@
 import type { DocType, Document, Item, Jurisdiction, Section, Warning } from '../../schemas/index.js';
 import type { ExtractedText } from '../../schemas/stages.js';
-import { splitAnnouncedOrdinals, splitColonList, splitPlanContents, splitInlineAgenda, splitInlineNumbered, splitMonthFirst, splitOrdinalList } from './items/acts.js';
+import { splitAnnouncedOrdinals, splitColonList, splitPlanContents, splitInlineAgenda, splitInlineNumbered, splitMonthFirst, splitOrdinalList, splitReferredClauses } from './items/acts.js';
 import { classify } from './items/classify.js';
 import { committeeNames, findLeadCommittee, resolveAbbreviation } from './items/committee.js';
 import { detectDocType, findAdoptedDate, findYears } from './document/docmeta.js';
@@ -61,6 +61,7 @@ export function analyse(input: AnalyseInput): Document[] {
       .flatMap((s) => splitInlineAgenda(s, docText))
       .flatMap((s) => splitMonthFirst(s, docText))
       .flatMap((s) => splitAnnouncedOrdinals(s, docText))
+      .flatMap((s) => splitReferredClauses(s, docText))
       .flatMap((s) => (docType === 'news' ? splitPlanContents(s, docText) : [s]));
     const built = segs.map((s) => buildItem(s, docId, docText, slice.start, normalised, namesInFile, input.ocrConfidence, docType));
     const items = docType === 'other' && rules ? [] : keptAndDated(docType, docText, segs, built, publishedDate ?? null);

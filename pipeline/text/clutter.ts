@@ -12,7 +12,7 @@ export const isReporterLine = (line: string): boolean => REPORTER.test(line.trim
 
 const LINE_RULES: RegExp[] = [
   /^(首页|当前位置|您的位置|你的位置|所在位置|位置)\s*[:：]?\s*[>＞»›]/, // breadcrumb
-  /^(当前位置|您的位置|你的位置|您现在的位置|您的当前位置|你的当前位置)[:：]/,
+  /^(当前位置|您的位置|你的位置|您现在的位置|您的当前位置|你的当前位置|您当前所在的位置|您当前的位置|当前所在位置)[:：]/,
   // A content farm's reading-time line: "本篇文章461字,读完约1分钟".
   /^本篇文章\s*\d+\s*字[，,]?\s*读完约\s*\d+\s*分钟$/,
   // Government portals' accessibility switches and an image's file name left as a line.

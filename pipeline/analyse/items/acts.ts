@@ -244,11 +244,13 @@ const AND_THEN_ALSO = /，(?=并(?:开展|进行|作出|听取|审议|审查|批
  * of laws' names is one. A paragraph may give several lists, each in its sentence.
  */
 const LIST_INTRO = /(项目|议题|法规|条例|内容|事项)[^。：:，]{0,24}?(包括|有|为|是)[^。：:，]{0,8}[:：]|(项目|法规)[^。：:，]{0,8}[，,]即[:：]/g;
-const BARE_LIST_INTRO = /(项目|法规)[^。：:，]{0,12}?(包括|有|为)(?![:：])/g;
-const LAW_NAME = /^(?:[^，,。；;：:《》]|《[^》]{1,40}》){2,60}?(条例|办法|规定|规则|细则|(?<![立执守普司违])法|决定)(（[^）]{0,12}）|\([^)]{0,12}\))?$/;
+// (…the verb may follow a comma, "将安排审议9项法规，包括甲条例、…"; and a list may go on after "另外，".)
+const BARE_LIST_INTRO = /(项目|法规)[^。：:，]{0,12}?[，,]?(包括|有|为)(?![:：])|(?<=^|。)另外[，,]/g;
+const LAW_NAME = /^(?:[^，,。；;：:《》]|《[^》]{1,40}》){2,60}?(条例|办法|规定|规则|细则|守则|(?<![立执守普司违])法|决定)(（[^）]{0,12}）|\([^)]{0,12}\))?$/;
 
 const PLAN_PROJECTS = /项目|计划|规划/;
 const TALLY = /\d+\s*(项|件|个)/;
+const PLAN_PUBLISHED = /(公布|发布|印发)[^。，]{0,12}(计划|要点)|(计划|要点)[^。，]{0,6}(公布|发布|出炉|印发)/;
 
 interface NameList {
   sentenceStart: number;
@@ -271,7 +273,8 @@ function listAfter(text: string, from: number, bare: boolean): Array<[number, nu
       at = i + 1;
     }
   }
-  const names = parts.map(([a, b]) => text.slice(a, b).replace(/等$/, ''));
+  // The last name may run on into what the list is for: "…丙条例等21个立法项目将开展前期调研".
+  const names = parts.map(([a, b], k) => text.slice(a, b).replace(k === parts.length - 1 ? /等[^、]*$/ : /等$/, ''));
   if (parts.length < 3) return null;
   if (semicolons) return names.filter((n) => LAW_NAME.test(n)).length * 3 >= names.length * 2 ? parts : null;
   if (names.some((n) => n.length < 2 || n.length > 40 || /[，,；;]/.test(n))) return null;
@@ -308,7 +311,9 @@ export function splitColonList(item: SegItem, docText: string): SegItem[] {
     // A plan's projects ("立法计划…4件制定项目分别为：") are on no day of the article's; a meeting's
     // business ("会议议题有：…") is on the meeting's.
     const agendaOf = PLAN_PROJECTS.test(sentence) ? { month: null, plan: true as const } : { month: null };
+    // …and so is a lede on the plan made public ("省人大常委会26日公布2013年立法计划。"), on the article's day.
     if (k === 0 && TALLY.test(head)) out.push({ ...item, path: `${item.path}.0`, span: [start, start + trimEnd(text, list.sentenceStart)], agendaOf });
+    else if (k === 0 && PLAN_PUBLISHED.test(head)) out.push({ ...item, path: `${item.path}.0`, span: [start, start + trimEnd(text, list.sentenceStart)] });
     const { parts } = list;
     out.push(
       ...parts.map(([a, b], j) => ({
@@ -409,5 +414,30 @@ export function splitPlanContents(item: SegItem, docText: string): SegItem[] {
     context: item.context,
     // Entries of a plan the article retells: on no day of the article's.
     agendaOf: { month: null, plan: true },
+  }));
+}
+
+/**
+ * A chairmen's meeting that readies business for the next meeting, clause after clause ("会议听取了…的说明，决定将
+ * 相关报告提请常委会第九次会议讨论；讨论了…的说明，决定将相关报告草案提请常委会第九次会议审议；…"): each clause
+ * is an entry of that meeting's business, on its day, as a listed agenda's entries are.
+ */
+const REFERRED = /提请[^。；]{0,12}第[一二三四五六七八九十百\d]+次会议(审议|讨论|审查)/g;
+
+export function splitReferredClauses(item: SegItem, docText: string): SegItem[] {
+  if (item.hints || item.agendaOf || item.number !== null) return [item];
+  const [start, end] = item.span;
+  const text = docText.slice(start, end);
+  if ((text.match(REFERRED)?.length ?? 0) < 2) return [item];
+  const cuts = [0];
+  for (const m of text.matchAll(/[；;]/g)) if ((m.index ?? 0) + 1 < text.length) cuts.push((m.index ?? 0) + 1);
+  if (cuts.length < 2) return [item];
+  const agendaOf = { month: meetingMonth(docText.slice(Math.max(0, start - 300), start)) };
+  return cuts.map((a, k) => ({
+    path: `${item.path}.${k + 1}`,
+    number: null,
+    span: [start + a, start + trimEnd(text, k + 1 < cuts.length ? cuts[k + 1]! : text.length)] as [number, number],
+    context: item.context,
+    agendaOf,
   }));
 }
