@@ -374,3 +374,13 @@ describe('a chairmen\'s meeting readying the next meeting\'s business', () => {
     expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['report 12', 'report 12', 'appointment 12']);
   });
 });
+
+describe('a gazette\'s pages', () => {
+  it('its menu bar and its table of contents (titles with their pages) are chrome, not items', () => {
+    for (const line of ['首 页 机构设置 工作动态 审议意见 代表工作 人事任免', '某某市人民代表大会常务委员会关于某某任职的决定 5', '某某市第九届人民代表大会常务委员会第三十次会议议程（5）']) {
+      expect(isClutterLine(line), line).toBe(true);
+    }
+    expect(isClutterLine('首页 县人大常委会召开第十次会议')).toBe(false);
+    expect(isClutterLine('审议市人民政府关于2032年决算的报告')).toBe(false);
+  });
+});
