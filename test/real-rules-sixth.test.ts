@@ -384,3 +384,15 @@ describe('a gazette\'s pages', () => {
     expect(isClutterLine('审议市人民政府关于2032年决算的报告')).toBe(false);
   });
 });
+
+describe('news of a congress session\'s plenary', () => {
+  it('is news, dated by the day alone; the quorum and who sat on the platform are its frame, the report made to it an item', () => {
+    const doc = only(`6日上午，某某自治州第十四届人民代表大会第二次会议举行第二次全体会议。
+本次会议应出席代表240名，实到226名，符合法定人数。
+担任本次会议执行主席并在主席台前排就座的有：甲某、乙某、丙某。
+在主席台就座的还有：丁某、戊某和大会主席团成员。
+受州人大常委会委托，州人大常委会副主任某某向大会作州人大常委会工作报告。州中级人民法院院长某某向大会报告州中级人民法院工作。`);
+    expect(doc.docType).toBe('news');
+    expect(doc.items.map((i) => `${i.kind} ${i.text.slice(0, 4)}`)).toEqual(['report 受州人大']);
+  });
+});

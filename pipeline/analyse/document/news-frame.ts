@@ -80,7 +80,9 @@ const BYLINE_TAIL = /[（(](?:记者|通讯员|本报记者)[^（）()]{1,40}[�
 const ATTENDED = /(出席|列席|旁听|主持|陪同|参加|就座|就坐)(了)?(会议|活动|座谈会)?$/;
 /** A record's list of who sat in the meeting: "出席会议的有，…", "列席会议的有：…". */
 export const ATTENDANCE_LIST = /^(出席|列席)(会议)?的(有|是)[，,：:]/m;
-const CHAIRS = new RegExp(`^[^。]{0,20}(执行主席|主持人)(是|为|有)[：:，,][^。；]+$|${ATTENDANCE_LIST.source}`);
+// (…or who sat on the platform: "担任本次会议执行主席并在主席台前排就座的有：…", "在主席台就座的还有：…"; and the quorum:
+// "本次会议应出席代表266名，实到247名，符合法定人数".)
+const CHAIRS = new RegExp(`^[^。]{0,20}(执行主席|主持人)(是|为|有)[：:，,][^。；]+$|^[^。]{0,30}就座的(有|是|还有)[：:，,][^。；]+$|^[^。]{0,12}应(出席|到)[^。]{0,24}实到[^。]{0,30}(符合法定人数|可以开会)|${ATTENDANCE_LIST.source}`);
 const ATTENDANCE_ONLY = (text: string): boolean => {
   const sentences = text
     .replace(BYLINE_TAIL, '')
