@@ -396,3 +396,18 @@ describe('news of a congress session\'s plenary', () => {
     expect(doc.items.map((i) => `${i.kind} ${i.text.slice(0, 4)}`)).toEqual(['report 受州人大']);
   });
 });
+
+describe('a session\'s day schedule', () => {
+  it('is an agenda; its bracketed day dates its entries; voting a committee\'s list of members is an appointment', () => {
+    const doc = only(`【1月18日（星期三）】
+人大——
+上午
+一、9时，在市会议中心，举行大会第三次全体会议
+1、表决市十六届人大部分专门委员会组成人员名单草案
+2、宣布表决结果
+二、举行大会闭幕会
+表决各项决议草案`);
+    expect(doc.docType).toBe('agenda');
+    expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['appointment 1', 'other 1', 'decision 1']);
+  });
+});

@@ -131,6 +131,8 @@ export function bodyDocType(body: string): DocType {
   // A notice of one meeting that opens with its date and gives its business: "…第四十次会议将于2016年
   // 7月27日…召开，会期半天。会议主要听取和审议…".
   if (MEETING_NOTICE.test(head.split('\n').find((l) => l.trim()) ?? '')) return 'agenda';
+  // A session's day schedule: "【1月20日(星期四)】" over "上午", "一、9时，在…举行大会第四次全体会议".
+  if (/^\s*【\d{1,2}月\d{1,2}日[（(]星期.[）)]】/.test(head) || /^\s*\d{1,2}月\d{1,2}日[（(]星期.[）)]\s*$/m.test(head.split('\n').slice(0, 2).join('\n'))) return 'agenda';
   // A meeting notice whose heading lines give its agenda ("一、会议议程（草案）").
   if (head.split('\n').some((l) => l.trim().length <= 24 && AGENDA_HEADING.test(l))) return 'agenda';
   // Only the preamble names its own document; a numbered entry's "研究制定地方立法规划" plans another one.

@@ -36,8 +36,9 @@ export function meetingMonth(before: string): number | 'today' | null {
   if (dated) return Number(dated[1]);
   return MEETING_TODAY.test(before) ? 'today' : null;
 }
-export const DATE_LINE = /(?:^|\n)(?:\d{4}年)?(\d{1,2})月(?:\d{1,2}日)?(?:份)?(?=\s*(?:\n|$))/g;
-export const DATED_HEADING = /(?:^|\n)(?:[^\n]{0,40}（)?(?:\d{4}年)?(\d{1,2})月\d{1,2}日(?=[^\n。；]{0,60}(?:）|$|\n))/g;
+export const DATE_LINE = /(?:^|\n)【?(?:\d{4}年)?(\d{1,2})月(?:\d{1,2}日)?(?:份)?(?:[（(]星期.[）)])?】?(?=\s*(?:\n|$))/g;
+// (…or a session's day in brackets: "【1月20日(星期四)】".)
+export const DATED_HEADING = /(?:^|\n)(?:[^\n]{0,40}（|【)?(?:\d{4}年)?(\d{1,2})月\d{1,2}日(?=[^\n。；]{0,60}(?:[）】]|$|\n))/g;
 
 export function withDatelineMonth(item: Item, docText: string, dated: RegExp[]): Item {
   if (item.months.length) return item;
