@@ -20,7 +20,7 @@ describe('matching key items by their start', () => {
     expect(matchGold([{ start: '听取和审' }, { start: '听取审审' }], [item('听取和审议'), item('听取审议报告')])).toHaveLength(1);
   });
 
-  it('an exact start is preferred to a near one further on', () => {
+  it('an exact start further on is preferred to a near one before it', () => {
     const both = [item('审议市政府关于甲工作情况的报告'), item('审议市政府关于乙工作情况的报告')];
     expect(matchGold([{ start: '审议市政府关于乙工作情况' }], both).map(([, p]) => p.text)).toEqual(['审议市政府关于乙工作情况的报告']);
   });

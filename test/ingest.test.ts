@@ -1,6 +1,6 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -113,16 +113,26 @@ describe('ingest: after a run killed between write and rename', () => {
   it("removes a dead writer's temporary files and keeps a live writer's", async () => {
     const out = mkdtempSync(join(tmpdir(), 'renda-killed-out-'));
     mkdirSync(join(out, 'json'));
-    // A pid that no longer runs: a child that has exited.
+    const host = hostname().replace(/[^A-Za-z0-9_]/g, '_');
+    // A pid that no longer runs (a child that has exited), and one that does (a child still asleep).
     const gone = spawnSync(process.execPath, ['-e', '0']).pid;
-    const dead = [join(out, 'json', `0123456789abcdef.json.${gone}-0a1b2c3d.tmp`), join(out, `failures.json.${gone}-0a1b2c3d.tmp`)];
-    const live = join(out, 'json', `fedcba9876543210.json.${process.pid}-0a1b2c3d.tmp`);
-    for (const f of [...dead, live]) writeFileSync(f, '{"half":');
-    const summary = await ingest({ inputs: [fileURLToPath(fixture('text/002_4ff2a9da724ed550.txt'))], out, concurrency: DEFAULT_CONCURRENCY });
-    expect(summary.failures).toEqual([]);
-    for (const f of dead) expect(existsSync(f), f).toBe(false);
-    expect(existsSync(live)).toBe(true);
-    expect(readdirSync(join(out, 'json')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      const dead = [join(out, 'json', `0123456789abcdef.json.${host}-${gone}-0a1b2c3d.tmp`), join(out, `failures.json.${host}-${gone}-0a1b2c3d.tmp`)];
+      const live = [
+        join(out, 'json', `fedcba9876543210.json.${host}-${sleeper.pid}-0a1b2c3d.tmp`),
+        // Another host's writer on a shared folder: its pids are not this host's.
+        join(out, 'json', `fedcba9876543211.json.otherhost-${gone}-0a1b2c3d.tmp`),
+      ];
+      for (const f of [...dead, ...live]) writeFileSync(f, '{"half":');
+      const summary = await ingest({ inputs: [fileURLToPath(fixture('text/002_4ff2a9da724ed550.txt'))], out, concurrency: DEFAULT_CONCURRENCY });
+      expect(summary.failures).toEqual([]);
+      for (const f of dead) expect(existsSync(f), f).toBe(false);
+      for (const f of live) expect(existsSync(f), f).toBe(true);
+      expect(readdirSync(join(out, 'json')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    } finally {
+      sleeper.kill();
+    }
   });
 });
 

@@ -411,3 +411,33 @@ describe('a session\'s day schedule', () => {
     expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')}`)).toEqual(['appointment 1', 'other 1', 'decision 1']);
   });
 });
+
+describe('what a newcomer\'s read found (counter-examples to the rules above)', () => {
+  it('a decision of each kind in one item; a decision already made being followed up; a province approving its own business', () => {
+    expect(classify('会议审议通过了《关于召开区九届人大三次会议的决定》，表决通过了关于修改《某某市养犬管理条例》的决定。', [], 'news').kind).toBe('decision');
+    expect(classify('督促落实常委会近年作出并跟踪督办的决定。', [], 'news').kind).not.toBe('decision');
+    expect(classify('省人大常委会审查批准了新增政府债务限额。', [], 'news').kind).toBe('decision');
+  });
+
+  it('a vote to convene the congress on the meeting\'s day, however worded; a meeting decided in a long lede dates nothing', () => {
+    const doc = only(`区人大常委会召开第四十次会议
+12月27日，区人大常委会召开第四十次会议。
+会议表决通过了关于召开区十六届人民代表大会第一次会议的决定，会议定于2034年2月7日召开。`);
+    expect(doc.items.map((i) => i.months)).toEqual([[12]]);
+    const other = only(`区人大常委会召开主任会议
+区人大常委会第八次主任会议日前决定，区四届人大常委会第七次会议于9月22日召开。
+会议还听取了区人大常委会代表工作室关于代表联络站建设情况的汇报。`);
+    expect(other.items.at(-1)!.months).toEqual([]);
+  });
+
+  it('a list whose last law has 等 in its name; bills in 《》; a plan\'s flattened table row and a photo shoot are no chrome', () => {
+    const doc = only(`某某省人大常委会召开立法工作会议
+3月2日，省人大常委会召开立法工作会议。今年将安排审议4项法规，包括湿地保护条例、城市绿化条例、养犬管理条例、高等教育条例。`);
+    expect(doc.items.slice(-4).map((i) => i.text.replace(/[、。]$/, ''))).toEqual(['湿地保护条例', '城市绿化条例', '养犬管理条例', '高等教育条例']);
+    const quoted = only(`某某省人大常委会召开立法工作会议
+3月2日，省人大常委会召开立法工作会议。今年将安排审议3项法规，包括《湿地保护条例》、《城市绿化条例》、《养犬管理条例》。`);
+    expect(quoted.items.slice(-3).map((i) => i.kind)).toEqual(['legislation', 'legislation', 'legislation']);
+    expect(isClutterLine('某某市电梯安全条例 6')).toBe(false);
+    expect(isClutterLine('会后 开展集中拍摄')).toBe(false);
+  });
+});

@@ -12,14 +12,17 @@ import { readFileSync } from 'node:fs';
 export function onnxThreadStackMb(): number {
   const BYTES_PER_BYTE = 512;
   const FLOOR_MB = 8;
-  return FLOOR_MB + Math.ceil((commandLineBytes() * BYTES_PER_BYTE) / 2 ** 20);
+  // Linux's default limit on arguments is 2 MiB (a quarter of an 8 MiB stack limit): 1 GiB of address space
+  // covers it. The memory is only reserved; pages are used as the recursion reaches them.
+  const CEILING_MB = 1024;
+  return Math.min(CEILING_MB, FLOOR_MB + Math.ceil((commandLineBytes() * BYTES_PER_BYTE) / 2 ** 20));
 }
 
 function commandLineBytes(): number {
   try {
     return readFileSync('/proc/self/cmdline').length;
   } catch {
-    // Not Linux: what the kernel would hold, the arguments and a NUL after each.
+    // Not Linux (no /proc for onnxruntime to read either): sized from the arguments anyway, to be safe.
     return [process.execPath, ...process.execArgv, ...process.argv.slice(1)].reduce((n, a) => n + Buffer.byteLength(a) + 1, 0);
   }
 }

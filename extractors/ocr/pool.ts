@@ -22,8 +22,9 @@ export const MAX_OCR_WORKERS = 32;
 /**
  * How many engines pay off: one per core, each in a worker thread. Tesseract.js engines are worker
  * threads of their own. PaddleOCR's inference blocks the thread it runs on (onnxruntime-node's
- * `run` is synchronous), so a pool of more than one runs each engine in a thread of its own with
- * one inference thread (paddle-thread.ts): pages are read side by side, which measured faster than
+ * `run` is synchronous), so each engine runs in a thread of its own (paddle-thread.ts; a single engine
+ * too, since onnxruntime's start needs a stack sized to the command line), several with one inference
+ * thread each: pages are read side by side, which measured faster than
  * one engine using every core for each page, whose many small line runs parallelise poorly (see the
  * README's Speed section). Each paddle engine adds its models and detection peak (~0.3 GB), so at
  * most PADDLE_MAX_DEFAULT unless asked.

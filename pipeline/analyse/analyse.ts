@@ -1,7 +1,7 @@
 import type { DocType, Document, Item, Jurisdiction, Section, Warning } from '../../schemas/index.js';
 import type { ExtractedText } from '../../schemas/stages.js';
 import { splitAnnouncedOrdinals, splitColonList, splitPlanContents, splitInlineAgenda, splitInlineNumbered, splitMonthFirst, splitOrdinalList, splitReferredClauses } from './items/acts.js';
-import { classify } from './items/classify.js';
+import { classify, CONVENES_CONGRESS } from './items/classify.js';
 import { committeeNames, findLeadCommittee, resolveAbbreviation } from './items/committee.js';
 import { detectDocType, findAdoptedDate, findYears } from './document/docmeta.js';
 import { resolveJurisdiction } from './document/jurisdiction.js';
@@ -61,7 +61,7 @@ export function analyse(input: AnalyseInput): Document[] {
       .flatMap((s) => splitInlineAgenda(s, docText))
       .flatMap((s) => splitMonthFirst(s, docText))
       .flatMap((s) => splitAnnouncedOrdinals(s, docText))
-      .flatMap((s) => splitReferredClauses(s, docText))
+      .flatMap((s) => (docType === 'news' ? splitReferredClauses(s, docText) : [s]))
       .flatMap((s) => (docType === 'news' ? splitPlanContents(s, docText) : [s]));
     const built = segs.map((s) => buildItem(s, docId, docText, slice.start, normalised, namesInFile, input.ocrConfidence, docType));
     const items = docType === 'other' && rules ? [] : keptAndDated(docType, docText, segs, built, publishedDate ?? null);
@@ -117,8 +117,9 @@ function buildItem(
   const fromRow = s.hints?.months;
   // News of a vote to convene the congress ("会议决定，区十六届人民代表大会一次会议于2017年2月7日召开"): the vote is
   // on the meeting's day, the date it names is the session's.
-  const convening = docType === 'news' && c.rule === 'decision.convene_session';
-  const months = fromRow && fromRow.length ? fromRow : convening ? [] : extractMonths(text);
+  // (The lede's own date, before the vote, still counts: "某某网11月20日讯 …会议表决通过了…关于召开…会议的决定".)
+  const convening = docType === 'news' && c.kind === 'decision' ? CONVENES_CONGRESS.exec(text) : null;
+  const months = fromRow && fromRow.length ? fromRow : extractMonths(convening ? text.slice(0, convening.index) : text);
   let committee = findLeadCommittee(text);
   if (s.hints?.leads) committee = leadOfCells(s.hints.leads) ?? committee;
   else if (s.hints?.committeeAbbrev) committee = resolveAbbreviation(s.hints.committeeAbbrev, namesInFile);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SourceResult } from '../../schemas/index.js';
 import { FileError } from '../../schemas/errors.js';
@@ -26,8 +27,9 @@ export async function writeResultJson(outDir: string, sourceId: string, json: st
 
 export async function writeAtomic(target: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
-  // The writer's pid in the name: a later run can tell a dead writer's leftover from a live one's.
-  const tmp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  // The writer's host and pid in the name: a later run on the same host can tell a dead writer's leftover
+  // from a live one's (another host's, on a shared folder, is never touched).
+  const tmp = `${target}.${HOST}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
     await writeFile(tmp, content);
     await rename(tmp, target);
@@ -47,12 +49,15 @@ export async function prepareOutDir(outDir: string): Promise<void> {
   await mkdir(json, { recursive: true });
   const swept = [json, outDir].map(async (dir) => {
     for (const name of await readdir(dir)) {
-      const pid = /\.(\d+)-[0-9a-f]{8}\.tmp$/.exec(name)?.[1];
-      if (pid && !isAlive(Number(pid))) await rm(join(dir, name), { force: true });
+      const m = /\.([A-Za-z0-9_-]+)-(\d+)-[0-9a-f]{8}\.tmp$/.exec(name);
+      if (m && m[1] === HOST && !isAlive(Number(m[2]))) await rm(join(dir, name), { force: true });
     }
   });
   await Promise.all(swept);
 }
+
+/** This host, as a temporary file's name can hold it. */
+const HOST = hostname().replace(/[^A-Za-z0-9_]/g, '_') || 'host';
 
 function isAlive(pid: number): boolean {
   if (pid === process.pid) return true;

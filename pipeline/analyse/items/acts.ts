@@ -1,4 +1,4 @@
-import { classify } from './classify.js';
+import { classify, LAW_NAME_SOURCE } from './classify.js';
 import { meetingMonth } from './dating.js';
 import { statesStudy } from '../../text/study.js';
 import { extractMonths } from './months.js';
@@ -246,10 +246,13 @@ const AND_THEN_ALSO = /，(?=并(?:开展|进行|作出|听取|审议|审查|批
 const LIST_INTRO = /(项目|议题|法规|条例|内容|事项)[^。：:，]{0,24}?(包括|有|为|是)[^。：:，]{0,8}[:：]|(项目|法规)[^。：:，]{0,8}[，,]即[:：]/g;
 // (…the verb may follow a comma, "将安排审议9项法规，包括甲条例、…"; and a list may go on after "另外，".)
 const BARE_LIST_INTRO = /(项目|法规)[^。：:，]{0,12}?[，,]?(包括|有|为)(?![:：])|(?<=^|。)另外[，,]/g;
-const LAW_NAME = /^(?:[^，,。；;：:《》]|《[^》]{1,40}》){2,60}?(条例|办法|规定|规则|细则|守则|(?<![立执守普司违])法|决定)(（[^）]{0,12}）|\([^)]{0,12}\))?$/;
+const LAW_NAME = new RegExp(`^${LAW_NAME_SOURCE}$`);
 
+// (After a law's name only: "高等教育条例" keeps its 等.)
+const LAST_NAME_TAIL = /(?<=(条例|办法|规定|规则|细则|守则|法|决定)》?(（[^）]{0,12}）)?)等[^、]*$/;
 const PLAN_PROJECTS = /项目|计划|规划/;
-const TALLY = /\d+\s*(项|件|个)/;
+/** A count in the sentences before a list: the plan's tally ("…共涉及立法项目40件，…"). */
+const COUNT_IN_HEAD = /\d+\s*(项|件|个)/;
 const PLAN_PUBLISHED = /(公布|发布|印发)[^。，]{0,12}(计划|要点)|(计划|要点)[^。，]{0,6}(公布|发布|出炉|印发)/;
 
 interface NameList {
@@ -274,7 +277,7 @@ function listAfter(text: string, from: number, bare: boolean): Array<[number, nu
     }
   }
   // The last name may run on into what the list is for: "…丙条例等21个立法项目将开展前期调研".
-  const names = parts.map(([a, b], k) => text.slice(a, b).replace(k === parts.length - 1 ? /等[^、]*$/ : /等$/, ''));
+  const names = parts.map(([a, b], k) => text.slice(a, b).replace(k === parts.length - 1 ? LAST_NAME_TAIL : /等$/, ''));
   if (parts.length < 3) return null;
   if (semicolons) return names.filter((n) => LAW_NAME.test(n)).length * 3 >= names.length * 2 ? parts : null;
   if (names.some((n) => n.length < 2 || n.length > 40 || /[，,；;]/.test(n))) return null;
@@ -311,8 +314,9 @@ export function splitColonList(item: SegItem, docText: string): SegItem[] {
     // A plan's projects ("立法计划…4件制定项目分别为：") are on no day of the article's; a meeting's
     // business ("会议议题有：…") is on the meeting's.
     const agendaOf = PLAN_PROJECTS.test(sentence) ? { month: null, plan: true as const } : { month: null };
-    // …and so is a lede on the plan made public ("省人大常委会26日公布2013年立法计划。"), on the article's day.
-    if (k === 0 && TALLY.test(head)) out.push({ ...item, path: `${item.path}.0`, span: [start, start + trimEnd(text, list.sentenceStart)], agendaOf });
+    // A lede that makes the plan public ("省人大常委会26日公布2013年立法计划。") is an item too; unlike the entries it
+    // is dated as news is, by the article's day.
+    if (k === 0 && COUNT_IN_HEAD.test(head)) out.push({ ...item, path: `${item.path}.0`, span: [start, start + trimEnd(text, list.sentenceStart)], agendaOf });
     else if (k === 0 && PLAN_PUBLISHED.test(head)) out.push({ ...item, path: `${item.path}.0`, span: [start, start + trimEnd(text, list.sentenceStart)] });
     const { parts } = list;
     out.push(

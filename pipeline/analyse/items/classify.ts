@@ -22,9 +22,9 @@ const RULES: Rule[] = [
   { id: 'law_check.implementation_check', kind: 'law_check', re: /(法律法规|法规|法律|条例|法》|规定》|办法》|决定》)[》”"]?(实施|贯彻|执行)[^。；]{0,12}(情况)?的?检查(?!组)/, weight: 0.85 },
   // "检查《…法》实施情况", "检查《…条例》和《…规定》贯彻执行情况": the check named before the law.
   { id: 'law_check.check_named_law', kind: 'law_check', re: new RegExp(`检查${CLAUSE}{0,4}?[《“"][^》”"]+[》”"]${CLAUSE}{0,30}?(实施|执行|贯彻|落实)${CLAUSE}{0,4}?情况`), weight: 0.85 },
-  // "作出决议", "作出关于…的决议"; not "近两年作出的决议" (decisions already made, being followed up).
-  // "作出决议", "作出关于…的决议", "作出《关于…的决议》"; not "近两年作出的决议" (decisions already made, being followed up).
-  { id: 'decision.resolution', kind: 'decision', re: new RegExp(`(作出|做出)了?(?!的)(${CLAUSE}{0,10}|(关于)?${CLAUSE}{0,60}?的|《[^》]{0,80})(决议|决定)`), weight: 0.9 },
+  // "作出决议", "作出关于…的决议", "作出《关于…的决议》", "作出召开…会议的决定"; not "近两年作出的决议" (decisions already
+  // made, being followed up).
+  { id: 'decision.resolution', kind: 'decision', re: new RegExp(`(作出|做出)了?(?!的)(${CLAUSE}{0,10}|(关于|召开)${CLAUSE}{0,60}?的|《[^》]{0,80})(决议|决定)`), weight: 0.9 },
   // "审查和批准…计划执行情况及…计划草案的报告", "批准…决算": approving a plan or budget decides it.
   { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,40}(决算|预算|调整方案|计划|规划)|(审议|审查)${CLAUSE}{0,40}预算调整方案(（草案）)?(?!（草案）|的?(报告|说明))`), weight: 0.9 },
   // A region's plan put to the committee in draft ("审议《某某市2031—2035年依法治市规划（草案）》"): to approve it.
@@ -103,8 +103,9 @@ const COUNTED = /\d+\s*(次|场|批|项(?!目)|件|个(?!人|月|百分点)|人�
 
 const FRAMING = /^(指导思想|总体要求|基本原则|工作原则|总体目标|工作目标|主要目标|总体思路|目标任务)[:：\s]?(?![^，。；]{0,4}(的|情况|落实))/;
 /** The period a tally counts over, then its total: "一年来共…", "全年共…", "五年来，常委会共…", "全年召开…". */
-// …or a plan's: "今年立法计划共涉及立法项目40件，包括…".
-const TALLIED_PERIOD = /(一年来|全年|五年来|这五年|过去一年|过去五年|本届以来)[，,]?[^。；]{0,16}共|全年(召开|听取|审议|开展)|(计划|规划)[^。；，]{0,6}(共|共计)?(涉及|安排|有|包括|计)[^。；，]{0,10}?(共|共计)?\s*\d+\s*(个|项|件)|^\d+\s*(件|项|个)[^。；，]{0,10}项目中/;
+const TALLIED_PERIOD = /(一年来|全年|五年来|这五年|过去一年|过去五年|本届以来)[，,]?[^。；]{0,16}共|全年(召开|听取|审议|开展)/;
+/** …in news, a plan's tally: "今年立法计划共涉及立法项目40件，包括…", "9件立法调研项目中，…" (a plan itself schedules its items). */
+const PLAN_TALLY = /(计划|规划)[^。；，]{0,6}(共|共计)?(涉及|安排|有|包括|计)[^。；，]{0,10}?(共|共计)?\s*\d+\s*(个|项|件)|^\d+\s*(件|项|个)[^。；，]{0,10}项目中/;
 
 export interface Classification {
   kind: ItemKind;
@@ -143,7 +144,7 @@ export function classify(text: string, context: string[] = [], docType?: DocType
   // A plan's framing ("一、指导思想 以…为指导，…科学立法", "基本原则", "总体要求") guides its acts; it is none.
   if (FRAMING.test(text.trim())) return otherThan(kinds, 'other.framing', 0.6);
   // "一年来共审议了法规案13件，表决通过7件": counts of the period's acts, said as a tally.
-  if (TALLIED_PERIOD.test(masked) && (masked.match(COUNTED)?.length ?? 0) >= 2) return otherThan(kinds, 'other.tally', 0.55);
+  if ((TALLIED_PERIOD.test(masked) || (docType === 'news' && PLAN_TALLY.test(masked))) && (masked.match(COUNTED)?.length ?? 0) >= 2) return otherThan(kinds, 'other.tally', 0.55);
   if (kinds.length === 0) {
     // Fall back on the section heading: "五、专题调研" makes its bare items research.
     const inherited = docType && DOC_TYPE_KIND[docType];
@@ -187,7 +188,15 @@ export function classify(text: string, context: string[] = [], docType?: DocType
   return { kind, kinds: kind === 'other' ? [...kinds, 'other'] : kinds, rule: primary.id, confidence: round(confidence) };
 }
 
-const BARE_TITLE = /^《?(?:[^，,。；;：:《》]|《[^》]{1,40}》){2,60}?(条例|办法|规定|规则|细则|(?<![立执守普司违])法|决定)》?(（[^）]{0,12}）|\([^)]{0,12}\))?[、，,。；;]?$/;
+/**
+ * A law's (or a decision's) name as a plan lists it: "某某市湿地保护条例", "《某某条例》（修订）", "某某市实施《…法》办法".
+ * Shared with the list splitters (items/acts.ts).
+ */
+export const LAW_NAME_SOURCE = '《?(?:[^，,。；;：:《》]|《[^》]{1,40}》){2,60}?(条例|办法|规定|规则|细则|守则|(?<![立执守普司违])法|决定)》?(（[^）]{0,12}）|\\([^)]{0,12}\\))?';
+const BARE_TITLE = new RegExp(`^${LAW_NAME_SOURCE}[、，,。；;]?$`);
+
+/** The committee's vote to convene a session of the congress, however news words it. */
+export const CONVENES_CONGRESS = /决定[^。；]{0,40}人民代表大会第?[^。；]{1,8}次会议[^。；]{0,40}(召开|举行)|召开[^。；]{0,40}人民代表大会[^。；]{0,20}会议的决定|关于召开[^。；]{0,40}会议的决定/;
 
 /** An item whose words name acts (`kinds`) but that is none itself: kind other, the acts kept as kinds. */
 const otherThan = (kinds: ItemKind[], rule: string, confidence: number): Classification => ({
@@ -241,6 +250,13 @@ function adoptsOwnPlansOnly(rule: Rule, text: string, docType?: DocType): boolea
 }
 const OWN_PLAN_RULES = new Set(['decision.adopt_plan', 'decision.review_plan_draft']);
 
+/** Each clause where the rule fires, from its match on. */
+const clausesOf = (text: string, rule: Rule): string[] =>
+  text
+    .split(/[；。，,]/)
+    .filter((c) => rule.re.test(c))
+    .map((c) => c.slice(c.search(rule.re)));
+
 /** Cases where a rule's words are present but the act is not. */
 function vetoed(rule: Rule, text: string): boolean {
   // "通过实地察看、听取汇报、座谈交流等方式", "视察组…听取了县政府有关情况汇报": hearing briefings is how a
@@ -261,13 +277,16 @@ function vetoed(rule: Rule, text: string): boolean {
   // A motion to pass a law ("审议…主任会议关于提请审议《…条例（草案）》的议案") is legislation, as the law is.
   if (rule.id === 'decision.motion') return /(条例|法规|办法|规定|规则)(（[^）]{0,10}草案[^）]{0,6}）|草案|修正案)[^。；]{0,30}议案/.test(text) && !/决议|决定（草案）/.test(text);
   if (rule.id === 'decision.convene_session') return /经[^。；]{0,40}决定/.test(text);
+  // Decisions already made, being followed up: "督促落实常委会近年作出并跟踪督办的决定".
+  if (rule.id === 'decision.resolution') return clausesOf(text, rule).length > 0 && text.split(/[；。，,]/).filter((c) => rule.re.test(c)).every((c) => /近(年|两年|几年|年来)[^。；，]{0,8}(作出|做出)|(作出|做出)[^。；，]{0,4}并[^。；，]{0,6}(跟踪|督办|落实)/.test(c));
   // A regulation put up for approval ("审查批准《某某市爱国卫生条例》", "…报省人大常委会审查批准") is lawmaking.
   // (Nor is a city's law sent up to the province for its approval: "报请省人大常委会审查批准".)
   if (rule.id === 'decision.approve') {
-    if (/省人大常委会[^。；]{0,6}(审查|审议)(和|并)?批准/.test(text)) return true;
-    return text.split(/[；。，,]/).filter((c) => rule.re.test(c)).every((c) => /条例|规定|办法|法规|法》/.test(c.slice(c.search(rule.re))));
+    if (/(报|报请|提请|待)[^。；，]{0,4}省人大常委会[^。；]{0,6}(审查|审议)(和|并)?批准/.test(text)) return true;
+    return clausesOf(text, rule).every((c) => /条例|规定|办法|法规|法》/.test(c));
   }
-  if (rule.id === 'decision.adopted_by_name') return /(修改|废止|修正)[^。；]{0,60}决定/.test(text) && !/决议/.test(text);
+  // (Clause by clause: "审议通过了《关于召开…的决定》，表决通过了关于修改《…》的决定" holds one decision of each kind.)
+  if (rule.id === 'decision.adopted_by_name') return clausesOf(text, rule).every((c) => /(修改|废止|修正)[^。；]{0,60}决定/.test(c) && !/决议/.test(c));
   if (rule.id === 'decision.vote') return /(修改|废止|修订)[^。；]{0,40}决定/.test(text) && !/决议/.test(text);
   return false;
 }

@@ -75,7 +75,7 @@ export function withLedeMonth(item: Item, docText: string): Item {
 
 /** A lede that gives its meeting's date after the meeting's name: "区五届人大常委会第十九次会议12月14日举行。". */
 // (Not a decision to convene another one: "会议决定，…第七次会议于9月22日召开".)
-const MEETING_LEDE = /(?:^|\n)(?![^。\n]{0,10}决定)[^。\n]{0,40}?会议[于在]?(\d{1,2})月\d{1,2}日(?:上午|下午)?[^。\n]{0,20}?(?:召开|举行|开幕)/g;
+const MEETING_LEDE = /(?:^|\n)(?:(?!决定)[^。\n]){0,40}?会议[于在]?(\d{1,2})月\d{1,2}日(?:上午|下午)?[^。\n]{0,20}?(?:召开|举行|开幕)/g;
 const PERIOD_OPENING = /^(今年以来|一年来|过去一年|全年|本届以来|近年来|五年来|年初以来|(?:19|20)\d{2}年以来)/;
 const REPORTER_LEARNED = /(获悉|了解到|得知)/;
 /** What the year's plan will do, as news retells it ("今年，省人大常委会将围绕…", "还将制定…"): not done on the lede's day. */
