@@ -103,6 +103,10 @@ function runsOn(p: Paragraph, l: Line, m: Margins): boolean {
     const title = l.size > 1.15 * m.size && Math.abs(l.x0 - m.left - (m.right - l.x1)) <= l.size;
     if (!hanging && !title) return false;
   }
+  // A numbered line starts a new item only where the block's paragraphs start: in a document that indents
+  // them, a line at the margin after a full line is a wrapped one, marker or not ("…建议议程有5项：一是审议…；"
+  // wrapping onto "二是审议…").
+  if (isIndented(p.first, m) && !isIndented(l, m)) return true;
   return !(startsWithMarker(l.text) && ENDS_CLAUSE.test(prev.text));
 }
 

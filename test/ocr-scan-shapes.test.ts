@@ -94,3 +94,18 @@ describe('dashes and ellipses as OCR reads them', () => {
     expect(cleanOcrLine('“强城有我·双岗建功”主题活动')).toBe('“强城有我·双岗建功”主题活动');
   });
 });
+
+describe('an inline list that wraps after a stop', () => {
+  it('in a page that indents its paragraphs, "二是…" at the margin after a full line ending "；" goes on the same paragraph', () => {
+    const r = page([
+      box('会议决定，县人大常委会第九次会议于6月5日召开，建议议程有3项：一是审议', 300, 450, 2180),
+      box('人事任免事项；', 420, 320, 2180),
+      box('二是听取和审议县政府关于河道治理工作情况的报告；三是其他。', 540, 320, 1900),
+      ...body,
+    ]);
+    expect(texts(r)[0]).toBe('会议决定，县人大常委会第九次会议于6月5日召开，建议议程有3项：一是审议人事任免事项；二是听取和审议县政府关于河道治理工作情况的报告；三是其他。');
+    // An indented "二是" is a paragraph of its own.
+    const own = page([box('一是加强监督工作，听取和审议县政府关于河道治理工作情况的报告；', 300, 450, 2180), box('二是加强代表工作。', 420, 450, 1200), ...body]);
+    expect(texts(own).slice(0, 2)).toEqual(['一是加强监督工作，听取和审议县政府关于河道治理工作情况的报告；', '二是加强代表工作。']);
+  });
+});

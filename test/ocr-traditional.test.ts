@@ -66,8 +66,8 @@ describe('recognised lines as the paragraph joiner needs them', () => {
 
 describe('pinyin glosses as OCR returns them', () => {
   it('on a page that shows itself glossed, misread glosses go too; elsewhere brackets of letters stay', () => {
-    const glossed = normalise(plain('會(huì)議聽取了關(guān)於監(jiān)督工作的報告，審議(X ue)通過了議案；產(chgnm)業(y8)振興和務(wu工作。')).text;
-    expect(glossed).toBe('会议听取了关于监督工作的报告，审议通过了议案；产业振兴和务工作。');
+    const glossed = normalise(plain('會(huì)議聽取了關(guān)於監(jiān)督工作的報告，審議(X ue)通過了議案；產(chgnm)業(y8)振興和務(wu工作，開展執（Zhi法檢查。')).text;
+    expect(glossed).toBe('会议听取了关于监督工作的报告，审议通过了议案；产业振兴和务工作，开展执法检查。');
     // Capitals are an abbreviation, not a gloss, even on a glossed page; an unclosed bracket of capitals too.
     const acronyms = normalise(plain('會(huì)議聽取了關(guān)於監(jiān)督工作的報告(GDP)，推廣（PPP模式。')).text;
     expect(acronyms).toContain('（GDP）');

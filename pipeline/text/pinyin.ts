@@ -30,7 +30,7 @@ export const TONELESS_GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff])[(（]${SYLLABLE
  * already shows itself a glossed mirror (GLOSSED_PAGE glosses of the strict forms), a bracketed run of
  * up to seven Latin letters, digits and spaces with a lowercase letter among them, right after a Han
  * character, is a gloss too ("(GDP)" and "(APP)" are not); so is an unclosed bracket holding a lowercase
- * run that runs straight into Han text.
+ * run that runs straight into Han text, its first letter perhaps read as a capital ("執（Zhi法").
  */
 export const GLOSSED_PAGE = 3;
-export const LOOSE_GLOSS = /(?<=[\u3400-\u9fff])[(（](?=[A-Za-z0-9 ]*[a-z])[A-Za-z0-9 ]{1,7}[)）]|(?<=[\u3400-\u9fff])[(（][a-z]{1,6}(?=[\u3400-\u9fff])/g;
+export const LOOSE_GLOSS = /(?<=[\u3400-\u9fff])[(（](?=[A-Za-z0-9 ]*[a-z])[A-Za-z0-9 ]{1,7}[)）]|(?<=[\u3400-\u9fff])[(（](?=[A-Za-z]*[a-z])[A-Za-z]{1,6}(?=[\u3400-\u9fff])/g;

@@ -62,7 +62,8 @@ export function detectDocType(title: string, hasByline: boolean, body = '', repo
 /** A body that opens on the reporter's name: "（记者 李某）泰兴市…", "| (记者 某某)…" in a table cell. */
 const REPORTER_OPENING = /^[|｜\s]*[（(]\s*(?:本报)?记者[^）)\n]{1,20}[）)]/;
 const DATELINE_LEDE = /^[^\n]{0,30}?(\d{1,2}月\d{1,2}日)?(讯|电)\s*(（[^）\n]{0,30}记者|据[^\n，。]{0,16}报道)/;
-const DELIVERY_NOTE = /(^|\n)\s*——\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在[^\n]{0,40}人民代表大会[^\n]{0,20}会议上/;
+// (A scan may lose the dash or read it as "一一": then the note is a line of its own that ends "…会议上".)
+const DELIVERY_NOTE = /(^|\n)\s*(?:——\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在[^\n]{0,40}人民代表大会[^\n]{0,20}会议上|(?:一一|--|—|-)?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在[^\n。，]{0,40}人民代表大会[^\n。，]{0,20}会议上\s*(?=\n|$))/;
 const AGENDA_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]\s*)?[^\n，。；]{0,8}(议程|议题)(（草案）)?[:：]?\s*$/;
 const MEETING_NOTICE = /^[^\n。]{0,40}会议(将|定|拟定)于[^\n。]{0,60}(召开|举行)[^\n]*会议(主要|的主要|建议)?(议程|议题|内容|听取|审议)/;
 const WORK_POINTS_OPENING = /工作的总体要求是|总体工作要求是/;
