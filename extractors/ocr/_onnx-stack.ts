@@ -10,6 +10,12 @@ import { readFileSync } from 'node:fs';
  * measured, so a batch named on the command line can be as long as the system allows.
  */
 export function onnxThreadStackMb(): number {
+  // The command line does not change while the process runs: read once, not at every engine's start.
+  return (stackMb ??= measure());
+}
+let stackMb: number | undefined;
+
+function measure(): number {
   const BYTES_PER_BYTE = 512;
   const FLOOR_MB = 8;
   // Linux's default limit on arguments is 2 MiB (a quarter of an 8 MiB stack limit): 1 GiB of address space

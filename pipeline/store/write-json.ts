@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SourceResult } from '../../schemas/index.js';
 import { FileError } from '../../schemas/errors.js';
+import { processIsAlive } from './process-alive.js';
 
 /**
  * Validate a result against the contract and serialise it; a result that fails is this file's
@@ -50,7 +51,7 @@ export async function prepareOutDir(outDir: string): Promise<void> {
   const swept = [json, outDir].map(async (dir) => {
     for (const name of await readdir(dir)) {
       const m = /\.([A-Za-z0-9_-]+)-(\d+)-[0-9a-f]{8}\.tmp$/.exec(name);
-      if (m && m[1] === HOST && !isAlive(Number(m[2]))) await rm(join(dir, name), { force: true });
+      if (m && m[1] === HOST && !processIsAlive(Number(m[2]))) await rm(join(dir, name), { force: true });
     }
   });
   await Promise.all(swept);
@@ -59,13 +60,3 @@ export async function prepareOutDir(outDir: string): Promise<void> {
 /** This host, as a temporary file's name can hold it. */
 const HOST = hostname().replace(/[^A-Za-z0-9_]/g, '_') || 'host';
 
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -1,4 +1,5 @@
 import type { Item } from '../../../schemas/index.js';
+import { PLAN_PUBLISHED } from '../../text/plan-published.js';
 import { statesStudy } from '../../text/study.js';
 
 /**
@@ -63,7 +64,7 @@ export const isNewsFrame = (item: Item, index: number): boolean =>
  * "…主任会议讨论通过了2030年度常委会监督工作计划") states
  * the committee's act: an item of kind other (ANNOTATING.md: "a lead that reports a plan adopted").
  */
-const PLAN_MADE_PUBLIC = /《[^》]{0,40}(计划|要点|规划)》[^，。；]{0,6}(新闻发布会|发布会|公布|发布|出炉|印发)|(计划|要点)[^，。；]{0,4}(出炉|公布|发布|印发)|(讨论|审议|研究)通过了?[^，。；]{0,40}(计划|要点)/;
+const PLAN_MADE_PUBLIC = new RegExp(`《[^》]{0,40}(计划|要点|规划)》[^，。；]{0,6}(新闻发布会|发布会)|${PLAN_PUBLISHED.source}|(讨论|审议|研究)通过了?[^，。；]{0,40}(计划|要点)`);
 
 /** "会议还研究了其他事项。": the matters go unnamed, so no act is stated. */
 const OTHER_MATTERS = /^(会议|会上)?(还)?(研究|讨论|审议)(了)?(其他|其它)(有关)?事项。?$/;

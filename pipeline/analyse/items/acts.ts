@@ -1,5 +1,6 @@
-import { classify, LAW_NAME_SOURCE } from './classify.js';
+import { classify, LAW_NAME_SOURCE, LAW_SUFFIX } from './classify.js';
 import { meetingMonth } from './dating.js';
+import { PLAN_PUBLISHED } from '../../text/plan-published.js';
 import { statesStudy } from '../../text/study.js';
 import { extractMonths } from './months.js';
 import type { ItemKind } from '../../../schemas/index.js';
@@ -135,7 +136,8 @@ const ENTRY_START = /^(以及|还有)?(听取|审议|审查|批准|表决|传达
 // "…计划草案的报告，批准…计划" approves what it just reviewed: one act, so a bare 批准 does not cut.
 // ("…的报告（书面），书面印发…的报告": handing out a report in writing is an entry of its own.)
 // ("…情况的报告，并确定提交常委会开展办理情况满意度测评；": deciding to rate it is an entry too.)
-const AND_THEN = /，(?=并(?:开展|进行|作出|听取|审议|审查|批准|表决|确定提交)|听取|审议|审查|表决|开展|书面印发)/;
+const AND_ALSO = '并(?:开展|进行|作出|听取|审议|审查|批准|表决|确定提交)';
+const AND_THEN = new RegExp(`，(?=${AND_ALSO}|听取|审议|审查|表决|开展|书面印发)`);
 
 /** The announcing words end their paragraph, and the entries follow on the next line. */
 const AGENDA_INTRO_AT_END = /(议程|议题)(共[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]\s*$/;
@@ -235,7 +237,8 @@ export function splitInlineNumbered(item: SegItem, docText: string): SegItem[] {
     return joined ? [entry(from, cut, 0, `${m[2]}.`), entry(cut, to, 1, null)] : [entry(from, to, 0, `${m[2]}.`)];
   });
 }
-const AND_THEN_ALSO = /，(?=并(?:开展|进行|作出|听取|审议|审查|批准|表决|确定提交))/;
+// (Only "，并…": an inline entry's own clauses after a comma are not agenda entries.)
+const AND_THEN_ALSO = new RegExp(`，(?=${AND_ALSO})`);
 
 /**
  * A list of a plan's projects given after a colon and joined by "、" ("今年计划制定的7个正式法规项目包括：
@@ -249,11 +252,10 @@ const BARE_LIST_INTRO = /(项目|法规)[^。：:，]{0,12}?[，,]?(包括|有|�
 const LAW_NAME = new RegExp(`^${LAW_NAME_SOURCE}$`);
 
 // (After a law's name only: "高等教育条例" keeps its 等.)
-const LAST_NAME_TAIL = /(?<=(条例|办法|规定|规则|细则|守则|法|决定)》?(（[^）]{0,12}）)?)等[^、]*$/;
+const LAST_NAME_TAIL = new RegExp(`(?<=(${LAW_SUFFIX})》?(（[^）]{0,12}）)?)等[^、]*$`);
 const PLAN_PROJECTS = /项目|计划|规划/;
 /** A count in the sentences before a list: the plan's tally ("…共涉及立法项目40件，…"). */
 const COUNT_IN_HEAD = /\d+\s*(项|件|个)/;
-const PLAN_PUBLISHED = /(公布|发布|印发)[^。，]{0,12}(计划|要点)|(计划|要点)[^。，]{0,6}(公布|发布|出炉|印发)/;
 
 interface NameList {
   sentenceStart: number;

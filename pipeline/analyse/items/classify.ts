@@ -1,4 +1,5 @@
 import { ITEM_KINDS, type DocType, type ItemKind } from '../../../schemas/index.js';
+import { PLAN_PUBLISHED_LEDE, PUBLISHED } from '../../text/plan-published.js';
 
 /**
  * What kind of act an item is. Each rule recognises one act from how plans phrase it; an item gets
@@ -16,6 +17,8 @@ interface Rule {
 }
 
 const CLAUSE = '[^。；！？]';
+/** Convening a session of the congress, not dating the committee's own next meeting. */
+const CONVENE_SESSION = `决定${CLAUSE}{0,40}人民代表大会第?${CLAUSE}{1,8}次会议(?!${CLAUSE}{0,6}(常务委员会|常委会))${CLAUSE}{0,40}(召开|举行)`;
 
 const RULES: Rule[] = [
   { id: 'law_check.enforcement_inspection', kind: 'law_check', re: /(执法检查|执法大检查)(?!水平|能力|工作水平)/, weight: 0.95 },
@@ -48,7 +51,7 @@ const RULES: Rule[] = [
   { id: 'decision.agenda', kind: 'decision', re: new RegExp(`(?<!听取并|听取和)(审议|通过)了?(?!${CLAUSE}{0,6}本次)${CLAUSE}{0,30}会议(的)?(议程|日程)(（?草案）?|和日程安排|安排)`), weight: 0.7 },
   // Convening a session of the congress is the committee's formal decision ("会议决定，某某县第十四届人民代表大会
   // 第一次会议于1月13日召开"); dating its own next meeting is not (ANNOTATING.md).
-  { id: 'decision.convene_session', kind: 'decision', re: new RegExp(`决定${CLAUSE}{0,40}人民代表大会第?${CLAUSE}{1,8}次会议(?!${CLAUSE}{0,6}(常务委员会|常委会))${CLAUSE}{0,40}(召开|举行)`), weight: 0.8 },
+  { id: 'decision.convene_session', kind: 'decision', re: new RegExp(CONVENE_SESSION), weight: 0.8 },
   // Setting up a body of the congress by vote: "将表决设立…人民代表大会社会建设委员会".
   { id: 'decision.establish', kind: 'decision', re: new RegExp(`(表决|决定)(设立|成立|撤销)${CLAUSE}{0,40}(委员会|机构)`), weight: 0.8 },
   // A session approving the committee's report: "决定批准这个报告".
@@ -192,11 +195,12 @@ export function classify(text: string, context: string[] = [], docType?: DocType
  * A law's (or a decision's) name as a plan lists it: "某某市湿地保护条例", "《某某条例》（修订）", "某某市实施《…法》办法".
  * Shared with the list splitters (items/acts.ts).
  */
-export const LAW_NAME_SOURCE = '《?(?:[^，,。；;：:《》]|《[^》]{1,40}》){2,60}?(条例|办法|规定|规则|细则|守则|(?<![立执守普司违])法|决定)》?(（[^）]{0,12}）|\\([^)]{0,12}\\))?';
+export const LAW_SUFFIX = '条例|办法|规定|规则|细则|守则|(?<![立执守普司违])法|决定';
+export const LAW_NAME_SOURCE = `《?(?:[^，,。；;：:《》]|《[^》]{1,40}》){2,60}?(${LAW_SUFFIX})》?(（[^）]{0,12}）|\\([^)]{0,12}\\))?`;
 const BARE_TITLE = new RegExp(`^${LAW_NAME_SOURCE}[、，,。；;]?$`);
 
 /** The committee's vote to convene a session of the congress, however news words it. */
-export const CONVENES_CONGRESS = /决定[^。；]{0,40}人民代表大会第?[^。；]{1,8}次会议[^。；]{0,40}(召开|举行)|召开[^。；]{0,40}人民代表大会[^。；]{0,20}会议的决定|关于召开[^。；]{0,40}会议的决定/;
+export const CONVENES_CONGRESS = new RegExp(`${CONVENE_SESSION}|召开[^。；]{0,40}人民代表大会[^。；]{0,20}会议的决定|关于召开[^。；]{0,40}会议的决定`);
 
 /** An item whose words name acts (`kinds`) but that is none itself: kind other, the acts kept as kinds. */
 const otherThan = (kinds: ItemKind[], rule: string, confidence: number): Classification => ({
@@ -231,8 +235,8 @@ const PARTY_LEAD = /^(始终)?坚持(和加强|和完善)?(党(对[^，。；]{0
 /** Hearing a briefing (汇报), not a formal report: "听取了县政府有关情况汇报". */
 const BRIEFING = /听取(了)?[^。；，]{0,40}?汇报/;
 
-const PLAN_PUBLISHED_LEDE = /^[^。]{0,40}((计划|要点)[^。，,]{0,6}(出炉|公布|发布|印发)|(公布|发布|印发)了?[^。，,]{0,12}(计划|要点)。)/;
-const PLAN_REPORTED = /经[^。；]{0,30}通过[^。；]{0,40}(计划|要点)|(计划|要点)[^。；]{0,30}(印发|出炉|公布|发布|部署)/;
+// …or adopted by a meeting ("经…主任会议通过，…"), or arranged ("…立法计划贯彻落实工作…部署").
+const PLAN_REPORTED = new RegExp(`经[^。；]{0,30}通过[^。；]{0,40}(计划|要点)|(计划|要点)[^。；]{0,30}(${PUBLISHED}|部署)`);
 
 /** The committee's own plans: "…人大常委会2030年工作要点", "《…常委会…监督工作计划》", "代表工作计划". */
 const OWN_PLAN = /《?[^，。；《》]{0,24}(人大常委会|常委会|人大)[^，。；《》]{0,16}(工作要点|工作计划|立法计划|监督计划|议题安排|工作安排)(（草案）)?》?|(立法|监督|代表|调研|讨论决定重大事项)(工作)?计划(（草案）)?》?/g;

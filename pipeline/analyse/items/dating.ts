@@ -66,7 +66,7 @@ function nearestDate(before: string, dated: RegExp[]): { month: number; at: numb
 export function withLedeMonth(item: Item, docText: string): Item {
   if (item.months.length || PERIOD_OPENING.test(item.text) || REPORT_SAYS.test(item.text) || PLANNED_AHEAD.test(item.text) || item.rule === 'other.tally') return item;
   const before = docText.slice(0, item.span[0]);
-  const date = nearestDate(before, [DATED_LINE, DISPATCH_LINE, MEETING_LEDE]);
+  const date = nearestDate(before, [DATED_LINE, DISPATCH_LINE, DATED_AFTER_MEETING]);
   if (!date || date.month < 1 || date.month > 12) return item;
   // The lede's own sentence (the match may open on the line break before it).
   const sentence = before.slice(date.at).replace(/^\n/, '').split(/[。\n]/)[0];
@@ -75,7 +75,7 @@ export function withLedeMonth(item: Item, docText: string): Item {
 
 /** A lede that gives its meeting's date after the meeting's name: "区五届人大常委会第十九次会议12月14日举行。". */
 // (Not a decision to convene another one: "会议决定，…第七次会议于9月22日召开".)
-const MEETING_LEDE = /(?:^|\n)(?:(?!决定)[^。\n]){0,40}?会议[于在]?(\d{1,2})月\d{1,2}日(?:上午|下午)?[^。\n]{0,20}?(?:召开|举行|开幕)/g;
+const DATED_AFTER_MEETING = /(?:^|\n)(?:(?!决定)[^。\n]){0,40}?会议[于在]?(\d{1,2})月\d{1,2}日(?:上午|下午)?[^。\n]{0,20}?(?:召开|举行|开幕)/g;
 const PERIOD_OPENING = /^(今年以来|一年来|过去一年|全年|本届以来|近年来|五年来|年初以来|(?:19|20)\d{2}年以来)/;
 const REPORTER_LEARNED = /(获悉|了解到|得知)/;
 /** What the year's plan will do, as news retells it ("今年，省人大常委会将围绕…", "还将制定…"): not done on the lede's day. */

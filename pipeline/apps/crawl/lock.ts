@@ -7,6 +7,7 @@
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../../../schemas/errors.js';
+import { processIsAlive } from '../../store/process-alive.js';
 
 export interface CrawlLock {
   release(): Promise<void>;
@@ -23,7 +24,7 @@ export async function acquireCrawlLock(out: string): Promise<CrawlLock> {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processIsAlive(pid)) {
         throw new UsageError(`another crawl (pid ${pid}) is using ${out}; if it is not running, remove ${path}`);
       }
       await rm(path, { force: true }); // stale: its process is gone
@@ -32,11 +33,3 @@ export async function acquireCrawlLock(out: string): Promise<CrawlLock> {
   throw new UsageError(`cannot take the crawl lock ${path}`);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
