@@ -17,9 +17,10 @@ const cli = fileURLToPath(new URL('../pipeline/apps/cli/main.ts', import.meta.ur
 const fx = (p: string) => fileURLToPath(new URL(`../fixtures/${p}`, import.meta.url));
 
 describe('renda ingest with a long command line', () => {
-  // The same text named 800 times is one file to the batch (paths are read once), 40 KB to the kernel.
+  // The same text named over and over is one file to the batch (paths are read once), 40 KB to the
+  // kernel however long the checkout's path is.
   const text = fx('text/002_4ff2a9da724ed550.txt');
-  const args = [fx('scan/002_page-1.jpg'), ...Array.from({ length: 800 }, () => text)];
+  const args = [fx('scan/002_page-1.jpg'), ...Array.from({ length: Math.ceil(40_500 / (text.length + 1)) }, () => text)];
 
   it.each(['1', '2'])('reads the scan with %s paddle engine(s)', async (workers) => {
     expect(args.join(' ').length).toBeGreaterThan(40_000);
