@@ -69,6 +69,11 @@ export interface NormalisedText {
   publishedDate: string | null;
   /** A reporter's line ("本报记者 张三", "记者王某/某某快报") was among the chrome: the page is an article. */
   reporterSeen: boolean;
+  /**
+   * The web chrome dropped from the text (breadcrumbs, "来源：", site names, footers), one line each: no
+   * items are read from it, but a page whose body says only "县人大常委会" is often named there ("永嘉网").
+   */
+  chrome: string;
   /** True when traditional characters were converted. */
   simplified: boolean;
 }

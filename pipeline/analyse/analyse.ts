@@ -81,7 +81,7 @@ export function analyse(input: AnalyseInput): Document[] {
     return { id: docId, title: slice.title, docType, year, reviewYear, adoptedDate, publishedDate: publishedDate ?? null, sections, items, warnings, text: docText };
   });
 
-  const jurisdictions = resolveAll(drafts.map((d) => ({ title: d.title, text: d.text })));
+  const jurisdictions = resolveAll(drafts.map((d) => ({ title: d.title, text: d.text, chrome: normalised.chrome })));
   return drafts.map((d, k) => {
     const { jurisdiction } = jurisdictions[k];
     // An undated page of a province-level body: its term and meeting numbers date it.
@@ -210,8 +210,8 @@ function textFactor(page: number | null, ocrConfidence: Map<number, number> | un
  * Documents in one file share an issuer more often than not: a document whose title names no
  * place (an annexed 议题安排表) takes the jurisdiction of the first one that does.
  */
-function resolveAll(docs: Array<{ title: string; text: string }>): Array<{ jurisdiction: Jurisdiction; warnings: Warning[] }> {
-  const first = docs.map((d) => resolveJurisdiction({ title: d.title, text: d.text }));
+function resolveAll(docs: Array<{ title: string; text: string; chrome: string }>): Array<{ jurisdiction: Jurisdiction; warnings: Warning[] }> {
+  const first = docs.map((d) => resolveJurisdiction(d));
   const anchor = first.find((r) => r.jurisdiction.code !== null)?.jurisdiction;
   if (!anchor) return first;
   return first.map((r, k) =>

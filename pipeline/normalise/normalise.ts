@@ -29,6 +29,8 @@ function withArticleDay(full: string | null, day: { month: number; day: number }
 const SENTENCE_END = /[。！？；：!?;:」』”）)】〕》…⋯]$/; // ⋯ (U+22EF) stands for … in some copies
 const OPEN_CLAUSE_END = /[，,、—\-]$/;
 const OPEN_NOTE = /^（\s*(?:19|20)\d{2}\s*年[^（）\n]{0,80}(会议上|会议通过|通过|批准|印发)$/;
+/** Chrome kept for naming the page's place: a portal's header and footer, not a long list of links. */
+const CHROME_LINES = 40;
 /** Lines at least this long that end mid-sentence were broken by layout, not by the author. */
 const BROKEN_LINE_MIN = 38;
 
@@ -65,7 +67,7 @@ export function normalise(extracted: ExtractedText): NormalisedText {
   t = removeSpacesAroundHan(t);
   t = breakRunTogetherHeadings(t);
 
-  const { text: joined, publishedDate, reporterSeen } = joinLines(t, continues);
+  const { text: joined, publishedDate, reporterSeen, chrome } = joinLines(t, continues);
 
   const pageAt = (offset: number): number | null => {
     if (extracted.pageCount === null) return null;
@@ -74,7 +76,7 @@ export function normalise(extracted: ExtractedText): NormalisedText {
     for (let i = 0; i < pageStarts.length; i++) if (pageStarts[i] <= r) page = pages[i].number;
     return page;
   };
-  return { text: joined.text, pageAt, rawOffset: (o) => joined.rawOffset(o), publishedDate, reporterSeen, simplified };
+  return { text: joined.text, pageAt, rawOffset: (o) => joined.rawOffset(o), publishedDate, reporterSeen, chrome, simplified };
 }
 
 /** Full-width ASCII letters and digits to ASCII; exotic spaces to a plain space; '．' to '.'. */
@@ -141,12 +143,13 @@ function breakRunTogetherHeadings(t: MappedText): MappedText {
  * Trim lines, drop web chrome and blank lines, and join lines that a page break or the layout
  * split inside a sentence. The result has one paragraph (or heading, or table row) per line.
  */
-function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text: MappedText; publishedDate: string | null; reporterSeen: boolean } {
+function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text: MappedText; publishedDate: string | null; reporterSeen: boolean; chrome: string } {
   interface Line { start: number; end: number; text: string; pageBreakBefore: boolean; pageIndex: number }
   const lines: Line[] = [];
   let publishedDate: string | null = null;
   let articleDay: { month: number; day: number } | null = null;
   let reporterSeen = false;
+  const chrome: string[] = [];
   let pageIndex = 0;
   let pageBreakPending = false;
   let tail = false;
@@ -167,6 +170,7 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
       start += dated[0].length;
     }
     const text = src.slice(start, end);
+    if (text && (tail || isTailStart(text) || isClutterLine(text)) && chrome.length < CHROME_LINES) chrome.push(text);
     if (text && !tail) {
       if (isTailStart(text)) tail = true;
       else if (isClutterLine(text)) {
@@ -206,7 +210,7 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
     } else paragraph = new ParagraphView(line.text);
     b.copy(t, line.start, line.end);
   }
-  return { text: b.build(), publishedDate: withArticleDay(publishedDate, articleDay), reporterSeen };
+  return { text: b.build(), publishedDate: withArticleDay(publishedDate, articleDay), reporterSeen, chrome: chrome.join('\n') };
 }
 
 /** `paragraph` is the paragraph so far; `lastLine` its last line. */

@@ -15,6 +15,11 @@ export interface JurisdictionInput {
   text: string;
   /** Jurisdiction of a neighbouring document in the same file, used when the title names no place. */
   fallback?: Jurisdiction;
+  /**
+   * The page's chrome (breadcrumbs, "来源：上海嘉定", "永嘉网", a footer's 主办单位), read only when title and
+   * text leave the place open: its related links may name other places, so it never outvotes the text.
+   */
+  chrome?: string;
 }
 
 export interface JurisdictionResult {
@@ -50,7 +55,7 @@ type TitlePlace =
 
 const NONE: Jurisdiction = { name: null, code: null, level: null, province: null, prefecture: null };
 
-export function resolveJurisdiction({ title, text, fallback }: JurisdictionInput): JurisdictionResult {
+export function resolveJurisdiction({ title, text, fallback, chrome = '' }: JurisdictionInput): JurisdictionResult {
   const place = placeInTitle(title);
   if (place?.kind === 'chain') return fromChain(place.chain, title, text);
   if (place?.kind === 'unlisted') {
@@ -64,16 +69,32 @@ export function resolveJurisdiction({ title, text, fallback }: JurisdictionInput
     return named(place.written, 'jurisdiction_not_found', `"${place.written}" is not a province, prefecture or county in the division list`);
   }
   if (fallback) return { jurisdiction: fallback, warnings: [] };
-  if (place?.kind === 'level') return withTowns(inferFromText(place.word, text, visitedIn(title)), text, place.word);
+  if (place?.kind === 'level') return orInChrome(withTowns(inferFromText(place.word, text, visitedIn(title)), text, place.word), place.word, text, chrome, visitedIn(title));
   const inBody = placeInBody(text);
   if (inBody) {
-    const r = inBody.kind === 'chain' ? fromChain(inBody.chain, '', text) : withTowns(inferFromText(inBody.word, text), text, inBody.word);
+    const r =
+      inBody.kind === 'chain' ? fromChain(inBody.chain, '', text) : orInChrome(withTowns(inferFromText(inBody.word, text), text, inBody.word), inBody.word, text, chrome);
     if (r.jurisdiction.code !== null) {
       const said = inBody.kind === 'chain' ? inBody.chain.map((c) => c.written).join('') : inBody.word;
       return { jurisdiction: r.jurisdiction, warnings: [{ code: 'jurisdiction_inferred', message: `the title names no issuing body; "${said}人大" in the text` }] };
     }
   }
+  // Neither title nor text names the body: a footer's "主办：某某县人大常委会" may.
+  const inChrome = inBody ? null : placeInBody(chrome);
+  if (inChrome?.kind === 'chain') {
+    const r = fromChain(inChrome.chain, '', chrome);
+    if (r.jurisdiction.code !== null) {
+      return { jurisdiction: r.jurisdiction, warnings: [{ code: 'jurisdiction_inferred', message: `the text names no issuing body; "${inChrome.chain.map((c) => c.written).join('')}人大" in the page's chrome` }] };
+    }
+  }
   return { jurisdiction: NONE, warnings: [{ code: 'jurisdiction_unknown', message: `the title names no issuing body: "${title}"` }] };
+}
+
+/** The text left the level word's place open: the page's chrome may name it ("永嘉网", "来源：上海嘉定"). */
+function orInChrome(r: JurisdictionResult, word: string, text: string, chrome: string, visited: string[] = []): JurisdictionResult {
+  if (r.jurisdiction.code !== null || !chrome) return r;
+  const again = inferFromText(word, text, visited, chrome);
+  return again.jurisdiction.code !== null ? again : r;
 }
 
 /**
@@ -194,8 +215,10 @@ const visitedIn = (title: string): string[] => [...title.matchAll(/(?:赴|到|�
 /** Level words whose places are found by their short names too, and the level of those places. */
 const SHORT_NAME_LEVEL: Record<string, Division['level'] | undefined> = { 市: 'prefecture', 区: 'county', 县: 'county' };
 
-function inferFromText(word: string, text: string, visited: string[] = []): JurisdictionResult {
+function inferFromText(word: string, text: string, visited: string[] = [], chrome = ''): JurisdictionResult {
   const idx = divisions();
+  // The chrome is read with the text only on a second try (orInChrome), so it never outvotes the text.
+  const hay = chrome ? `${text}\n${chrome}` : text;
   // A district is found by the name it had as a county too ("济阳县人大常委会" on a page from before 2018).
   let candidates = candidatesByWord.get(word);
   if (!candidates) {
@@ -205,11 +228,11 @@ function inferFromText(word: string, text: string, visited: string[] = []): Juri
   // Short forms only for provinces: a bare prefecture name (保定, 长治) is too often an ordinary word.
   const own = (d: Division) => (d.level === 'province' ? idx.namesOf(d) : [d.name, ...idx.formerNames(d)]);
   // Most of the ~3,000 candidates are named nowhere in the text: one pass finds those that are.
-  const present = namesIn(text, word, candidates, own);
+  const present = namesIn(hay, word, candidates, own);
   let counts = candidates
     .filter((d) => own(d).some((name) => present.has(name)))
     .filter((d) => !visited.some((v) => own(d).some((name) => v.startsWith(name))))
-    .map((d) => ({ d, n: countStandalone(text, own(d), d.parents.flatMap((p) => idx.namesOf(p))) }))
+    .map((d) => ({ d, n: countStandalone(hay, own(d), d.parents.flatMap((p) => idx.namesOf(p))) }))
     .filter((c) => c.n > 0);
   // No full name at all: a prefecture's, district's or county's name without 市/区/县 said at least twice
   // ("包头新闻网", "包头打造成…"; "我区建设“四个路桥”", "路桥历史上") is the place, when no other place of
@@ -218,17 +241,23 @@ function inferFromText(word: string, text: string, visited: string[] = []): Juri
   if (!counts.length && shortLevel) {
     // A page that names a province is not about a place elsewhere: "成渝地区双城经济圈" in a 重庆 page is
     // no 双城区 of 黑龙江.
-    const provinces = idx.all.filter((d) => d.level === 'province' && count(text, idx.namesOf(d)) > 0);
+    const provinces = idx.all.filter((d) => d.level === 'province' && count(hay, idx.namesOf(d)) > 0);
     const inNamedProvince = (d: Division) => !provinces.length || d.parents.some((p) => provinces.includes(p));
     counts = candidates
       .filter((d) => d.level === shortLevel && d.name.length >= 3 && d.name.endsWith(word) && inNamedProvince(d))
-      .map((d) => ({ d, n: count(text, [d.name.slice(0, -1)]) }))
+      .map((d) => ({ d, n: shortMentions(d, text, chrome) }))
       .filter((c) => c.n >= 2);
   }
   // 南县 is read inside every 苍南县: a name found only within a longer candidate's name is not a mention.
   counts = counts.filter((c) => !counts.some((o) => o !== c && o.d.name.length > c.d.name.length && o.d.name.includes(c.d.name) && o.n >= c.n));
   const top = Math.max(0, ...counts.map((c) => c.n));
-  const best = counts.filter((c) => c.n === top);
+  let best = counts.filter((c) => c.n === top);
+  // Two places of one name (通州区 of 北京 and of 南通) said equally often: the one whose province or
+  // prefecture the page names ("北京市通州区…").
+  if (best.length > 1) {
+    const chosen = mostMentioned(best.map((c) => c.d), hay);
+    if (chosen) best = best.filter((c) => c.d === chosen);
+  }
   if (best.length === 1) {
     const { d, n } = best[0];
     return {
@@ -240,6 +269,19 @@ function inferFromText(word: string, text: string, visited: string[] = []): Juri
     ? `the title says only "${word}人大" and the text names ${describe(best.map((c) => c.d))} equally often`
     : `the title says only "${word}人大" and the text names no ${word}`;
   return { jurisdiction: NONE, warnings: [{ code: best.length ? 'jurisdiction_ambiguous' : 'jurisdiction_unknown', message }] };
+}
+
+/**
+ * Mentions of a place by its name without 市/区/县, counted as evidence: once in the running text could
+ * be an ordinary word (长治久安), so a mention counts one; a mention right after the name of its province
+ * or prefecture ("上海嘉定", "温州永嘉"), or in the chrome (a site's name, "来源：…", where nothing is
+ * ordinary prose), is meant as the place and counts two.
+ */
+function shortMentions(d: Division, text: string, chrome: string): number {
+  const short = d.name.slice(0, -1);
+  const parents = d.parents.flatMap((p) => divisions().namesOf(p)).filter((n) => /^[\u4e00-\u9fff]+$/.test(n));
+  const afterParent = parents.length ? (text.match(new RegExp(`(?:${parents.join('|')})${short}`, 'g'))?.length ?? 0) : 0;
+  return count(text, [short]) + afterParent + 2 * count(chrome, [short]);
 }
 
 function mostMentioned(candidates: Division[], hay: string): Division | undefined {
