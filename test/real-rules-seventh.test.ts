@@ -43,3 +43,20 @@ describe('two places of one name, said equally often', () => {
     expect(doc.jurisdiction?.code).toBe('110105');
   });
 });
+
+describe('a chairmen\'s meeting that sends its business on all at once ("决定将上述事项提请…会议审议")', () => {
+  it('gives one item per clause sent on, on no day of the article\'s, and one per act of its own after it', () => {
+    const doc = only(`某某市人大常委会召开第七次主任会议
+9月16日上午，某某市十届人大常委会第七次主任会议召开。
+会议讨论了市十届人大常委会第五次会议议程（草案）和人事任免事项；会议听取了关于检查《某某省水资源条例》实施情况的汇报；听取了关于全市文旅产业发展情况的调查汇报，决定将上述事项提请市十届人大常委会第五次会议审议。会议听取了关于住房保障工作专题询问准备情况的汇报。会议讨论并原则通过了《市人大常委会机关公文处理办法》。`);
+    expect(doc.items.map((i) => i.kind)).toEqual(['appointment', 'law_check', 'report', 'inquiry', 'other']);
+    expect(doc.items.map((i) => i.months)).toEqual([[], [], [], [9], [9]]);
+  });
+
+  it('but a meeting that sends on one matter stays one item', () => {
+    const doc = only(`某某市人大常委会召开第七次主任会议
+9月16日上午，某某市十届人大常委会第七次主任会议召开。
+会议听取了关于全市文旅产业发展情况的调查汇报，决定将上述事项提请市十届人大常委会第五次会议审议。`);
+    expect(doc.items).toHaveLength(1);
+  });
+});

@@ -434,7 +434,7 @@ export function splitReferredClauses(item: SegItem, docText: string): SegItem[] 
   if (item.hints || item.agendaOf || item.number !== null) return [item];
   const [start, end] = item.span;
   const text = docText.slice(start, end);
-  if ((text.match(REFERRED)?.length ?? 0) < 2) return [item];
+  if ((text.match(REFERRED)?.length ?? 0) < 2) return splitReferredTogether(item, docText);
   const cuts = [0];
   for (const m of text.matchAll(/[；;]/g)) if ((m.index ?? 0) + 1 < text.length) cuts.push((m.index ?? 0) + 1);
   if (cuts.length < 2) return [item];
@@ -445,5 +445,40 @@ export function splitReferredClauses(item: SegItem, docText: string): SegItem[] 
     span: [start + a, start + trimEnd(text, k + 1 < cuts.length ? cuts[k + 1]! : text.length)] as [number, number],
     context: item.context,
     agendaOf,
+  }));
+}
+
+/**
+ * The same business sent on all at once: "会议讨论了…；听取了…的汇报；听取了…，决定将上述事项提请…第六次会议审议。"
+ * The clauses before "上述事项" are the next meeting's entries, on that meeting's day, which the page does not
+ * give; the sentences after it ("会议听取了…的汇报。", "会议原则通过了…。") are the chairmen's meeting's own acts.
+ */
+const REFERRED_TOGETHER = /(上述|以上|前述)[^。；;]{0,8}提请[^。；;]{0,16}第[一二三四五六七八九十百\d]+次会议(审议|讨论|审查)/;
+const OWN_ACT_SENTENCE = /^(会议|会上)?(还)?(听取|审议|讨论|研究|审定|通过|原则通过|决定)/;
+
+function splitReferredTogether(item: SegItem, docText: string): SegItem[] {
+  const [start, end] = item.span;
+  const text = docText.slice(start, end);
+  const m = REFERRED_TOGETHER.exec(text);
+  if (!m) return [item];
+  const sentenceStart = Math.max(text.lastIndexOf('。', m.index) + 1, 0);
+  const stop = text.indexOf('。', m.index);
+  const sentenceEnd = stop < 0 ? text.length : stop + 1;
+  const clauses = [sentenceStart];
+  for (const c of text.slice(sentenceStart, sentenceEnd).matchAll(/[；;]/g)) clauses.push(sentenceStart + (c.index ?? 0) + 1);
+  if (clauses.length < 2) return [item];
+  const later: number[] = [];
+  for (const s of text.slice(sentenceEnd).matchAll(/(?<=。)|^/g)) {
+    const at = sentenceEnd + (s.index ?? 0);
+    if (at < text.length && OWN_ACT_SENTENCE.test(text.slice(at))) later.push(at);
+  }
+  const cuts = [...(sentenceStart > 0 ? [0] : []), ...clauses, ...later];
+  const referred = new Set(clauses);
+  return cuts.map((a, k) => ({
+    path: `${item.path}.${k + 1}`,
+    number: null,
+    span: [start + a, start + trimEnd(text, k + 1 < cuts.length ? cuts[k + 1]! : text.length)] as [number, number],
+    context: item.context,
+    ...(referred.has(a) ? { agendaOf: { month: null, plan: true as const } } : {}),
   }));
 }
