@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { classify } from '../pipeline/analyse/items/classify.js';
+import { isClutterLine } from '../pipeline/text/clutter.js';
 import { analyseOne } from './helpers.js';
 
 /**
@@ -58,5 +60,28 @@ describe('a chairmen\'s meeting that sends its business on all at once ("决定�
 9月16日上午，某某市十届人大常委会第七次主任会议召开。
 会议听取了关于全市文旅产业发展情况的调查汇报，决定将上述事项提请市十届人大常委会第五次会议审议。`);
     expect(doc.items).toHaveLength(1);
+  });
+});
+
+describe('a visit that hears briefings', () => {
+  it('is research when it hears someone\'s introduction ("听取了…对…情况的介绍"), even of a plan ("…思路和规划")', () => {
+    const t = '某某随后来到某某村茶园进行调研，听取了村干部对茶叶种植、加工销售等情况的介绍，以及产业发展的思路和规划。';
+    expect(classify(t, [], 'news').kind).toBe('research');
+    // A meeting that hears a formal plan still hears a report.
+    expect(classify('会议听取了县政府关于全县旅游发展规划编制情况的报告。', [], 'news').kind).toBe('report');
+  });
+
+  it('is research when the reports it names are what it readies deputies for ("为…审议各项工作报告做好准备")', () => {
+    const t = '12月3日至4日，某某县人大常委会组织县人大代表开展集中视察，通过实地察看、座谈交流等方式了解民生项目进展，为代表出席县人代会审议各项工作报告做好充分准备。';
+    expect(classify(t, [], 'news').kind).toBe('research');
+  });
+});
+
+describe('a photo caption that says who stands where', () => {
+  it('is chrome: "某某（右二）与某某代表（左一）在…调研"', () => {
+    expect(isClutterLine('县人大常委会主任某某（右二）与某某代表（左一）在某乡查看茶叶种植')).toBe(true);
+    expect(isClutterLine('某某（中）与代表们交流')).toBe(true);
+    // A sentence is no caption, brackets or not.
+    expect(isClutterLine('会议由常委会副主任某某（左一）主持，听取了县政府的报告。')).toBe(false);
   });
 });

@@ -232,8 +232,10 @@ const institutionLead = (masked: string) => INSTITUTION_RULE.re.test(leadSentenc
 const GENERIC_RULES = new Set(['legislation.lawmaking', 'deputy.deputies']);
 const PARTY_LEAD = /^(始终)?坚持(和加强|和完善)?(党(对[^，。；]{0,10})?的(全面|集中统一|绝对)?领导|把党的领导贯穿|用党的创新理论)/;
 
-/** Hearing a briefing (汇报), not a formal report: "听取了县政府有关情况汇报". */
-const BRIEFING = /听取(了)?[^。；，]{0,40}?汇报/;
+/** Hearing a briefing (汇报, 介绍), not a formal report: "听取了县政府有关情况汇报", "听取了…对…情况的介绍". */
+const BRIEFING = /听取(了)?[^。；，]{0,40}?(汇报|介绍)/;
+/** A purpose readied for ("为…审议报告、提好议案建议做好充分准备", "为…打下基础"), not an act of the item's own. */
+const READYING = /为[^。；]{0,80}?(做好|做足|打好|打下|奠定)[^。；，]{0,8}(准备|基础)/;
 
 // …or adopted by a meeting ("经…主任会议通过，…"), or arranged ("…立法计划贯彻落实工作…部署").
 const PLAN_REPORTED = new RegExp(`经[^。；]{0,30}通过[^。；]{0,40}(计划|要点)|(计划|要点)[^。；]{0,30}(${PUBLISHED}|部署)`);
@@ -266,8 +268,11 @@ function vetoed(rule: Rule, text: string): boolean {
   // "通过实地察看、听取汇报、座谈交流等方式", "视察组…听取了县政府有关情况汇报": hearing briefings is how a
   // visit is made, not a report heard (a formal 报告 still is).
   if (rule.id === 'report.hear') {
-    if (rule.re.test(text.replace(new RegExp(BRIEFING.source, 'g'), (m) => '＿'.repeat(m.length)))) return false;
-    return text.split(/[。；]/).some((s) => BRIEFING.test(s) && /视察|调研|察看|考察|走访/.test(s) && !/^(会议|会上)/.test(s.trim()));
+    // "…为代表审议各项工作报告做好充分准备": what a visit readies deputies for is not done in it.
+    const acted = text.replace(new RegExp(READYING.source, 'g'), (m) => '＿'.repeat(m.length));
+    if (!rule.re.test(acted)) return true;
+    if (rule.re.test(acted.replace(new RegExp(BRIEFING.source, 'g'), (m) => '＿'.repeat(m.length)))) return false;
+    return acted.split(/[。；]/).some((s) => BRIEFING.test(s) && /视察|调研|察看|考察|走访/.test(s) && !/^(会议|会上)/.test(s.trim()));
   }
   // 任前询问 is a step of appointment, not an inquiry into a state organ's work.
   if (rule.kind === 'inquiry') return /任前询问/.test(text) && !/专题询问|质询/.test(text);
