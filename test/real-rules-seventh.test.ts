@@ -85,3 +85,15 @@ describe('a photo caption that says who stands where', () => {
     expect(isClutterLine('会议由常委会副主任某某（左一）主持，听取了县政府的报告。')).toBe(false);
   });
 });
+
+describe('a tally that counts acts as it names them', () => {
+  it('is other: "听取审议16个工作报告、检查6件法律法规实施情况…", "审议通过…法规28部"', () => {
+    expect(classify('听取审议16个工作报告、检查6件法律法规实施情况、开展8项专题调研……', [], 'news').kind).toBe('other');
+    expect(classify('全年共审议通过省级法规28部，审查批准设区的市法规35部。', [], 'news').kind).toBe('other');
+  });
+
+  it('but a plan\'s counts are what it schedules, and a count of the places a visit went is no tally', () => {
+    expect(classify('今年拟听取审议12个专项工作报告、检查3件法律实施情况。', [], 'work_points').kind).not.toBe('other');
+    expect(classify('今年以来组织代表开展专题调研11次，通过260个代表活动阵地收集群众意见。', [], 'news').kind).toBe('research');
+  });
+});

@@ -102,11 +102,15 @@ const PUBLICITY: Rule = { id: 'other.publicity', kind: 'other', re: /(宣传|报
 const LEAD_MAX = 40;
 
 /** A paragraph that counts several kinds of activity ("召开会议6次…开展执法检查6次") tallies, it does not schedule. */
-const COUNTED = /\d+\s*(次|场|批|项(?!目)|件|个(?!人|月|百分点)|人次)/g;
+const COUNTED = /\d+\s*(次|场|批|项(?!目)|件|部(?![门分署长队委])|个(?!人|月|百分点)|人次)/g;
+/** Acts counted as they are named: "听取审议20个工作报告、检查7件法律法规实施情况" — a tally, whatever the acts. */
+const COUNTED_ACTS = /(听取|审议通过|表决通过|审议|检查|开展|制定|修订|修改|批准|作出|组织|完成|办理|视察|调研|任免)(和审议|审议)?了?\s*\d+\s*(个|件|项|次|部|场|批)/g;
 
 const FRAMING = /^(指导思想|总体要求|基本原则|工作原则|总体目标|工作目标|主要目标|总体思路|目标任务)[:：\s]?(?![^，。；]{0,4}(的|情况|落实))/;
+/** A plan's counts are what it schedules, not a tally of acts done. */
+const PLANNED = /(拟|将|安排在|计划(于|在|对|开展|听取|审议|组织))/;
 /** The period a tally counts over, then its total: "一年来共…", "全年共…", "五年来，常委会共…", "全年召开…". */
-const TALLIED_PERIOD = /(一年来|全年|五年来|这五年|过去一年|过去五年|本届以来)[，,]?[^。；]{0,16}共|全年(召开|听取|审议|开展)/;
+const TALLIED_PERIOD = /(一年来|全年|五年来|这五年|过去一年|过去五年|本届以来|\d{4}年以来)[，,]?[^。；]{0,30}共|全年(召开|听取|审议|开展)/;
 /** …in news, a plan's tally: "今年立法计划共涉及立法项目40件，包括…", "9件立法调研项目中，…" (a plan itself schedules its items). */
 const PLAN_TALLY = /(计划|规划)[^。；，]{0,6}(共|共计)?(涉及|安排|有|包括|计)[^。；，]{0,10}?(共|共计)?\s*\d+\s*(个|项|件)|^\d+\s*(件|项|个)[^。；，]{0,10}项目中/;
 
@@ -134,7 +138,7 @@ export function classify(text: string, context: string[] = [], docType?: DocType
   // Only its own plans adopted: the item reports a plan adopted, kind other.
   if (!kinds.length && fired.length) return { kind: 'other', kinds: ['other'], rule: 'other.plan_reported', confidence: 0.6 };
 
-  if (kinds.length >= 3 && (masked.match(COUNTED)?.length ?? 0) >= 3 && !/(拟|将|安排在|计划(于|在|对|开展|听取|审议|组织))/.test(masked)) {
+  if (kinds.length >= 3 && (masked.match(COUNTED)?.length ?? 0) >= 3 && !PLANNED.test(masked)) {
     // "大会听取了…的工作报告。某某说，…一年来，听取审议报告32个，开展执法检查3次…": the paragraph's act is
     // its first sentence; the tally is what the report it heard says.
     const first = text.split(/[。！？]/)[0];
@@ -148,6 +152,7 @@ export function classify(text: string, context: string[] = [], docType?: DocType
   if (FRAMING.test(text.trim())) return otherThan(kinds, 'other.framing', 0.6);
   // "一年来共审议了法规案13件，表决通过7件": counts of the period's acts, said as a tally.
   if ((TALLIED_PERIOD.test(masked) || (docType === 'news' && PLAN_TALLY.test(masked))) && (masked.match(COUNTED)?.length ?? 0) >= 2) return otherThan(kinds, 'other.tally', 0.55);
+  if ((masked.match(COUNTED_ACTS)?.length ?? 0) >= 2 && !PLANNED.test(masked)) return otherThan(kinds, 'other.tally', 0.55);
   if (kinds.length === 0) {
     // Fall back on the section heading: "五、专题调研" makes its bare items research.
     const inherited = docType && DOC_TYPE_KIND[docType];
