@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bodyDocType } from '../pipeline/analyse/document/docmeta.js';
 import { classify } from '../pipeline/analyse/items/classify.js';
 import { isClutterLine } from '../pipeline/text/clutter.js';
 import { analyseOne } from './helpers.js';
@@ -95,5 +96,27 @@ describe('a tally that counts acts as it names them', () => {
   it('but a plan\'s counts are what it schedules, and a count of the places a visit went is no tally', () => {
     expect(classify('今年拟听取审议12个专项工作报告、检查3件法律实施情况。', [], 'work_points').kind).not.toBe('other');
     expect(classify('今年以来组织代表开展专题调研11次，通过260个代表活动阵地收集群众意见。', [], 'news').kind).toBe('research');
+  });
+});
+
+describe('an untitled review of the committee\'s work', () => {
+  it('is news when it names the body after the period it reviews, even past a clause on who led it', () => {
+    expect(bodyDocType('这一年，在市委坚强领导下，市人大常委会紧扣全市发展大局依法履职，把各项决策部署落到实处。\n一年来的立法、监督和代表工作……')).toBe('news');
+    expect(bodyDocType('党的十八大以来，某某市人大常委会认真行使监督职权，推动全市经济社会持续发展。\n把牢监督方向……')).toBe('news');
+    // The committee's own report says "常委会".
+    expect(bodyDocType('一年来，常委会在市委领导下依法履职。常委会坚持围绕中心、服务大局，……')).toBe('work_report');
+  });
+});
+
+describe('a stray word above a headline, and the copy\'s "原标题：" under it', () => {
+  it('leave the headline the title and are no items', () => {
+    const doc = only(`评论
+奋力书写某某发展新篇章！某某市人大常委会五年履职回眸
+原标题：奋力书写某某发展新篇章！某某市人大常委会五年履职回眸
+五年来，某某市人大常委会聚焦全市中心工作依法履职，共听取审议专项工作报告41个。
+发挥监督作用，助推乡村振兴。市人大常委会组织开展乡村振兴促进法执法检查，推动问题整改。`);
+    expect(doc.title).toBe('奋力书写某某发展新篇章！某某市人大常委会五年履职回眸');
+    expect(doc.items.some((i) => i.text.startsWith('原标题'))).toBe(false);
+    expect(doc.items.some((i) => i.text.startsWith('奋力书写'))).toBe(false);
   });
 });

@@ -29,6 +29,8 @@ function withArticleDay(full: string | null, day: { month: number; day: number }
 const SENTENCE_END = /[。！？；：!?;:」』”）)】〕》…⋯]$/; // ⋯ (U+22EF) stands for … in some copies
 const OPEN_CLAUSE_END = /[，,、—\-]$/;
 const OPEN_NOTE = /^（\s*(?:19|20)\d{2}\s*年[^（）\n]{0,80}(会议上|会议通过|通过|批准|印发)$/;
+const EXCLAIMED_HEADLINE = /^[^，,。；;？?！!]{4,30}[！!][^，,。；;？?！!]{4,30}$/;
+const ORIGINAL_TITLE_LINE = /^原标题\s*[:：]/;
 /** Chrome kept for naming the page's place: a portal's header and footer, not a long list of links. */
 const CHROME_LINES = 40;
 /** Lines at least this long that end mid-sentence were broken by layout, not by the author. */
@@ -170,8 +172,10 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
       start += dated[0].length;
     }
     const text = src.slice(start, end);
-    if (text && (tail || isTailStart(text) || isClutterLine(text)) && chrome.length < CHROME_LINES) chrome.push(text);
-    if (text && !tail) {
+    // A copy's "原标题：…" under the headline repeats it; at the top it is the headline (split.ts reads it).
+    const repeated = lines.length > 0 && ORIGINAL_TITLE_LINE.test(text);
+    if (text && (tail || repeated || isTailStart(text) || isClutterLine(text)) && chrome.length < CHROME_LINES) chrome.push(text);
+    if (text && !tail && !repeated) {
       if (isTailStart(text)) tail = true;
       else if (isClutterLine(text)) {
         // An e-paper reader prints today's date on top and the article's as "日期:02-26" below it.
@@ -227,6 +231,8 @@ function shouldJoin(paragraph: ParagraphView, next: string, continues: boolean |
   // A bracket left open cannot end a paragraph (a paragraph this long has lost one to OCR instead).
   if (paragraph.length < 800 && [...prev].length < 400 && unclosed(prev, lastLine)) return true;
   if (SENTENCE_END.test(prev)) return false;
+  // A headline that exclaims between its two phrases ("奋力书写…新篇章！…五年履职回眸") is no sentence cut off.
+  if (paragraph.length === lastLine.length && EXCLAIMED_HEADLINE.test(prev)) return false;
   // A paragraph that has finished a sentence and then stops mid-way ("…工作。自觉把人大工作放在县委整")
   // was cut by a page; headings contain no full stop.
   if (paragraph.hasStop) return true;

@@ -40,10 +40,12 @@ export function splitDocuments(text: string, fallbackTitle?: string): DocumentSl
 
   const merged = mergeRepeatedTitles(titles, lines);
   if (merged.length === 0) {
-    // No recognisable title: the first line is one only if it reads as a headline.
-    const first = lines[0];
+    // No recognisable title: the first line is one only if it reads as a headline — or the line after a
+    // stray word or two left above it ("评论", "正文"), which no headline is.
+    const at = lines.findIndex((l, k) => k > MAX_STRAY_LINES || !STRAY_WORD.test(l.text));
+    const first = at >= 0 && at <= MAX_STRAY_LINES ? lines[at] : undefined;
     const headline = first ? headlineOf(first.text) : null;
-    if (headline !== null) return [{ start: 0, end: text.length, title: headline, bodyStart: first.end }];
+    if (first && headline !== null) return [{ start: 0, end: text.length, title: headline, bodyStart: first.end }];
     return [{ start: 0, end: text.length, title: fallbackTitle ?? '', bodyStart: 0 }];
   }
   return merged.map((t, k) => ({
@@ -54,6 +56,10 @@ export function splitDocuments(text: string, fallbackTitle?: string): DocumentSl
     bodyStart: lines[t.last].end,
   }));
 }
+
+/** A word or two left above a page's headline by its layout: a tab's name, a button. */
+const STRAY_WORD = /^[\u4e00-\u9fff]{1,4}$/;
+const MAX_STRAY_LINES = 2;
 
 /** A republished article names its headline "原标题：…"; the label is not part of it. */
 const ORIGINAL_TITLE = /^原标题\s*[:：]\s*/;
@@ -69,7 +75,8 @@ const MIN_TITLE_HAN = 5;
 export function headlineOf(line: string): string | null {
   // A site's tag before the headline ("【江苏人大网】亮点纷呈…") names the site, not the document.
   const t = line.replace(ORIGINAL_TITLE, '').trim().replace(SITE_TAG, '').trim();
-  if (!isHeadingLike(t, 64) || startsWithMarker(t) || isTableRow(t)) return null;
+  // A headline may exclaim between its two phrases ("谱写…新篇章！…五年履职综述"); a sentence ends on its mark.
+  if (!isHeadingLike(t.replace(/[!！](?=[^!！])/g, ' '), 64) || startsWithMarker(t) || isTableRow(t)) return null;
   if (/^[（【〔]/.test(t) || /^(本报讯|——|—)/.test(t) || /^\d{1,4}\s*[年月]\s*\d{0,2}\s*[月日]/.test(t)) return null;
   // The speaker's line under a report's title: "苏州市人大常委会主任 李亚平".
   if (/(主任|副主任|秘书长|委员长|主席)\s*[\u4e00-\u9fff]{2,4}$/.test(t) && !/(会议|召开|举行)/.test(t)) return null;
