@@ -120,3 +120,28 @@ describe('a stray word above a headline, and the copy\'s "原标题：" under it
     expect(doc.items.some((i) => i.text.startsWith('奋力书写'))).toBe(false);
   });
 });
+
+describe('decisions as agendas and news word them, and what only names one', () => {
+  it('a report on how a plan went is heard, not a plan adopted; a draft named in a report\'s title is not reviewed', () => {
+    expect(classify('会议听取和审议通过了县政府关于2031年上半年国民经济和社会发展计划执行情况报告。', [], 'news').kind).toBe('report');
+    expect(classify('听取审议某某市人民政府关于《某某市国土空间总体规划（草案）》编制情况的报告；', [], 'agenda').kind).toBe('report');
+    // The draft itself, reviewed, is still the committee's decision.
+    expect(classify('审查《某某市国土空间总体规划（草案）》；', [], 'agenda').kind).toBe('decision');
+  });
+
+  it('a ballot on the year\'s livelihood projects is a decision; a report on projects balloted before is a report', () => {
+    expect(classify('票决某某区2032年民生实事项目；', [], 'agenda').kind).toBe('decision');
+    expect(classify('听取区政府关于2031年人大代表票决民生实事项目进展情况的报告；', [], 'agenda').kind).toBe('report');
+    expect(classify('代表们视察了经区人大代表票决确定的民生实事项目推进情况。', [], 'news').kind).toBe('research');
+  });
+
+  it('"通过有关决议" is a decision', () => {
+    expect(classify('通过有关决议和报告。', [], 'agenda').kind).toBe('decision');
+  });
+
+  it('an agenda entry goes on after "，票决…" with an act of its own', () => {
+    const doc = only(`某某区人大常委会召开第二十次会议
+12月20日，某某区三届人大常委会召开第二十次会议，决定区三届人大五次会议于2032年1月8日召开。建议会议议程为：听取和审议区人民政府工作报告；对2031年度民生实事项目完成情况进行满意度测评，票决某某区2032年度民生实事项目；其他事项。`);
+    expect(doc.items.map((i) => i.kind)).toEqual(['report', 'evaluation', 'decision', 'other']);
+  });
+});

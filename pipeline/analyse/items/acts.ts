@@ -131,13 +131,13 @@ export function splitOrdinalList(item: SegItem, docText: string): SegItem[] {
 // (…or with no colon, where the first entry's verb follows: "建议议程，主要包括听取和审议…；审议…".)
 const AGENDA_INTRO = /(议程|议题)(共[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]|(议程|议题)[，,]?(主要)?(包括|为|是)(?=听取|审议|审查)|[\d一二三四五六七八九十]+项(议程|议题)[，,:：](?=审议|听取|审查)|会议(的)?主要(任务|内容)?(是|为)?[：:，,]?(?=听取|审议|审查)|(?<=主任会议)建议[，,](?=[^。；]{0,10}(审议|听取))/;
 
-const ENTRY_START = /^(以及|还有)?(听取|审议|审查|批准|表决|传达|学习|通报|讨论|决定|人事|任免|选举|补选|其他)/;
+const ENTRY_START = /^(以及|还有)?(听取|审议|审查|批准|表决|票决|传达|学习|通报|讨论|决定|人事|任免|选举|补选|其他)/;
 
 // "…计划草案的报告，批准…计划" approves what it just reviewed: one act, so a bare 批准 does not cut.
 // ("…的报告（书面），书面印发…的报告": handing out a report in writing is an entry of its own.)
 // ("…情况的报告，并确定提交常委会开展办理情况满意度测评；": deciding to rate it is an entry too.)
 const AND_ALSO = '并(?:开展|进行|作出|听取|审议|审查|批准|表决|确定提交)';
-const AND_THEN = new RegExp(`，(?=${AND_ALSO}|听取|审议|审查|表决|开展|书面印发)`);
+const AND_THEN = new RegExp(`，(?=${AND_ALSO}|听取|审议|审查|表决|票决|开展|书面印发)`);
 
 /** The announcing words end their paragraph, and the entries follow on the next line. */
 const AGENDA_INTRO_AT_END = /(议程|议题)(共[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]\s*$/;

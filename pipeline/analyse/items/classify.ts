@@ -31,7 +31,8 @@ const RULES: Rule[] = [
   // "审查和批准…计划执行情况及…计划草案的报告", "批准…决算": approving a plan or budget decides it.
   { id: 'decision.approve_budget', kind: 'decision', re: new RegExp(`批准${CLAUSE}{0,40}(决算|预算|调整方案|计划|规划)|(审议|审查)${CLAUSE}{0,40}预算调整方案(（草案）)?(?!（草案）|的?(报告|说明))`), weight: 0.9 },
   // A region's plan put to the committee in draft ("审议《某某市2031—2035年依法治市规划（草案）》"): to approve it.
-  { id: 'decision.review_plan_draft', kind: 'decision', re: new RegExp(`(审议|审查)${CLAUSE}{0,60}?(规划|纲要|计划)》?(（草案）|草案)(?!》?[^》《。；]{0,4}(报告|说明))`), weight: 0.8 },
+  // (Not a draft named in the title of a report heard: "听取审议…关于《…规划（草案）》编制情况的报告".)
+  { id: 'decision.review_plan_draft', kind: 'decision', re: new RegExp(`(审议|审查)${CLAUSE}{0,60}?(规划|纲要|计划)》?(（草案）|草案)(?!》?[^》《。；]{0,10}(报告|说明))`), weight: 0.8 },
   // Approving what the government puts up: "审查批准新增2021年政府投资重大建设项目", "审查和批准了…议案的报告"
   // (approving a city's regulation is legislation).
   { id: 'decision.approve', kind: 'decision', re: /(审查|审议)(和|并)?批准(?!项目|类)/, weight: 0.85 },
@@ -39,9 +40,13 @@ const RULES: Rule[] = [
   { id: 'decision.decided', kind: 'decision', re: /审议决定了/, weight: 0.8 },
   // A decision adopted by its name: "审议通过了…《关于补选…代表的决定》和《关于召开…会议的决定》".
   { id: 'decision.adopted_by_name', kind: 'decision', re: new RegExp(`(审议通过|通过)了?${CLAUSE}{0,100}?《[^》]*决定》`), weight: 0.8 },
-  { id: 'decision.adopt_plan', kind: 'decision', re: new RegExp(`(审议通过|表决通过|讨论通过|审议表决|审议并表决)${CLAUSE}{0,40}(计划|要点|方案|规划)`), weight: 0.85 },
+  // (A report on how a plan went, "审议通过了…计划执行情况报告", is a report heard, not a plan adopted.)
+  { id: 'decision.adopt_plan', kind: 'decision', re: new RegExp(`(审议通过|表决通过|讨论通过|审议表决|审议并表决)${CLAUSE}{0,40}(计划|要点|方案|规划)(?!${CLAUSE}{0,8}(执行|完成|实施|落实)情况|${CLAUSE}{0,4}的?报告)`), weight: 0.85 },
+  // Deputies' ballot on the year's projects for people's livelihood ("票决…民生实事项目"); a 票决制 is the system.
+  // (Only as the clause's act: "…票决项目进展情况的报告", "经代表票决确定的项目" name an earlier ballot.)
+  { id: 'decision.ticket_vote', kind: 'decision', re: /(^|[，,；;：:。])\s*(会议|大会|会上)?还?票决(?!制|确定|产生|项目)|(进行|开展|组织)了?[^，,。；;]{0,6}票决(?!制)/, weight: 0.85 },
   // A vote on the committee's own decision or resolution: "审议表决了…关于表彰…的决定", "表决通过…的决议".
-  { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,100}?(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)`), weight: 0.85 },
+  { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,100}?(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)|(?<!讨论|原则)通过了?(有关|各项|相关)?决议`), weight: 0.85 },
   // A motion put to the committee for its approval ("审议市政府关于提请审议…项目的议案"), or a
   // resolution it votes on ("审议并表决…的决议（草案）"), is a decision; deputies' 议案 are not motions.
   { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|听取)${CLAUSE}{0,10}(政府|法院|检察院|主任会议)关于${CLAUSE}{0,60}的议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)(（草案）|草案)|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》|((审议并|表决)通过了?|通过了)${CLAUSE}{0,20}(主任会议|人民政府|政府)${CLAUSE}{0,6}(有关|提请的)议案`), weight: 0.85 },
