@@ -145,3 +145,20 @@ describe('decisions as agendas and news word them, and what only names one', () 
     expect(doc.items.map((i) => i.kind)).toEqual(['report', 'evaluation', 'decision', 'other']);
   });
 });
+
+describe('an untitled plan under its adoption note', () => {
+  it('is no news though its preamble opens on a date, and bills listed one to a line make it a legislation plan', () => {
+    const text = `（2031年3月2日某某市十六届人大常委会第十二次主任会议通过）
+2030年6月1日，我市取得地方立法权。市人大常委会2031年的立法工作，要坚持问题导向，突出地方特色。
+一、提请审议项目
+1.某某市古树名木保护条例（草案）
+2.某某市停车场管理规定（草案）
+3.某某市河道管理条例（草案）
+二、调研项目
+某某市物业管理条例`;
+    expect(bodyDocType(text)).toBe('legislation_plan');
+    const doc = only(text);
+    expect(doc.docType).toBe('legislation_plan');
+    expect(doc.items.every((i) => i.months.length === 0)).toBe(true);
+  });
+});

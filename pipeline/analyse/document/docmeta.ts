@@ -71,6 +71,8 @@ const REPORT_ADDRESS = /各位代表\s*[:：]|向大会(报告|作)[^。\n]{0,6}
 // The bracket may say when as well: "《某某市物业管理条例》（拟4月份市人大常委会会议审议）". A draft's
 // "（草案）" is not such a note: an agenda lists drafts (classify's legislation.bill_title reads both).
 const BILL_LINE = /^.{0,6}?[^，。；\n]{2,40}(条例|办法|规定|决定)》?\s*（[^）]{0,24}?(制定|修订|修改|废止|立项|初审|二审|审议|调研)[^）]{0,8}）/gm;
+/** Bills listed one to a line, by name alone: "1.某某市山体保护条例（草案）". */
+const BARE_BILL_LINE = /^(?:\d{1,2}[.．、]\s*)?《?[^，。；：\n]{2,40}(?:条例|办法|规定|规则|细则)》?(?:（(?:草案|修订|修订草案|制定|修改)）)?\s*$/gm;
 /** "现将2024年监督工作计划安排如下", "制定本年度代表工作计划": a preamble naming its document. */
 const PREAMBLE_TYPE = /(制定|如下|安排如下|特制定|现将)/;
 /** A lede: "本报讯（记者…）2月20日，…", "6月12日，…召开", or the meeting's own sentences. */
@@ -113,7 +115,9 @@ export function bodyDocType(body: string): DocType {
   // A news agency's dateline ("…2月13日讯（…记者…）") opens an article, whatever document it then names.
   // So does a lede that opens with the day ("1月26日，…主持召开…工作总结座谈会"): the document it
   // names is the occasion of the article.
-  if (DATELINE_LEDE.test(head.slice(0, 80)) || NEWS_LEDE.test(head.split('\n').find((l) => l.trim()) ?? '')) return 'news';
+  // (Not under an adoption note: "（2015年9月29日…主任会议通过）" over "2015年5月28日，我市成为…" is a plan's preamble.)
+  const adopted = ADOPTION_NOTE.test(head.split('\n').find((l) => l.trim())?.trim() ?? '');
+  if (!adopted && (DATELINE_LEDE.test(head.slice(0, 80)) || NEWS_LEDE.test(head.split('\n').find((l) => l.trim()) ?? ''))) return 'news';
   // An editor's note over the article ("编者按"), or a source and its reporter before the lede ("某某法制网：（某某）…").
   if (/^\s*(编者按|编者的话)/.test(head) || /^\s*[^\n，。]{2,12}(网|报|台)[:：]\s*[（(][\u4e00-\u9fff]{2,4}[）)]/.test(head)) return 'news';
   // A session's resolution on the committee's report: "…会议听取和审议了…所作的…工作报告。…决定批准这个报告。"
@@ -129,7 +133,7 @@ export function bodyDocType(body: string): DocType {
   if ((head.match(WORK_AREA_HEADING)?.length ?? 0) >= 2) return 'work_points';
   // "——2023年1月6日在扬州市第九届人民代表大会第二次会议上" over the committee's report.
   if (DELIVERY_NOTE.test(head.slice(0, 200)) && /常委会|常务委员会/.test(head)) return 'work_report';
-  if ((body.match(BILL_LINE)?.length ?? 0) >= 3) return 'legislation_plan';
+  if ((body.match(BILL_LINE)?.length ?? 0) >= 3 || (body.match(BARE_BILL_LINE)?.length ?? 0) >= 3) return 'legislation_plan';
   // A notice of one meeting that opens with its date and gives its business: "…第四十次会议将于2016年
   // 7月27日…召开，会期半天。会议主要听取和审议…".
   if (MEETING_NOTICE.test(head.split('\n').find((l) => l.trim()) ?? '')) return 'agenda';
