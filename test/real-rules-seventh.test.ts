@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bodyDocType } from '../pipeline/analyse/document/docmeta.js';
 import { classify } from '../pipeline/analyse/items/classify.js';
 import { isClutterLine } from '../pipeline/text/clutter.js';
+import { fixOcrPunctuation } from '../extractors/ocr/clean.js';
 import { analyseOne } from './helpers.js';
 
 /**
@@ -160,5 +161,24 @@ describe('an untitled plan under its adoption note', () => {
     const doc = only(text);
     expect(doc.docType).toBe('legislation_plan');
     expect(doc.items.every((i) => i.months.length === 0)).toBe(true);
+  });
+});
+
+describe('news that lists a plan\'s fields after a colon, one to a "；"', () => {
+  it('gives one item per field, and the announcing words are none', () => {
+    const doc = only(`某某省人大常委会2031年立法计划出台
+本报讯（记者 某某）3月5日，记者从省人大常委会获悉，省人大常委会2031年立法计划已经省委批准。
+主要立法项目分为4个方面：在推动高质量发展方面，制定某某省数据条例、某某省促进科技成果转化条例；在社会治理方面，修改某某省物业管理条例；在生态环保方面，制定某某省湿地保护条例；在保障民生方面，制定某某省养老服务条例。`);
+    const starts = doc.items.map((i) => i.text.slice(0, 6));
+    expect(starts).toEqual(['本报讯（记者', '在推动高质量', '在社会治理方', '在生态环保方', '在保障民生方']);
+  });
+});
+
+describe('scans: misreads OCR makes in these pages', () => {
+  it('a "；" read as "：" between two laws\' names, and "报告" read as "报吉"', () => {
+    expect(fixOcrPunctuation('即：某某省燃气管理条例；某某省电信设施保护条例：某某省农村公路条例；')).toBe('即：某某省燃气管理条例；某某省电信设施保护条例；某某省农村公路条例；');
+    expect(fixOcrPunctuation('会议听取了区政府关于河长制工作情况的报吉。')).toBe('会议听取了区政府关于河长制工作情况的报告。');
+    // A colon that announces a list stays.
+    expect(fixOcrPunctuation('立法项目6件，即：某某省燃气管理条例；')).toBe('立法项目6件，即：某某省燃气管理条例；');
   });
 });

@@ -60,13 +60,19 @@ export function fixOcrParagraph(text: string): string {
  * - "，" read as "." between two characters ("…草案的报告.批准…"): no Chinese sentence puts an ASCII
  *   full stop between two characters;
  * - "；" read as "：" between two entries of a list ("…工作报告：听取和审议…"): a colon that announces
- *   a list follows its announcing word (议程：, 包括：, 如下：, 为：), not the end of an entry.
+ *   a list follows its announcing word (议程：, 包括：, 如下：, 为：), not the end of an entry — nor a
+ *   law's name before another's ("…燃气管理条例：某某省农村公路条例；");
+ * - "告" read as "吉" in "报告", a word every page of this kind uses ("报吉" is no word).
  */
+const LAW_NAME_BEFORE = '(?<=(?:条例|办法|规定|细则)》?)';
+const LAW_NAME_AFTER = '(?=《?[\u4e00-\u9fff]{2,30}?(?:条例|办法|规定|细则))';
 const ENTRY_VERB = '(?:听取|审议|审查|批准|印发|选举|表决|传达|其他|书面(?:审议|听取)|第[一二三四五六七八九十]{1,3}项)';
 export function fixOcrPunctuation(line: string): string {
   return line
     .replace(/(\d)\s+(\d{1,3})(?=\s*[年月日号）)])/g, '$1$2')
     .replace(/(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])/g, '，')
     // (…but an entry that is itself "人事事项" ends there: "人事事项：听取…" is two entries.)
-    .replace(new RegExp(`(?:(?<![程题下括为是有要容项条])|(?<=人事事项|任免事项))：(?=${ENTRY_VERB})`, 'g'), '；');
+    .replace(new RegExp(`(?:(?<![程题下括为是有要容项条])|(?<=人事事项|任免事项))：(?=${ENTRY_VERB})`, 'g'), '；')
+    .replace(new RegExp(`${LAW_NAME_BEFORE}[：:]${LAW_NAME_AFTER}`, 'g'), '；')
+    .replace(/报吉/g, '报告');
 }

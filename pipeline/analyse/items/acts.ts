@@ -382,6 +382,7 @@ export function splitAnnouncedOrdinals(item: SegItem, docText: string): SegItem[
 // (计划 and 安排 as verbs, not a plan's title: "…人大常委会2023年立法工作计划；" names the plan it heard.)
 const PLAN_TALK = /(今年|明年|\d{4}\s*年)[^。]{0,24}(人大常委会|常委会)[^。]{0,16}(将|拟|(?<!工作)(计划|安排)(?=[^，。；;、》和及]))|(监督|立法|代表)工作(方面)?[，,]?[^。]{0,8}(将|包括|主要包括|(?<!工作)(计划|安排)(?=[^，。；;、》和及]))/;
 const CLAUSE_ACT = /^以及|^(并|还|同时)?(将)?(持续)?(听取|审议|审查|开展|组织|检查|视察|调研|制定|修订|修改|作出|做出|确定|安排|进行|提高|加强|深化|推进)/;
+const PLAN_FIELDS = /^[^。；;：:]{0,16}(法规案|法规项目|立法项目|监督项目|监督议题|议题|项目)[^。；;：:]{0,6}(包括|分为|涉及)[^。；;：:]{0,8}[:：]/;
 /** A speaker's words about the plan ("主任某某指出，…今年常委会将…") are comment, not its list. */
 const SPOKEN = /^[^，。；\n]{0,30}(指出|强调|表示|说|要求|认为)[，,：:]/;
 
@@ -389,13 +390,18 @@ export function splitPlanContents(item: SegItem, docText: string): SegItem[] {
   if (item.hints || item.agendaOf || item.number !== null) return [item];
   const [start, end] = item.span;
   const text = docText.slice(start, end);
-  if (!PLAN_TALK.test(text) || SPOKEN.test(text)) return [item];
+  // …or a list of the plan's fields after a colon, one to a "；" ("主要法规案包括6大类：在…方面，制定…；在…方面，…；"):
+  // the announcing words are no entry, and a field's clauses stay together.
+  const listed = PLAN_FIELDS.exec(text);
+  const fields = listed !== null && (text.slice(listed[0].length).match(/[；;]/g)?.length ?? 0) >= 2;
+  if (!(PLAN_TALK.test(text) || fields) || SPOKEN.test(text)) return [item];
   // Clause boundaries: a stop always; a comma or semicolon where the next clause opens with an act.
-  const cuts = [0];
-  for (const m of text.matchAll(/[。；;，,]/g)) {
-    const at = (m.index ?? 0) + 1;
+  const from = fields ? listed![0].length : 0;
+  const cuts = [from];
+  for (const m of text.slice(from).matchAll(fields ? /[。；;]/g : /[。；;，,]/g)) {
+    const at = from + (m.index ?? 0) + 1;
     if (at >= text.length) continue;
-    if (m[0] === '。' || CLAUSE_ACT.test(text.slice(at))) cuts.push(at);
+    if (m[0] === '。' || fields || CLAUSE_ACT.test(text.slice(at))) cuts.push(at);
   }
   const spans = cuts.map((a, k): [number, number] => [a, k + 1 < cuts.length ? cuts[k + 1]! : text.length]);
   // Only clauses that state an act are entries; the rest (why, how) stay with the entry before them.
