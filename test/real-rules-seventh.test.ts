@@ -182,3 +182,19 @@ describe('scans: misreads OCR makes in these pages', () => {
     expect(fixOcrPunctuation('立法项目6件，即：某某省燃气管理条例；')).toBe('立法项目6件，即：某某省燃气管理条例；');
   });
 });
+
+describe('a portal\'s bulleted menu lines', () => {
+  it('are chrome: "•当前位置：首页>…", a bulleted word or two; the headline under them is the title', () => {
+    expect(isClutterLine('•当前位置：首页>人大要闻')).toBe(true);
+    expect(isClutterLine('•新思想')).toBe(true);
+    expect(isClutterLine('会议听取了市政府关于食品安全工作的报告。')).toBe(false);
+    const doc = only(`•学习园地
+•当前位置：首页>人大要闻
+市十六届人大三次会议举行第二次全体会议
+1月9日上午，某某市第十六届人民代表大会第三次会议举行第二次全体会议。
+大会应到298人，实到281人，符合法定人数。
+市人大常委会主任某某受市人大常委会委托，向大会作了某某市人民代表大会常务委员会工作报告。`);
+    expect(doc.title).toBe('市十六届人大三次会议举行第二次全体会议');
+    expect(doc.docType).toBe('news');
+  });
+});

@@ -81,8 +81,14 @@ const TAIL_START = /^(相关稿件|相关新闻|相关文章|相关链接|相关
 export function isClutterLine(line: string): boolean {
   const t = line.trim();
   if (!t) return false;
-  return LINE_RULES.some((re) => re.test(t)) || isBylineCombination(t);
+  // A portal's sidebar and menus bullet their links ("•当前位置：首页>…", "•新思想"): the bullet is the menu's,
+  // and a bulleted word or two is a link. (Official texts number their entries; they do not bullet them.)
+  const unbulleted = t.replace(BULLET, '');
+  if (unbulleted !== t && BULLETED_LINK.test(unbulleted)) return true;
+  return LINE_RULES.some((re) => re.test(unbulleted)) || isBylineCombination(unbulleted);
 }
+const BULLET = /^[•●]\s*/;
+const BULLETED_LINK = /^[^，,。；;：:]{1,12}$/;
 
 /** "作者:… 文章来源:… 发布时间:…" on one line, whatever comes first. */
 function isBylineCombination(t: string): boolean {
