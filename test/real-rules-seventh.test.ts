@@ -198,3 +198,14 @@ describe('a portal\'s bulleted menu lines', () => {
     expect(doc.docType).toBe('news');
   });
 });
+
+describe('entries by ordinal that are whole sentences under a lead', () => {
+  it('"…。一是…。二是…。三是…。" gives one item per entry; ordinals inside one sentence stay one act', () => {
+    const doc = only(`某某市人大常委会五年工作回眸
+发挥监督作用，助推乡村振兴。一是听取和审议市政府关于农村人居环境整治情况的报告，提出审议意见。二是对全市高标准农田建设情况开展专题调研，形成调研报告。三是开展《某某省乡村振兴促进条例》执法检查，督促整改。`);
+    expect(doc.items.map((i) => i.kind)).toEqual(['report', 'research', 'law_check']);
+    const one = only(`某某市人大常委会五年工作回眸
+常委会组织开展食品安全法执法检查，一是听取政府汇报，二是实地察看企业，三是召开座谈会。`);
+    expect(one.items).toHaveLength(1);
+  });
+});

@@ -342,13 +342,22 @@ export function splitColonList(item: SegItem, docText: string): SegItem[] {
  */
 const ANNOUNCED = /([两二三四五六七八九十\d]+)(项|个方面|方面|件|点)[^。：:；]{0,16}[:：]\s*(?=一是)/;
 const ORDINAL_IS = /(^|[，,；;。：:])\s*([一二三四五六七八九十]{1,2})是/g;
+/** The lead sentence before "一是", when 一是, 二是 and 三是 each open a sentence: an intro with no count. */
+function sentenceOrdinals(text: string): { index: number; 0: string } | null {
+  const first = /(^|。)\s*一是/.exec(text);
+  if (!first || !/。\s*二是/.test(text) || !/。\s*三是/.test(text)) return null;
+  const lead = first.index + first[1].length;
+  return lead > 0 ? { index: 0, 0: text.slice(0, lead) } : null;
+}
 const CHINESE_ORDINALS = '一二三四五六七八九十';
 
 export function splitAnnouncedOrdinals(item: SegItem, docText: string): SegItem[] {
   if (item.hints || item.agendaOf) return [item];
   const [start, end] = item.span;
   const text = docText.slice(start, end);
-  const intro = ANNOUNCED.exec(text);
+  // …or entries that are whole sentences under a lead ("发挥监督职能作用，助推脱贫攻坚。一是…。二是…。三是…。"):
+  // each ordinal opens a sentence of its own, so each entry states its own acts.
+  const intro = ANNOUNCED.exec(text) ?? sentenceOrdinals(text);
   if (!intro) return [item];
   const from = intro.index + intro[0].length;
   const run: RegExpMatchArray[] = [];
