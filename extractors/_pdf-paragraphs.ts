@@ -73,7 +73,10 @@ export function measureMargins(lines: Line[]): Margins | undefined {
   // Justified text: nearly every line that gets close to the edge ends on it.
   const close = x1s.filter((w) => w.x >= right - SLACK_RAGGED * size);
   const flush = close.filter((w) => w.x >= right - tol).length;
-  const slack = (flush >= 0.8 * close.length ? SLACK_JUSTIFIED : SLACK_RAGGED) * size;
+  // (OCR boxes end where the ink ends, a character's width either way: a scan's lines are never flush enough
+  // to tell justified text, and a line a character short of the edge is still full.)
+  const ocr = body.some((l) => l.ocr);
+  const slack = (!ocr && flush >= 0.8 * close.length ? SLACK_JUSTIFIED : SLACK_RAGGED) * size;
   return { left, right, size, slack };
 }
 

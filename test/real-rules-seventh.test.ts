@@ -3,6 +3,9 @@ import { bodyDocType } from '../pipeline/analyse/document/docmeta.js';
 import { classify } from '../pipeline/analyse/items/classify.js';
 import { isClutterLine } from '../pipeline/text/clutter.js';
 import { fixOcrPunctuation } from '../extractors/ocr/clean.js';
+import { layoutPages } from '../extractors/_pdf-layout.js';
+import { ocrToLines } from '../extractors/ocr/to-lines.js';
+import type { OcrPageResult } from '../extractors/ocr/types.js';
 import { analyseOne } from './helpers.js';
 
 /**
@@ -207,5 +210,28 @@ describe('entries by ordinal that are whole sentences under a lead', () => {
     const one = only(`某某市人大常委会五年工作回眸
 常委会组织开展食品安全法执法检查，一是听取政府汇报，二是实地察看企业，三是召开座谈会。`);
     expect(one.items).toHaveLength(1);
+  });
+});
+
+describe('a scanned line that stops a character short of the edge', () => {
+  // A 300-dpi page, body lines 60 px tall (a character is about 60 px wide) from x 320 to 2180.
+  const box = (text: string, y: number, x0: number, x1: number) => ({ text, confidence: 0.95, bbox: [x0, y, x1, y + 60] as [number, number, number, number] });
+  const page = (lines: ReturnType<typeof box>[]): OcrPageResult => ({ text: '', confidence: 0.95, engine: 'paddle', ms: 0, lines });
+  it('is still full: OCR boxes end where the ink ends, so the wrapped line runs on', () => {
+    const r = page([
+      box('会议听取和审议了县人民政府关于全县农村公路建设情况的报告和', 300, 450, 2180),
+      box('县交通运输局关于养护工作的汇报。会议指出，要加大投入，推动', 420, 320, 2180),
+      box('农村公路建设提质增效。', 540, 320, 980),
+      box('会议表决通过了县十八届人大常委会代表资格审查委员会', 660, 450, 2120),
+      box('关于个别代表的代表资格的报告。', 780, 320, 1240),
+      box('会议还表决通过了有关人事任免事项，并向新任命人员颁发了', 900, 450, 2180),
+      box('任命书。', 1020, 320, 560),
+      box('会议审议了县人民政府关于提请审议县本级预算调整方案的议案，经', 1140, 450, 2180),
+      box('过表决，批准了县本级预算调整方案，并要求县人民政府严格执行经', 1260, 320, 2180),
+      box('批准的预算调整方案，切实加强预算管理，提高财政资金使用效益', 1380, 320, 2180),
+      box('和管理水平。', 1500, 320, 700),
+    ]);
+    const text = layoutPages([ocrToLines(r, 300)])[0].text.split('\n');
+    expect(text).toContain('会议表决通过了县十八届人大常委会代表资格审查委员会关于个别代表的代表资格的报告。');
   });
 });
