@@ -235,3 +235,36 @@ describe('a scanned line that stops a character short of the edge', () => {
     expect(text).toContain('会议表决通过了县十八届人大常委会代表资格审查委员会关于个别代表的代表资格的报告。');
   });
 });
+
+describe('news ledes and headlines as portals print them', () => {
+  it('a date and source on the line under the headline are chrome, and date the page', () => {
+    expect(isClutterLine('2032年01月20日 来源:上海某区')).toBe(true);
+    const doc = only(`凝心聚力依法履职——某区十八届人大常委会2031年工作巡礼
+2032年01月20日 来源:上海某区
+2031年是某某之年。区人大常委会全年共举行9次常委会会议，听取和审议15个专项工作报告。`);
+    expect(doc.title).toBe('凝心聚力依法履职——某区十八届人大常委会2031年工作巡礼');
+    expect(doc.docType).toBe('news');
+    expect(doc.year).toBe(2032);
+  });
+
+  it('"今天（1月3日）下午，…" opens news, as "今天下午，…" does', () => {
+    expect(bodyDocType('今天（1月3日）下午，县人大常委会与县政府召开联席会议，通报2031年工作情况。\n会上，双方通报了各自的工作。')).toBe('news');
+  });
+
+  it('a province\'s committee named after the period it reviews makes a review news', () => {
+    expect(bodyDocType('奋进新征程。2031年，某某省人大常委会坚持围绕中心、服务大局，依法履职。\n一年来……')).toBe('news');
+  });
+
+  it('an e-paper jump mid-sentence ("；（下转02版）（上接01版）听取…") is the paper\'s, not the text\'s', () => {
+    const doc = only(`某某市人大常委会召开主任会议
+9月2日，市人大常委会召开主任会议。会议建议市十届人大常委会第十五次会议议程为：审查和批准市本级预算调整方案；（下转02版）（上接01版）听取和审议市人民政府关于国有资产管理情况的报告；人事任免事项。`);
+    expect(doc.items.map((i) => i.text)).toContain('听取和审议市人民政府关于国有资产管理情况的报告；');
+  });
+
+  it('a letter\'s addressee ("各有关单位：") is no item', () => {
+    const doc = only(`关于某某市2032年度民主测评结果的通报
+各有关单位：
+2月3日，市十七届人大三次会议期间，代表们对市人民政府组成部门进行了满意度测评。现将结果通报如下。`);
+    expect(doc.items.some((i) => i.text.startsWith('各有关单位'))).toBe(false);
+  });
+});

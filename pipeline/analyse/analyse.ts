@@ -55,6 +55,8 @@ export function analyse(input: AnalyseInput): Document[] {
       // An e-paper page that opens with the rest of an article from an earlier page ("（上接第一版）…"):
       // that paragraph's start, and its act, are on the other page.
       .filter((s) => !CONTINUED_FROM.test(docText.slice(s.span[0], s.span[1])))
+      // A letter's addressee ("各有关单位：", "市人大常委会：") opens a notice or a report sent up; it is no act.
+      .filter((s) => s.number !== null || !ADDRESSEE.test(docText.slice(s.span[0], s.span[1]).trim()))
       .flatMap((s) => splitOrdinalList(s, docText))
       .flatMap((s) => splitInlineNumbered(s, docText))
       .flatMap((s) => splitColonList(s, docText))
@@ -76,7 +78,7 @@ export function analyse(input: AnalyseInput): Document[] {
       return { path: sec.path, title: sec.title, declaredCount: sec.declaredCount, itemCount };
     });
     if (items.length === 0) warnings.push({ code: 'no_items', message: 'no items were found in this document' });
-    const { year, reviewYear } = findYears(slice.title, docText, [adoptedDate, publishedDate ?? null], docType === 'work_report');
+    const { year, reviewYear } = findYears(slice.title, docText, [adoptedDate, publishedDate ?? null], docType === 'work_report', docType === 'news');
     if (year === null) warnings.push({ code: 'year_unknown', message: 'no year in the title, headings or dates' });
     return { id: docId, title: slice.title, docType, year, reviewYear, adoptedDate, publishedDate: publishedDate ?? null, sections, items, warnings, text: docText };
   });
@@ -192,6 +194,8 @@ const DATED_ENTRY = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[至—-]\d{1,2}日)?(
 const CHRONICLE_ENTRIES = 4;
 
 const RESOLUTION_ASKS = /^(会议|大会)(要求|号召|希望|强调|指出)[，,：:]/;
+
+const ADDRESSEE = /^(各|全体)?[^，,。；;：:\s]{1,20}(单位|部门|委员会|常委会|常务委员会|同志们|同志)[：:]$/;
 
 const CONTINUED_FROM = /^[（(]上接第?\s*[A-Z\d一二三四五六七八九十]+\s*版[）)]/;
 

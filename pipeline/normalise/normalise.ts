@@ -29,6 +29,10 @@ function withArticleDay(full: string | null, day: { month: number; day: number }
 const SENTENCE_END = /[。！？；：!?;:」』”）)】〕》…⋯]$/; // ⋯ (U+22EF) stands for … in some copies
 const OPEN_CLAUSE_END = /[，,、—\-]$/;
 const OPEN_NOTE = /^（\s*(?:19|20)\d{2}\s*年[^（）\n]{0,80}(会议上|会议通过|通过|批准|印发)$/;
+const JUMP_PAGE = '第?\\s*[A-Z]?[\\d一二三四五六七八九十]{1,3}\\s*版';
+const PAGE_JUMP = new RegExp(`\\s*（\\s*下转${JUMP_PAGE}\\s*）(\\s*（\\s*上接${JUMP_PAGE}\\s*）)?\\s*`, 'g');
+const TRAILING_BYLINE = /\s*((?:19|20)\d{2}[年\-/.]\d{1,2}[月\-/.]\d{1,2}日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|作者|发布者|编辑)\s*[:：][^\n]{0,40}$/;
+const MIN_HEADLINE = 8;
 const EXCLAIMED_HEADLINE = /^[^，,。；;？?！!]{4,30}[！!][^，,。；;？?！!]{4,30}$/;
 const ORIGINAL_TITLE_LINE = /^原标题\s*[:：]/;
 /** Chrome kept for naming the page's place: a portal's header and footer, not a long list of links. */
@@ -63,6 +67,9 @@ export function normalise(extracted: ExtractedText): NormalisedText {
   t = t.replace(/ {2,}/g, () => ' ');
   t = foldPunctuation(t);
   t = foldChineseYears(t);
+  // An e-paper article that jumps pages mid-sentence ("…调整方案；（下转02版）（上接01版）听取…"): the jump is the
+  // paper's, not the text's. (A page that opens with "（上接第一版）" alone is another case: its start is elsewhere.)
+  t = t.replace(PAGE_JUMP, () => '');
   // OCR and typists split two-digit months: "1 2 月份" is December.
   // Only inside a sentence: at a line start "1 2月" is a row number and a month.
   t = t.replace(/(?<=[\u4e00-\u9fff，。、；：,.;:（(])\s?1 ([0-2]) ?(?=月)/g, (m, d: string) => (m.startsWith(' ') ? ' ' : '') + `1${d}`);
@@ -146,12 +153,13 @@ function breakRunTogetherHeadings(t: MappedText): MappedText {
  * split inside a sentence. The result has one paragraph (or heading, or table row) per line.
  */
 function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text: MappedText; publishedDate: string | null; reporterSeen: boolean; chrome: string } {
-  interface Line { start: number; end: number; text: string; pageBreakBefore: boolean; pageIndex: number }
+  interface Line { start: number; end: number; text: string; pageBreakBefore: boolean; pageIndex: number; chromeBefore: boolean }
   const lines: Line[] = [];
   let publishedDate: string | null = null;
   let articleDay: { month: number; day: number } | null = null;
   let reporterSeen = false;
   const chrome: string[] = [];
+  let chromeSince = false;
   let pageIndex = 0;
   let pageBreakPending = false;
   let tail = false;
@@ -171,6 +179,13 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
       publishedDate ??= isoDate(dated[1]);
       start += dated[0].length;
     }
+    // A headline with its byline run onto its line ("…工作巡礼2026年01月22日来源：上海普陀"): the byline is chrome.
+    const byline = lines.length < 3 && !tail ? TRAILING_BYLINE.exec(src.slice(start, end)) : null;
+    if (byline && byline.index >= MIN_HEADLINE) {
+      publishedDate ??= isoDate(byline[1]);
+      if (chrome.length < CHROME_LINES) chrome.push(byline[0].trim());
+      end = start + byline.index;
+    }
     const text = src.slice(start, end);
     // A copy's "原标题：…" under the headline repeats it; at the top it is the headline (split.ts reads it).
     const repeated = lines.length > 0 && ORIGINAL_TITLE_LINE.test(text);
@@ -178,6 +193,7 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
     if (text && !tail && !repeated) {
       if (isTailStart(text)) tail = true;
       else if (isClutterLine(text)) {
+        chromeSince = lines.length > 0;
         // An e-paper reader prints today's date on top and the article's as "日期:02-26" below it.
         const partial = PARTIAL_DATE.exec(text);
         if (partial) articleDay ??= { month: Number(partial[1]), day: Number(partial[2]) };
@@ -185,7 +201,8 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
         reporterSeen ||= isReporterLine(text);
       }
       else {
-        lines.push({ start, end, text, pageBreakBefore: pageBreakPending, pageIndex });
+        lines.push({ start, end, text, pageBreakBefore: pageBreakPending, pageIndex, chromeBefore: chromeSince });
+        chromeSince = false;
         pageBreakPending = false;
       }
     }
@@ -205,7 +222,10 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
     if (i > 0) {
       const prev = lines[i - 1];
       const pageContinues = line.pageBreakBefore ? continues[line.pageIndex - 1] : undefined;
-      if (shouldJoin(paragraph, line.text, pageContinues, line.pageBreakBefore, prev.text)) {
+      // A headline and the lede under it, with the byline between them ("…工作巡礼" / "2026年01月22日 来源：…" /
+      // "2025年是…"), are two paragraphs however long the headline.
+      const underHeadline = line.chromeBefore && i === 1;
+      if (!underHeadline && shouldJoin(paragraph, line.text, pageContinues, line.pageBreakBefore, prev.text)) {
         paragraph.add(line.text);
       } else {
         b.push('\n', t.origin[prev.end] ?? t.origin[prev.end - 1] + 1);

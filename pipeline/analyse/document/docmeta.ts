@@ -79,7 +79,7 @@ const PREAMBLE_TYPE = /(制定|如下|安排如下|特制定|现将)/;
 // …or with the day said from the paper's side: "昨天上午，…会议举行第二次全体会议".
 // (A site's "某某网消息 12月11日至12日，…" opens one too.)
 // (…or with its year, "2016年1月15日，…会议审议通过…", or only the day, "11日至26日，某某市人大常委会主任…带队赴…".)
-const NEWS_LEDE = /^(?:[^\n]{0,12}(?:讯|消息)[:：]?\s*(?:（[^）\n]{0,20}）)?\s*|据[^，。\n]{1,12}(?:介绍|报道|消息)[，：:])?(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号](?:至\d{1,2}[日号])?|\d{1,2}日(?:至\d{1,2}日)?(?=[^\n]{0,4}，[^\n]{0,20}(?:人大|常委会|人民代表大会))|昨天|昨日|今天|今日|前天|近日|日前)(?:上午|下午|晚)?，/m;
+const NEWS_LEDE = /^(?:[^\n]{0,12}(?:讯|消息)[:：]?\s*(?:（[^）\n]{0,20}）)?\s*|据[^，。\n]{1,12}(?:介绍|报道|消息)[，：:])?(?:(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号](?:至\d{1,2}[日号])?|\d{1,2}日(?:至\d{1,2}日)?(?=[^\n]{0,4}，[^\n]{0,20}(?:人大|常委会|人民代表大会))|(?:昨天|昨日|今天|今日|前天)(?:（\d{1,2}月\d{1,2}日）)?|近日|日前)(?:上午|下午|晚)?，/m;
 // The meeting as the subject of a sentence, not the "…主任会议通过" of an adoption note.
 const MEETING_SENTENCE = /(^|[，。；])(会议|会上)(还|先后|分别|首先)?(听取|审议|指出|强调|要求|决定|认为|通过|研究|确定|传达)/m;
 /** Yearbook entries: "【概况】2019年，…". */
@@ -93,7 +93,7 @@ const RESOLUTION_ON_REPORT = /听取(和|并)?审(议|查)了?[^。\n]{0,60}工�
 // (Not after a preposition: "在自治区人大常委会立法权限内，" names the body as a place, not a subject.)
 // After the period it reviews, the body may go without its place: "今年上半年以来，区人大常委会对标…，",
 // "这一年，在市委坚强领导下，市人大常委会紧紧围绕…，", "党的十八大以来，某某市人大常委会认真履行…，".
-const NAMED_SUBJECT = /(^|[。\n])\s*(?:(?:过去一年|过去五年|今年以来|近年来|一年来|五年来|这一年|这五年|年初以来|(?:今年)?[上下]半年以来|(?:19|20)\d{2}年(?:以来)?|[^，,。\n]{2,10}以来)[，,])?(?:在[^，,。\n]{2,16}(?:领导|支持|指导)下[，,])?(?![在对向由经于按据从])(?:[\u4e00-\u9fff]{2,8}(?:自治)?|(?<=(?:以来|这一年|这五年|五年来|一年来|领导下|支持下|指导下)[，,]))[县市区旗州]人大常委会(?!主任|副主任|委员|党组|办公室|机关|第)[\u4e00-\u9fff][^\n。]{0,30}[，,]/;
+const NAMED_SUBJECT = /(^|[。\n])\s*(?:(?:过去一年|过去五年|今年以来|近年来|一年来|五年来|这一年|这五年|年初以来|(?:今年)?[上下]半年以来|(?:19|20)\d{2}年(?:以来)?|[^，,。\n]{2,10}以来)[，,])?(?:在[^，,。\n]{2,16}(?:领导|支持|指导)下[，,])?(?![在对向由经于按据从])(?:[\u4e00-\u9fff]{2,8}(?:自治)?|(?<=(?:以来|这一年|这五年|五年来|一年来|领导下|支持下|指导下)[，,]))(?:[县市区旗州省]|自治区)人大常委会(?!主任|副主任|委员|党组|办公室|机关|第)[\u4e00-\u9fff][^\n。]{0,30}[，,]/;
 
 const WORK_AREA_HEADING = /^[一二三四五六七八九十]+[、.．]\s*(立法|监督|代表|讨论决定重大事项|重大事项决定|人事任免|自身建设|机关建设|党的建设)(工作)?\s*$/gm;
 const ATTENDED_SENTENCE = /等[^。\n]{0,12}(出席|列席)(了)?(会议|活动|座谈会)。/;
@@ -197,8 +197,11 @@ const DELIVERED = /((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日在[^。]{0,50}(代�
 // …or with the date after the session, in brackets: "——在某某市第十三届人民代表大会第五次会议上（2020年4月22日）".
 const DELIVERED_DATE_AFTER = /在[^。（(]{0,50}(?:代表大会|会议)上\s*[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*[）)]/;
 
-export function findYears(title: string, body: string, dates: Array<string | null>, isReport: boolean): DocYears {
+export function findYears(title: string, body: string, dates: Array<string | null>, isReport: boolean, isNews = false): DocYears {
   const fromTitle = /((?:19|20)\d{2})\s*年/.exec(title);
+  // News is dated by when it was published ("…2025年工作巡礼" published 2026-01-22 is 2026's news).
+  const published = dates[dates.length - 1];
+  if (isNews && published) return { year: Number(published.slice(0, 4)), reviewYear: null };
   if (!isReport) {
     if (fromTitle) return { year: Number(fromTitle[1]), reviewYear: null };
     // A call for proposals is for the year it gathers them for ("征集2025年度监督议题"), though dated before.
