@@ -262,9 +262,10 @@ describe('news ledes and headlines as portals print them', () => {
   });
 
   it('a letter\'s addressee ("各有关单位：") is no item', () => {
-    const doc = only(`关于某某市2032年度民主测评结果的通报
-各有关单位：
-2月3日，市十七届人大三次会议期间，代表们对市人民政府组成部门进行了满意度测评。现将结果通报如下。`);
+    const doc = only(`关于某某市第十七届人民代表大会第三次会议代表测评结果的通报
+各有关单位:
+某某市第十七届人民代表大会第三次会议于2032年2月2日至3日在某某市区召开。会议期间，市人大代表对“一府两院”进行了民主测评，被测评单位满意率均达到90%以上。
+附件：测评结果统计`);
     expect(doc.items.some((i) => i.text.startsWith('各有关单位'))).toBe(false);
   });
 });
