@@ -146,7 +146,8 @@ describe('decisions as agendas and news word them, and what only names one', () 
   it('an agenda entry goes on after "，票决…" with an act of its own', () => {
     const doc = only(`某某区人大常委会召开第二十次会议
 12月20日，某某区三届人大常委会召开第二十次会议，决定区三届人大五次会议于2032年1月8日召开。建议会议议程为：听取和审议区人民政府工作报告；对2031年度民生实事项目完成情况进行满意度测评，票决某某区2032年度民生实事项目；其他事项。`);
-    expect(doc.items.map((i) => i.kind)).toEqual(['report', 'evaluation', 'decision', 'other']);
+    // (The closing "其他事项。" names no matter: no entry.)
+    expect(doc.items.map((i) => i.kind)).toEqual(['report', 'evaluation', 'decision']);
   });
 });
 
@@ -267,5 +268,26 @@ describe('news ledes and headlines as portals print them', () => {
 某某市第十七届人民代表大会第三次会议于2032年2月2日至3日在某某市区召开。会议期间，市人大代表对“一府两院”进行了民主测评，被测评单位满意率均达到90%以上。
 附件：测评结果统计`);
     expect(doc.items.some((i) => i.text.startsWith('各有关单位'))).toBe(false);
+  });
+});
+
+describe('an inline agenda\'s "其他事项。"', () => {
+  it('names no matter: no entry', () => {
+    const doc = only(`某某市人大常委会召开主任会议
+8月30日，市人大常委会召开主任会议。会议建议市十五届人大常委会第九次会议议程为：审议《某某市养犬管理条例（草案）》；听取和审议市人民政府关于全市安全生产工作情况的报告；人事任免事项；其他事项。`);
+    expect(doc.items.some((i) => i.text.startsWith('其他事项'))).toBe(false);
+    expect(doc.items).toHaveLength(3);
+  });
+});
+
+describe('news of a work report, with its paper\'s byline', () => {
+  it('the byline "某某日报全媒体记者某某某某" is chrome, and a report told about ("报告指出，…") is news', () => {
+    expect(isClutterLine('某某日报全媒体记者王小明李大山')).toBe(true);
+    expect(isClutterLine('记者从市人大常委会获悉')).toBe(false);
+    const doc = only(`某某日报全媒体记者王小明李大山
+某某省某某市第十八届人民代表大会第三次会议举行第二次全体会议，市人大常委会主任某某作某某市人大常委会工作报告。
+报告指出，一年来，某某市人大常委会坚持围绕中心、服务大局，推动人大工作取得新进展。
+某某市人大常委会全年制定修改地方性法规4件，听取审议工作报告30项，开展专题询问2场。`);
+    expect(doc.docType).toBe('news');
   });
 });

@@ -6,7 +6,13 @@
 
 const MASTHEAD = /^[^\s，。；\d]{2,16}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s*\d{1,2}:\d{2}(:\d{2})?)?(\s*[^\s，。\d]{1,4})?$/;
 
-const REPORTER = /^(本报|本台|本刊)?(记者|通讯员|特约记者)\s*[\u4e00-\u9fff]{2,4}((\s|、|，)+((记者|通讯员)\s*)?[\u4e00-\u9fff]{2,4})*(\s*[/／]\s*[^\s/／]{2,12})?$/;
+const REPORTER = new RegExp(
+  [
+    /^(本报|本台|本刊)?(记者|通讯员|特约记者)\s*[\u4e00-\u9fff]{2,4}((\s|、|，)+((记者|通讯员)\s*)?[\u4e00-\u9fff]{2,4})*(\s*[/／]\s*[^\s/／]{2,12})?$/.source,
+    // …or named by the paper, its reporters' names perhaps run together: "法治日报全媒体记者孙立昊洋马金顺".
+    /^[\u4e00-\u9fff]{2,8}(日报|晚报|报|社|台|网)(全媒体|融媒体)?(记者|通讯员)\s*[\u4e00-\u9fff]{2,9}((\s|、|，)+[\u4e00-\u9fff]{2,4})*$/.source,
+  ].join('|'),
+);
 
 export const isReporterLine = (line: string): boolean => REPORTER.test(line.trim());
 

@@ -54,11 +54,13 @@ export function detectDocType(title: string, hasByline: boolean, body = '', repo
   // A reporter wrote it: an article, whatever it reports, unless its body is a document's own form.
   if (reporter) {
     const read = body ? bodyDocType(body) : 'other';
-    return read === 'work_report' ? read : 'news';
+    // (…but a report told about — "某某作…工作报告。报告指出，…" — is news of it.)
+    return read === 'work_report' && !REPORT_TOLD.test(body.slice(0, 600)) ? read : 'news';
   }
   return body ? bodyDocType(body) : 'other';
 }
 
+const REPORT_TOLD = /报告(指出|显示|提出|回顾|强调)[，,：:]|(作|做)了?[^。\n]{0,40}工作报告[。，]/;
 /** A body that opens on the reporter's name: "（记者 李某）泰兴市…", "| (记者 某某)…" in a table cell. */
 const REPORTER_OPENING = /^[|｜\s]*[（(]\s*(?:本报)?记者[^）)\n]{1,20}[）)]/;
 const DATELINE_LEDE = /^[^\n]{0,30}?(\d{1,2}月\d{1,2}日)?(讯|电)\s*(（[^）\n]{0,30}记者|据[^\n，。]{0,16}报道)/;

@@ -131,6 +131,7 @@ export function splitOrdinalList(item: SegItem, docText: string): SegItem[] {
 // (…or with no colon, where the first entry's verb follows: "建议议程，主要包括听取和审议…；审议…".)
 const AGENDA_INTRO = /(议程|议题)(共[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]|(议程|议题)[，,]?(主要)?(包括|为|是)(?=听取|审议|审查)|[\d一二三四五六七八九十]+项(议程|议题)[，,:：](?=审议|听取|审查)|会议(的)?主要(任务|内容)?(是|为)?[：:，,]?(?=听取|审议|审查)|(?<=主任会议)建议[，,](?=[^。；]{0,10}(审议|听取))/;
 
+const UNNAMED_MATTERS = /^(以及|及)?其他事项等?[。；;]?$/;
 const ENTRY_START = /^(以及|还有)?(听取|审议|审查|批准|表决|票决|传达|学习|通报|讨论|决定|人事|任免|选举|补选|其他)/;
 
 // "…计划草案的报告，批准…计划" approves what it just reviewed: one act, so a bare 批准 does not cut.
@@ -182,6 +183,9 @@ export function splitInlineAgenda(item: SegItem, docText: string): SegItem[] {
     const joined = AND_THEN.exec(text.slice(a, b));
     if (joined && joined.index > 0) entries.splice(k, 1, [a, a + joined.index + 1], [a + joined.index + 1, b]);
   }
+  // "其他事项。" at the end of a list given inline names no matter: no entry (a numbered "其他。" stays one, as keys have it).
+  const named = entries.filter(([a, b]) => !UNNAMED_MATTERS.test(text.slice(a, b).trim()));
+  entries.splice(0, entries.length, ...named);
   // One entry: the item is that entry when a sentence (convening the meeting) comes before it.
   if (entries.length === 0 || (entries.length === 1 && !/[。；]/.test(text.slice(0, introStart)))) return [item];
   const agendaOf = { month: meetingMonth(docText.slice(Math.max(0, start - 300), start) + text.slice(0, from)) };
