@@ -291,3 +291,13 @@ describe('news of a work report, with its paper\'s byline', () => {
     expect(doc.docType).toBe('news');
   });
 });
+
+describe('tallies as news and reviews give them', () => {
+  it('one count that sums a period\'s finished work, a span of years, a plan\'s total told in news', () => {
+    expect(classify('某某介绍了本届人大常委会立法工作情况，2017年以来，市人大及其常委会共完成立法项目16件。', [], 'news').kind).toBe('other');
+    expect(classify('“三年来，共制定、修改完成法规12部，完成立法调研类项目17件。”', [], 'news').kind).toBe('other');
+    expect(classify('根据计划，2032年共有38件立法项目，分别是初次审议项目8件、预备项目6件。', [], 'news').kind).toBe('other');
+    // A plan's own schedule is no tally.
+    expect(classify('今年将制定某某市物业管理条例，计划于6月提请常委会会议审议。', [], 'legislation_plan').kind).toBe('legislation');
+  });
+});

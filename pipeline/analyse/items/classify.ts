@@ -115,9 +115,11 @@ const FRAMING = /^(指导思想|总体要求|基本原则|工作原则|总体目
 /** A plan's counts are what it schedules, not a tally of acts done. */
 const PLANNED = /(拟|将|安排在|计划(于|在|对|开展|听取|审议|组织))/;
 /** The period a tally counts over, then its total: "一年来共…", "全年共…", "五年来，常委会共…", "全年召开…". */
-const TALLIED_PERIOD = /(一年来|全年|五年来|这五年|过去一年|过去五年|本届以来|\d{4}年以来)[，,]?[^。；]{0,30}共|全年(召开|听取|审议|开展)/;
+const TALLIED_PERIOD = /(一年来|全年|[两三四五六七八九十\d]+年来|这五年|过去一年|过去五年|本届以来|\d{4}年以来)[，,]?[^。；]{0,30}共|全年(召开|听取|审议|开展)/;
+/** One count is a tally too when it sums a period's finished work: "2016年以来，…共完成立法项目18件". */
+const TALLIED_ONE = /(以来|年来)[，,]?[^。；]{0,30}共(完成|制定|审议通过|办理|听取|开展|作出)[^。；，]{0,16}\d+\s*(件|项|个|部|次)/;
 /** …in news, a plan's tally: "今年立法计划共涉及立法项目40件，包括…", "9件立法调研项目中，…" (a plan itself schedules its items). */
-const PLAN_TALLY = /(计划|规划)[^。；，]{0,6}(共|共计)?(涉及|安排|有|包括|计)[^。；，]{0,10}?(共|共计)?\s*\d+\s*(个|项|件)|^\d+\s*(件|项|个)[^。；，]{0,10}项目中/;
+const PLAN_TALLY = /(计划|规划)[^。；，]{0,6}(共|共计)?(涉及|安排|有|包括|计)[^。；，]{0,10}?(共|共计)?\s*\d+\s*(个|项|件)|^\d+\s*(件|项|个)[^。；，]{0,10}项目中|(根据计划|按照计划|今年)[，,]?[^。；]{0,20}(共有|总共|共计)\s*\d+\s*(个|项|件)|总共\s*\d+\s*(个|项|件)/;
 
 export interface Classification {
   kind: ItemKind;
@@ -157,6 +159,7 @@ export function classify(text: string, context: string[] = [], docType?: DocType
   if (FRAMING.test(text.trim())) return otherThan(kinds, 'other.framing', 0.6);
   // "一年来共审议了法规案13件，表决通过7件": counts of the period's acts, said as a tally.
   if ((TALLIED_PERIOD.test(masked) || (docType === 'news' && PLAN_TALLY.test(masked))) && (masked.match(COUNTED)?.length ?? 0) >= 2) return otherThan(kinds, 'other.tally', 0.55);
+  if (TALLIED_ONE.test(masked) && !PLANNED.test(masked)) return otherThan(kinds, 'other.tally', 0.55);
   if ((masked.match(COUNTED_ACTS)?.length ?? 0) >= 2 && !PLANNED.test(masked)) return otherThan(kinds, 'other.tally', 0.55);
   if (kinds.length === 0) {
     // Fall back on the section heading: "五、专题调研" makes its bare items research.
