@@ -301,3 +301,12 @@ describe('tallies as news and reviews give them', () => {
     expect(classify('今年将制定某某市物业管理条例，计划于6月提请常委会会议审议。', [], 'legislation_plan').kind).toBe('legislation');
   });
 });
+
+describe('a scanned table whose rules OCR reads as "丨"', () => {
+  it('is read as rows, one to a line, and never run on', async () => {
+    const { cleanOcrLine } = await import('../extractors/ocr/clean.js');
+    expect(cleanOcrLine('2丨某某市古树名木保护条例丨市人大常委会法工委丨3月')).toBe('2 | 某某市古树名木保护条例 | 市人大常委会法工委 | 3月 |');
+    // One "丨" is no table.
+    expect(cleanOcrLine('某某丨某某')).toBe('某某丨某某');
+  });
+});

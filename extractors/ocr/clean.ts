@@ -13,7 +13,17 @@ export function cleanOcrLine(line: string): string {
   t = t.replace(/^(\d{1,2})\s*[，,]\s*/, '$1.').replace(/^(\d{1,2})\s+\.\s*/, '$1.');
   t = t.replace(/^([一二三四五六七八九十]{1,3})\s*[、，,]\s*/, '$1、');
   t = t.replace(/^[（(]\s*([一二三四五六七八九十\d]{1,3})\s*[）)]\s*/, '（$1）');
-  return fixOcrPunctuation(fixOcrDashes(t));
+  return fixOcrPunctuation(fixOcrDashes(tableRule(t)));
+}
+
+/**
+ * A table's vertical rules (or a pipe-separated row) read as "丨", a radical no sentence uses: two or more on a
+ * line make it a row, its cells separated by "|" and closed by one, so it is read as a row and never run on.
+ */
+function tableRule(line: string): string {
+  if ((line.match(/丨/g)?.length ?? 0) < 2) return line;
+  const row = line.replace(/\s*丨\s*/g, ' | ').trim();
+  return row.endsWith('|') ? row : `${row} |`;
 }
 
 /**
