@@ -382,7 +382,7 @@ describe('what a meeting did, as its news tells it', () => {
 
   it('the meeting\'s study before it sets the next agenda is an item; a report handed out in writing is an entry of its own', () => {
     const doc = only(`某某市人大常委会召开第二十次主任会议
-10月28日下午，市十七届人大常委会召开第二十次主任会议。
+10月28日下午，市十七届人大常委会举行第二十次主任会议。
 会议传达学习了全市经济工作座谈会精神，研究确定了市十七届人大常委会第九次会议方案。根据方案，第九次会议将于11月中旬召开，建议议程为：听取审议市政府关于物业管理条例实施情况的报告，审议市中级人民法院关于少年审判工作情况的报告（书面），书面印发市人大有关专门委员会关于代表建议督办情况的报告；人事事项。`);
     expect(doc.items.map((i) => `${i.kind} ${i.months.join(',')} ${i.text.slice(0, 4)}`)).toEqual([
       'other 10 会议传达',
