@@ -310,3 +310,18 @@ describe('a scanned table whose rules OCR reads as "丨"', () => {
     expect(cleanOcrLine('某某丨某某')).toBe('某某丨某某');
   });
 });
+
+describe('a notice of a meeting with its time and place', () => {
+  it('dates its agenda by "会议时间：…", and its time and place are no items', () => {
+    const doc = only(`关于公民旁听某某市人大常委会第二十次会议的公告
+现将公民旁听某某市第九届人民代表大会常务委员会第二十次会议有关事项公告如下：
+一、会议时间：2032年6月28日上午9:00，会期一天
+二、会议地点：市行政中心五楼会议室
+三、会议主要议程：
+1、听取和审议市人民政府关于2031年度财政决算的报告；
+2、审查和批准2031年度市本级财政决算；
+3、人事事项；`);
+    expect(doc.items.map((i) => i.text.slice(0, 4))).toEqual(['听取和审', '审查和批', '人事事项']);
+    expect(doc.items.every((i) => i.months.join() === '6')).toBe(true);
+  });
+});

@@ -13,7 +13,7 @@ import { findOrgan } from './items/organ.js';
 import { segment } from './segment/segment.js';
 import type { SegItem } from './types.js';
 import { splitDocuments } from '../normalise/split.js';
-import { DATE_LINE, DATED_HEADING, MEETING_DATE, MEETING_TO_COME, ONE_MEETING, withDatelineMonth, withDayOnlyMonth, withLedeMonth, withMeetingMonth } from './items/dating.js';
+import { DATE_LINE, DATED_HEADING, MEETING_DATE, MEETING_TIME, MEETING_TO_COME, ONE_MEETING, withDatelineMonth, withDayOnlyMonth, withLedeMonth, withMeetingMonth } from './items/dating.js';
 import { isNewsFrame } from './document/news-frame.js';
 
 /** A year's plans, whose opening paragraphs are a preamble (an agenda lists entries from its first line). */
@@ -172,9 +172,11 @@ function keptAndDated(docType: DocType, docText: string, segs: SegItem[], built:
       .filter((it, k) => listed(k) || it.number !== null || (chronicle && DATED_ENTRY.test(it.text)) || !isNewsFrame(it, k));
   }
   if (docType === 'agenda') {
-    const dates = ONE_MEETING.test(docText.slice(0, 400)) ? [DATED_HEADING, MEETING_DATE] : [DATE_LINE];
+    const dates = ONE_MEETING.test(docText.slice(0, 400)) ? [DATED_HEADING, MEETING_DATE, MEETING_TIME] : [DATE_LINE];
     return items
       .filter((it, k) => it.number !== null || listed(k) || it.rule !== 'other.default' || items.length === 1)
+      // A notice's time and place ("一、会议时间：…", "二、会议地点：…") are no act, numbered or not.
+      .filter((it) => !NOTICE_LOGISTICS.test(it.text))
       .map((it) => withDatelineMonth(it, docText, dates));
   }
   return items;
@@ -195,6 +197,7 @@ const CHRONICLE_ENTRIES = 4;
 
 const RESOLUTION_ASKS = /^(会议|大会)(要求|号召|希望|强调|指出)[，,：:]/;
 
+const NOTICE_LOGISTICS = /^(会议)?(时间|地点|会期)[:：]/;
 const ADDRESSEE = /^(各|全体)?[^，,。；;：:\s]{1,20}(单位|部门|委员会|常委会|常务委员会|同志们|同志)[：:]$/;
 
 const CONTINUED_FROM = /^[（(]上接第?\s*[A-Z\d一二三四五六七八九十]+\s*版[）)]/;

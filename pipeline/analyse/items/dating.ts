@@ -20,9 +20,11 @@ export const DATED_LINE = /(?:^|\n)(?:#[^#\n]{1,20}#\s*)?(?:【[^】\n]{1,60}】
  * note ("（2019年8月1日…会议通过）", "（2021年8月30日在…会议上）"); a year's agenda adopted in
  * January is not: its entries are spread over the year.
  */
-export const ONE_MEETING = /第[一二三四五六七八九十百\d]+次?会议[^\n。]{0,4}(议程|议题)|本次(常委会)?会议|会议议程（草案）|关于召开[^\n]{0,40}会议的决定|会议(定|将)于|(定|将)于[^。\n]{0,30}(召开|举行)/;
+export const ONE_MEETING = /第[一二三四五六七八九十百\d]+次?会议[^\n。]{0,4}(议程|议题)|本次(常委会)?会议|会议议程（草案）|关于召开[^\n]{0,40}会议的决定|会议(定|将)于|(定|将)于[^。\n]{0,30}(召开|举行)|会议时间[:：]/;
 /** The meeting's own date in a notice or a decision to convene: "会议定于8月26日…举行", "…会议于2022年12月25日至27日召开", "决定12月21日至22日召开…", "会议确定2032年6月3日至4日召开…". */
 // "会议X9月22日召开": one character between the meeting and its date may be a misread 于 (OCR).
+/** A notice's own line for its meeting's time: "一、会议时间：2011年8月30日上午8:30". */
+export const MEETING_TIME = /会议时间[:：]\s*(?:\d{4}年)?(\d{1,2})月\d{1,2}日/g;
 export const MEETING_DATE = /(?:(?:定于|将于|拟于|于|决定|确定)(?:\d{4}年|明年)?|会议[^\d。；，\n]?)(\d{1,2})月(?:\d{1,2}日|上旬|中旬|下旬|初|底)[^。；\n]{0,40}?(?:召开|举行|开幕)/g;
 // "将于今日开幕", "将于本月25日至27日…举行": in the month the page came out.
 const MEETING_TODAY = /(?:将于|定于|拟于|于)(?:今[（(]?\d{0,2}[）)]?日|本月\d{1,2}日)[^。；\n]{0,20}?(?:召开|举行|开幕)/;
