@@ -325,3 +325,18 @@ describe('a notice of a meeting with its time and place', () => {
     expect(doc.items.every((i) => i.months.join() === '6')).toBe(true);
   });
 });
+
+describe('a decision to convene that gives the session\'s proposed agenda', () => {
+  it('is an agenda, its entries on the session\'s month; "建议议程八项：（1）…；（2）…" inline is one entry each', () => {
+    const doc = only(`根据有关法律规定，某某县第十八届人民代表大会常务委员会第九次会议决定：某某县第十八届人民代表大会第三次会议于2032年2月20日至23日在县城召开。会议的建议议程为：
+1.听取和审查某某县人民政府工作报告；
+2.审查和批准某某县2031年预算执行情况及2032年预算的报告；
+3.其他。`);
+    expect(doc.docType).toBe('agenda');
+    expect(doc.items.map((i) => i.months.join())).toEqual(['2', '2', '2']);
+    const news = only(`某某市人大常委会召开主任会议
+3月2日，市人大常委会召开第九次主任会议。会议决定于3月6日召开常委会第五次会议，建议议程五项：（1）审议市人大常委会工作要点；（2）听取市政府关于防汛工作的报告；（3）人事任免。`);
+    // (Reviewing the committee's own work points is other, as ANNOTATING.md has a plan adopted.)
+    expect(news.items.map((i) => i.kind)).toEqual(['other', 'report', 'appointment']);
+  });
+});

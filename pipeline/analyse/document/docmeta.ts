@@ -66,6 +66,7 @@ const REPORTER_OPENING = /^[|｜\s]*[（(]\s*(?:本报)?记者[^）)\n]{1,20}[�
 const DATELINE_LEDE = /^[^\n]{0,30}?(\d{1,2}月\d{1,2}日)?(讯|电)\s*(（[^）\n]{0,30}记者|据[^\n，。]{0,16}报道)/;
 // (A scan may lose the dash or read it as "一一": then the note is a line of its own that ends "…会议上".)
 const DELIVERY_NOTE = /(^|\n)\s*(?:——\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在[^\n]{0,40}人民代表大会[^\n]{0,20}会议上|(?:一一|--|—|-)?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在[^\n。，]{0,40}人民代表大会[^\n。，]{0,20}会议上\s*(?=\n|$))/;
+const CONVENED_WITH_AGENDA = /会议决定[:：，,][^\n]{0,80}(召开|举行)[^\n]{0,20}。[^\n]{0,10}(建议)?议程(（草案）)?(为|是|如下)?[:：]\s*\n/;
 const AGENDA_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]\s*)?[^\n，。；]{0,8}(议程|议题)(（草案）)?[:：]?\s*$/;
 const MEETING_NOTICE = /^[^\n。]{0,40}会议(将|定|拟定)于[^\n。]{0,60}(召开|举行)[^\n]*会议(主要|的主要|建议)?(议程|议题|内容|听取|审议)/;
 const WORK_POINTS_OPENING = /工作的总体要求是|总体工作要求是/;
@@ -141,6 +142,9 @@ export function bodyDocType(body: string): DocType {
   if (MEETING_NOTICE.test(head.split('\n').find((l) => l.trim()) ?? '')) return 'agenda';
   // A session's day schedule: "【1月20日(星期四)】" over "上午", "一、9时，在…举行大会第四次全体会议".
   if (/^\s*【\d{1,2}月\d{1,2}日[（(]星期.[）)]】/.test(head) || /^\s*\d{1,2}月\d{1,2}日[（(]星期.[）)]\s*$/m.test(head.split('\n').slice(0, 2).join('\n'))) return 'agenda';
+  // A decision to convene that gives the session's proposed agenda, entry by entry ("…会议决定：…于…召开。会议的建议
+  // 议程为：" over "1.听取…"): the agenda is the document.
+  if (CONVENED_WITH_AGENDA.test(head) && /\n\s*(?:1[.、．]|（1）|一、)/.test(head)) return 'agenda';
   // A meeting notice whose heading lines give its agenda ("一、会议议程（草案）").
   if (head.split('\n').some((l) => l.trim().length <= 24 && AGENDA_HEADING.test(l))) return 'agenda';
   // Only the preamble names its own document; a numbered entry's "研究制定地方立法规划" plans another one.

@@ -129,7 +129,7 @@ export function splitOrdinalList(item: SegItem, docText: string): SegItem[] {
  * "会议的主要议程：…；…") lists its entries: one item each, the announcing words are not one.
  */
 // (…or with no colon, where the first entry's verb follows: "建议议程，主要包括听取和审议…；审议…".)
-const AGENDA_INTRO = /(议程|议题)(共[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]|(议程|议题)[，,]?(主要)?(包括|为|是)(?=听取|审议|审查)|[\d一二三四五六七八九十]+项(议程|议题)[，,:：](?=审议|听取|审查)|会议(的)?主要(任务|内容)?(是|为)?[：:，,]?(?=听取|审议|审查)|(?<=主任会议)建议[，,](?=[^。；]{0,10}(审议|听取))/;
+const AGENDA_INTRO = /(议程|议题)(共?[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]|(议程|议题)[，,]?(主要)?(包括|为|是)(?=听取|审议|审查)|[\d一二三四五六七八九十]+项(议程|议题)[，,:：](?=审议|听取|审查)|会议(的)?主要(任务|内容)?(是|为)?[：:，,]?(?=听取|审议|审查)|(?<=主任会议)建议[，,](?=[^。；]{0,10}(审议|听取))/;
 
 const UNNAMED_MATTERS = /^(以及|及)?其他事项等?[。；;]?$/;
 const ENTRY_START = /^(以及|还有)?(听取|审议|审查|批准|表决|票决|传达|学习|通报|讨论|决定|人事|任免|选举|补选|其他)/;
@@ -141,7 +141,7 @@ const AND_ALSO = '并(?:开展|进行|作出|听取|审议|审查|批准|表决|
 const AND_THEN = new RegExp(`，(?=${AND_ALSO}|听取|审议|审查|表决|票决|开展|书面印发)`);
 
 /** The announcing words end their paragraph, and the entries follow on the next line. */
-const AGENDA_INTRO_AT_END = /(议程|议题)(共[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]\s*$/;
+const AGENDA_INTRO_AT_END = /(议程|议题)(共?[\d一二三四五六七八九十]+项)?[，,]?(主要|还)?(是|为|有|包括|主要包括|如下)?[:：]\s*$/;
 
 export function splitInlineAgenda(item: SegItem, docText: string): SegItem[] {
   if (item.hints) return [item];

@@ -20,7 +20,7 @@ export const DATED_LINE = /(?:^|\n)(?:#[^#\n]{1,20}#\s*)?(?:【[^】\n]{1,60}】
  * note ("（2019年8月1日…会议通过）", "（2021年8月30日在…会议上）"); a year's agenda adopted in
  * January is not: its entries are spread over the year.
  */
-export const ONE_MEETING = /第[一二三四五六七八九十百\d]+次?会议[^\n。]{0,4}(议程|议题)|本次(常委会)?会议|会议议程（草案）|关于召开[^\n]{0,40}会议的决定|会议(定|将)于|(定|将)于[^。\n]{0,30}(召开|举行)|会议时间[:：]/;
+export const ONE_MEETING = /第[一二三四五六七八九十百\d]+次?会议[^\n。]{0,4}(议程|议题)|本次(常委会)?会议|会议议程（草案）|关于召开[^\n]{0,40}会议的决定|会议(定|将)于|(定|将)于[^。\n]{0,30}(召开|举行)|会议时间[:：]|会议的?建议议程/;
 /** The meeting's own date in a notice or a decision to convene: "会议定于8月26日…举行", "…会议于2022年12月25日至27日召开", "决定12月21日至22日召开…", "会议确定2032年6月3日至4日召开…". */
 // "会议X9月22日召开": one character between the meeting and its date may be a misread 于 (OCR).
 /** A notice's own line for its meeting's time: "一、会议时间：2011年8月30日上午8:30". */
