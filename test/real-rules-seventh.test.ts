@@ -340,3 +340,16 @@ describe('a decision to convene that gives the session\'s proposed agenda', () =
     expect(news.items.map((i) => i.kind)).toEqual(['other', 'report', 'appointment']);
   });
 });
+
+describe('a news subheadline naming who delivered the report', () => {
+  it('"某某某作市人大常委会工作报告" heads no document: the page is news of the session', async () => {
+    const { isTitleText } = await import('../pipeline/normalise/split.js');
+    expect(isTitleText('李某某作市人大常委会工作报告')).toBe(false);
+    expect(isTitleText('某某市人民代表大会常务委员会工作报告')).toBe(true);
+    const doc = only(`市八届人大五次会议举行第二次全体会议
+李某某作市人大常委会工作报告
+1月20日上午，某某市第八届人民代表大会第五次会议举行第二次全体会议，听取市人大常委会工作报告。
+受市八届人大常委会委托，李某某作市人大常委会工作报告。`);
+    expect(doc.docType).toBe('news');
+  });
+});

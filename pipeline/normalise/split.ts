@@ -19,12 +19,15 @@ export interface DocumentSlice {
 const DOC_KIND_END = /(工作要点|要点|工作计划|计划|安排表|议题安排|议程|工作报告|报告|实施方案|实施意见|工作方案|方案|意见|规划|安排)(（[^（）]{1,10}）)?$/;
 const ISSUER_OR_YEAR = /(人大|常委会|常务委员会|代表大会|\d{4}\s*年)/;
 const ISSUER_LINE = /^.{0,24}(人民代表大会常务委员会|人大常委会|人民代表大会)(办公室|党组)?$/;
+const DELIVERED_BY = /^[\u4e00-\u9fff]{2,4}(作|做)了?(市|县|区|省|自治区|州|旗|盟)?(人大常委会|人民代表大会常务委员会)/;
 const ANNEX_LABEL = /^附件\s*[一二三四五六七八九十\d]*\s*[:：]?$/;
 
 export function isTitleText(text: string): boolean {
   const t = text.trim();
   if (!isHeadingLike(t, 64) || startsWithMarker(t) || isTableRow(t)) return false;
   if (/^(附件|附表|备注|注[:：])/.test(t)) return false;
+  // A news subheadline that names who delivered the report ("潘某某作市人大常委会工作报告") heads no document.
+  if (DELIVERED_BY.test(t)) return false;
   return DOC_KIND_END.test(t) && ISSUER_OR_YEAR.test(t);
 }
 
