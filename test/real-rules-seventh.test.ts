@@ -353,3 +353,13 @@ describe('a news subheadline naming who delivered the report', () => {
     expect(doc.docType).toBe('news');
   });
 });
+
+describe('a forum copy\'s noise', () => {
+  it('its edit note is chrome, and the random tokens it puts before a line to jam scrapers are dropped', () => {
+    expect(isClutterLine('本帖最后由 某某日报 于 2032-1-9 21:20 编辑 9 N# `7')).toBe(true);
+    const doc = only(`某某市人大常委会组织代表开展视察
+本帖最后由 某某日报 于 2032-1-9 21:20 编辑
+0 w, a3 \\. E4 ?$ T* P某某日报讯（记者某某）1月8日，市人大常委会组织部分省人大代表开展会前视察。`);
+    expect(doc.items[0]?.text.startsWith('某某日报讯')).toBe(true);
+  });
+});

@@ -29,6 +29,7 @@ function withArticleDay(full: string | null, day: { month: number; day: number }
 const SENTENCE_END = /[。！？；：!?;:」』”）)】〕》…⋯]$/; // ⋯ (U+22EF) stands for … in some copies
 const OPEN_CLAUSE_END = /[，,、—\-]$/;
 const OPEN_NOTE = /^（\s*(?:19|20)\d{2}\s*年[^（）\n]{0,80}(会议上|会议通过|通过|批准|印发)$/;
+const SCRAPER_JAMMER = /(?<=^|\n)[ \t]*(?:[\x21-\x7e]{1,3}[ \t]+){3,}[\x21-\x7e]{0,3}(?=[\u4e00-\u9fff])/g;
 const JUMP_PAGE = '第?\\s*[A-Z]?[\\d一二三四五六七八九十]{1,3}\\s*版';
 const PAGE_JUMP = new RegExp(`\\s*（\\s*下转${JUMP_PAGE}\\s*）(\\s*（\\s*上接${JUMP_PAGE}\\s*）)?\\s*`, 'g');
 const TRAILING_BYLINE = /\s*((?:19|20)\d{2}[年\-/.]\d{1,2}[月\-/.]\d{1,2}日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|作者|发布者|编辑)\s*[:：][^\n]{0,40}$/;
@@ -70,6 +71,8 @@ export function normalise(extracted: ExtractedText): NormalisedText {
   // An e-paper article that jumps pages mid-sentence ("…调整方案；（下转02版）（上接01版）听取…"): the jump is the
   // paper's, not the text's. (A page that opens with "（上接第一版）" alone is another case: its start is elsewhere.)
   t = t.replace(PAGE_JUMP, () => '');
+  // Forums hide copies from scrapers with runs of random short ASCII tokens before a line ("0 w, a3 \\. E4 ?$ T* P市人大…").
+  t = t.replace(SCRAPER_JAMMER, () => '');
   // OCR and typists split two-digit months: "1 2 月份" is December.
   // Only inside a sentence: at a line start "1 2月" is a row number and a month.
   t = t.replace(/(?<=[\u4e00-\u9fff，。、；：,.;:（(])\s?1 ([0-2]) ?(?=月)/g, (m, d: string) => (m.startsWith(' ') ? ' ' : '') + `1${d}`);
