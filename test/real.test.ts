@@ -9,10 +9,10 @@ import { isHeldOut } from '../fixtures/make/real-split.mjs';
  * and settled (fixtures/real/README.md). This is the golden test of renda on documents as they are
  * really published. Issue 10's bars (segF1 0.97, kind 0.95, months 0.97, committee 0.95, code 0.97,
  * docType 0.95) are not reached yet; these bars hold what the general rules have reached, so it cannot
- * slip back (measured at the end of the sixth session of 2026-12-07 on 546 pages: segF1 0.878, kind
- * 0.853, months 0.900, committee 0.983, code 0.877, docType 0.875. The docType bar is lower than the
- * fifth session's 0.89 because the 144 pages added in the sixth session are harder: on them docType is
- * 0.799, on the first 402 pages it rose from 0.897 to 0.902.) The first-run scores are in
+ * slip back (measured at the end of the seventh session of 2026-12-07 on 726 pages: segF1 0.865, kind
+ * 0.849, months 0.902, committee 0.981, code 0.896, docType 0.878. segF1 and kind are lower than the
+ * sixth session's bars because the 180 pages added in the seventh session are harder: on them segF1 is
+ * 0.811; on the first 546 pages it rose from 0.878 to 0.884.) The first-run scores are in
  * fixtures/real/README.md.
  */
 const answers = new URL('../fixtures/real/answers/', import.meta.url);
@@ -29,7 +29,7 @@ describe.runIf(keyed > 0)('real published pages (fixtures/real)', () => {
 
   it('every page has its answer key', () => {
     const pages = readdirSync(new URL('../fixtures/real/', import.meta.url)).filter((f) => f.endsWith('.txt'));
-    expect(pages.length).toBeGreaterThanOrEqual(546);
+    expect(pages.length).toBeGreaterThanOrEqual(726);
     expect(keyed).toBe(pages.length);
   });
 
@@ -37,11 +37,11 @@ describe.runIf(keyed > 0)('real published pages (fixtures/real)', () => {
     text = await scoreKeyed('real');
     report('real pages, text', text);
     const t = text.total;
-    expect(t.f1).toBeGreaterThanOrEqual(0.87);
-    expect(t.kindAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(t.f1).toBeGreaterThanOrEqual(0.86);
+    expect(t.kindAccuracy).toBeGreaterThanOrEqual(0.84);
     expect(t.monthsExact).toBeGreaterThanOrEqual(0.89);
     expect(t.committeeAccuracy).toBeGreaterThanOrEqual(0.98);
-    expect(t.jurisdictionCodeAccuracy).toBeGreaterThanOrEqual(0.87);
+    expect(t.jurisdictionCodeAccuracy).toBeGreaterThanOrEqual(0.89);
     expect(t.docTypeAccuracy).toBeGreaterThanOrEqual(0.87);
   }, 120_000);
 
