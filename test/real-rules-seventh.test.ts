@@ -363,3 +363,25 @@ describe('a forum copy\'s noise', () => {
     expect(doc.items[0]?.text.startsWith('某某日报讯')).toBe(true);
   });
 });
+
+describe('what the rules above must not touch (a newcomer\'s read of them)', () => {
+  it('spaced digits and a table\'s pipes are no scraper noise; a page jump keeps the line break after it', async () => {
+    const { normalise } = await import('../pipeline/normalise/normalise.js');
+    const read = (text: string) => normalise({ pages: [{ number: 1, text, continues: false }], pageCount: null }).text;
+    expect(read('2 0 3 2 年某某市人大常委会立法计划')).toMatch(/^2 0 3 2\s?年某某/);
+    expect(read('| 1 | 某某市古树名木保护条例 | 3月 |')).toContain('| 1 |');
+    expect(read('会议听取了市政府的报告。（下转02版）\n市人大代表视察了某某工程。')).toContain('\n市人大代表');
+  });
+
+  it('a lead that states its own act is not a list\'s intro; plans\' counts are no tally; words that only look like acts', () => {
+    const doc = only(`某某市人大常委会五年工作回眸
+常委会听取和审议了市政府关于环境保护工作的报告。一是加强督促。二是跟踪问效。三是公开通报。`);
+    expect(doc.items).toHaveLength(1);
+    expect(classify('年内听取审议12个专项工作报告，检查3件法规实施情况。', [], 'work_points').kind).not.toBe('other');
+    expect(classify('常委会综合运用通过决议决定、专题询问等方式推动问题整改。', [], 'news').kind).not.toBe('decision');
+    expect(classify('听取和审议经组织代表票决产生的民生实事项目进展情况的报告。', [], 'news').kind).toBe('report');
+    expect(fixOcrPunctuation('本条例规定：县级以上人民政府应当制定实施办法')).toBe('本条例规定：县级以上人民政府应当制定实施办法');
+    expect(isClutterLine('新华社记者专访省人大代表')).toBe(false);
+    expect(isClutterLine('•三月份')).toBe(false);
+  });
+});

@@ -74,8 +74,9 @@ export function fixOcrParagraph(text: string): string {
  *   law's name before another's ("…燃气管理条例：某某省农村公路条例；");
  * - "告" read as "吉" in "报告", a word every page of this kind uses ("报吉" is no word).
  */
-const LAW_NAME_BEFORE = '(?<=(?:条例|办法|规定|细则)》?)';
-const LAW_NAME_AFTER = '(?=《?[\u4e00-\u9fff]{2,30}?(?:条例|办法|规定|细则))';
+// (A whole name on each side, between list separators: "本条例规定：县级…" or "具体办法：由…" is no list.)
+const LAW_NAME_BEFORE = '(?<=(?:^|[；;：:])《?[\u4e00-\u9fff]{4,30}(?:条例|办法|规定|细则)》?)';
+const LAW_NAME_AFTER = '(?=《?[\u4e00-\u9fff]{4,30}?(?:条例|办法|规定|细则)》?[；;])';
 const ENTRY_VERB = '(?:听取|审议|审查|批准|印发|选举|表决|传达|其他|书面(?:审议|听取)|第[一二三四五六七八九十]{1,3}项)';
 export function fixOcrPunctuation(line: string): string {
   return line

@@ -78,7 +78,7 @@ export function analyse(input: AnalyseInput): Document[] {
       return { path: sec.path, title: sec.title, declaredCount: sec.declaredCount, itemCount };
     });
     if (items.length === 0) warnings.push({ code: 'no_items', message: 'no items were found in this document' });
-    const { year, reviewYear } = findYears(slice.title, docText, [adoptedDate, publishedDate ?? null], docType === 'work_report', docType === 'news');
+    const { year, reviewYear } = findYears(slice.title, docText, [adoptedDate, publishedDate ?? null], docType === 'work_report', docType === 'news' ? (publishedDate ?? null) : null);
     if (year === null) warnings.push({ code: 'year_unknown', message: 'no year in the title, headings or dates' });
     return { id: docId, title: slice.title, docType, year, reviewYear, adoptedDate, publishedDate: publishedDate ?? null, sections, items, warnings, text: docText };
   });

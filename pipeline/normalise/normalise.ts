@@ -31,7 +31,7 @@ const OPEN_CLAUSE_END = /[，,、—\-]$/;
 const OPEN_NOTE = /^（\s*(?:19|20)\d{2}\s*年[^（）\n]{0,80}(会议上|会议通过|通过|批准|印发)$/;
 const SCRAPER_JAMMER = /(?<=^|\n)[ \t]*(?:[\x21-\x7e]{1,3}[ \t]+){3,}[\x21-\x7e]{0,3}(?=[\u4e00-\u9fff])/g;
 const JUMP_PAGE = '第?\\s*[A-Z]?[\\d一二三四五六七八九十]{1,3}\\s*版';
-const PAGE_JUMP = new RegExp(`\\s*（\\s*下转${JUMP_PAGE}\\s*）(\\s*（\\s*上接${JUMP_PAGE}\\s*）)?\\s*`, 'g');
+const PAGE_JUMP = new RegExp(`[ \\t]*（\\s*下转${JUMP_PAGE}\\s*）([ \\t]*（\\s*上接${JUMP_PAGE}\\s*）)?[ \\t]*`, 'g');
 const TRAILING_BYLINE = /\s*((?:19|20)\d{2}[年\-/.]\d{1,2}[月\-/.]\d{1,2}日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|作者|发布者|编辑)\s*[:：][^\n]{0,40}$/;
 const MIN_HEADLINE = 8;
 const EXCLAIMED_HEADLINE = /^[^，,。；;？?！!]{4,30}[！!][^，,。；;？?！!]{4,30}$/;
@@ -72,7 +72,8 @@ export function normalise(extracted: ExtractedText): NormalisedText {
   // paper's, not the text's. (A page that opens with "（上接第一版）" alone is another case: its start is elsewhere.)
   t = t.replace(PAGE_JUMP, () => '');
   // Forums hide copies from scrapers with runs of random short ASCII tokens before a line ("0 w, a3 \\. E4 ?$ T* P市人大…").
-  t = t.replace(SCRAPER_JAMMER, () => '');
+  // (Only runs with letters in them: spaced digits are a layout's year or time, "2 0 2 4 年"; pipes are a table's cells.)
+  t = t.replace(SCRAPER_JAMMER, (m) => ((m.match(/[A-Za-z]/g)?.length ?? 0) >= 2 && !m.includes('|') ? '' : m));
   // OCR and typists split two-digit months: "1 2 月份" is December.
   // Only inside a sentence: at a line start "1 2月" is a row number and a month.
   t = t.replace(/(?<=[\u4e00-\u9fff，。、；：,.;:（(])\s?1 ([0-2]) ?(?=月)/g, (m, d: string) => (m.startsWith(' ') ? ' ' : '') + `1${d}`);
@@ -192,7 +193,8 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
     const text = src.slice(start, end);
     // A copy's "原标题：…" under the headline repeats it; at the top it is the headline (split.ts reads it).
     const repeated = lines.length > 0 && ORIGINAL_TITLE_LINE.test(text);
-    if (text && (tail || repeated || isTailStart(text) || isClutterLine(text)) && chrome.length < CHROME_LINES) chrome.push(text);
+    // (Not the tail's related links: they name other places.)
+    if (text && !tail && (repeated || isClutterLine(text)) && chrome.length < CHROME_LINES) chrome.push(text);
     if (text && !tail && !repeated) {
       if (isTailStart(text)) tail = true;
       else if (isClutterLine(text)) {
@@ -205,7 +207,8 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
       }
       else {
         lines.push({ start, end, text, pageBreakBefore: pageBreakPending, pageIndex, chromeBefore: chromeSince });
-        chromeSince = false;
+        // A byline cut off the headline's own line stands between it and the lede, as a line of its own would.
+        chromeSince = byline !== null && byline.index >= MIN_HEADLINE;
         pageBreakPending = false;
       }
     }

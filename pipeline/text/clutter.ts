@@ -10,7 +10,8 @@ const REPORTER = new RegExp(
   [
     /^(本报|本台|本刊)?(记者|通讯员|特约记者)\s*[\u4e00-\u9fff]{2,4}((\s|、|，)+((记者|通讯员)\s*)?[\u4e00-\u9fff]{2,4})*(\s*[/／]\s*[^\s/／]{2,12})?$/.source,
     // …or named by the paper, its reporters' names perhaps run together: "法治日报全媒体记者孙立昊洋马金顺".
-    /^[\u4e00-\u9fff]{2,8}(日报|晚报|报|社|台|网)(全媒体|融媒体)?(记者|通讯员)\s*[\u4e00-\u9fff]{2,9}((\s|、|，)+[\u4e00-\u9fff]{2,4})*$/.source,
+    // (Names, not a headline that goes on: "新华社记者专访省人大代表".)
+    /^[\u4e00-\u9fff]{2,8}(日报|晚报|报|社|台|网)(全媒体|融媒体)?(记者|通讯员)(?![^\n]*(人大|代表|常委|会议|访|调研|视察))\s*[\u4e00-\u9fff]{2,9}((\s|、|，)+[\u4e00-\u9fff]{2,4})*$/.source,
   ].join('|'),
 );
 
@@ -97,8 +98,9 @@ export function isClutterLine(line: string): boolean {
   if (unbulleted !== t && BULLETED_LINK.test(unbulleted)) return true;
   return LINE_RULES.some((re) => re.test(unbulleted)) || isBylineCombination(unbulleted);
 }
-const BULLET = /^[•●]\s*/;
-const BULLETED_LINK = /^[^，,。；;：:]{1,12}$/;
+const BULLET = /^•\s*/;
+// (A plan's bulleted month or field, "•三月份", "•监督工作", is a heading.)
+const BULLETED_LINK = /^(?![^，,。；;：:]*(月|工作|季度))[^，,。；;：:]{1,12}$/;
 
 /** "作者:… 文章来源:… 发布时间:…" on one line, whatever comes first. */
 function isBylineCombination(t: string): boolean {

@@ -24,7 +24,7 @@ const DOC_TYPE_RULES: Array<[DocType, RegExp]> = [
  * A title that says the body did something ("…人大常委会出台…方案", "…召开…会议") is a news report
  * about a document or an event, not the document itself.
  */
-const NEWS_TITLE = /(人大常委会|人大|常委会).{0,6}(出台|召开|确定|敲定|举行|举办|开展|印发|部署|审议通过|通过了|发布|公布|启动|推进|视察|调研|走访|督查|检查|组织|学习|赴)/;
+const NEWS_TITLE = /(人大常委会|人大|常委会).{0,6}(出台|召开|确定|敲定|举行|举办|开展|印发|部署|审议通过|通过了|发布|(?<!关于)公布|启动|推进|视察|调研|走访|督查|检查|组织|学习|赴)/;
 
 /** Headlines of meetings and features: "…第28次主任会议召开", "…监督工作综述". */
 /** Also the feature headline that names the body, then its theme: "沿河人大：突出…推动执法检查走深走实". */
@@ -54,13 +54,13 @@ export function detectDocType(title: string, hasByline: boolean, body = '', repo
   // A reporter wrote it: an article, whatever it reports, unless its body is a document's own form.
   if (reporter) {
     const read = body ? bodyDocType(body) : 'other';
-    // (…but a report told about — "某某作…工作报告。报告指出，…" — is news of it.)
+    // (…but a report told about — "报告指出，…" — is news of it.)
     return read === 'work_report' && !REPORT_TOLD.test(body.slice(0, 600)) ? read : 'news';
   }
   return body ? bodyDocType(body) : 'other';
 }
 
-const REPORT_TOLD = /报告(指出|显示|提出|回顾|强调)[，,：:]|(作|做)了?[^。\n]{0,40}工作报告[。，]/;
+const REPORT_TOLD = /报告(指出|显示|提出|回顾|强调)[，,：:]/;
 /** A body that opens on the reporter's name: "（记者 李某）泰兴市…", "| (记者 某某)…" in a table cell. */
 const REPORTER_OPENING = /^[|｜\s]*[（(]\s*(?:本报)?记者[^）)\n]{1,20}[）)]/;
 const DATELINE_LEDE = /^[^\n]{0,30}?(\d{1,2}月\d{1,2}日)?(讯|电)\s*(（[^）\n]{0,30}记者|据[^\n，。]{0,16}报道)/;
@@ -203,11 +203,10 @@ const DELIVERED = /((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日在[^。]{0,50}(代�
 // …or with the date after the session, in brackets: "——在某某市第十三届人民代表大会第五次会议上（2020年4月22日）".
 const DELIVERED_DATE_AFTER = /在[^。（(]{0,50}(?:代表大会|会议)上\s*[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*[）)]/;
 
-export function findYears(title: string, body: string, dates: Array<string | null>, isReport: boolean, isNews = false): DocYears {
+export function findYears(title: string, body: string, dates: Array<string | null>, isReport: boolean, newsPublished: string | null = null): DocYears {
   const fromTitle = /((?:19|20)\d{2})\s*年/.exec(title);
   // News is dated by when it was published ("…2025年工作巡礼" published 2026-01-22 is 2026's news).
-  const published = dates[dates.length - 1];
-  if (isNews && published) return { year: Number(published.slice(0, 4)), reviewYear: null };
+  if (newsPublished) return { year: Number(newsPublished.slice(0, 4)), reviewYear: null };
   if (!isReport) {
     if (fromTitle) return { year: Number(fromTitle[1]), reviewYear: null };
     // A call for proposals is for the year it gathers them for ("征集2025年度监督议题"), though dated before.

@@ -351,7 +351,11 @@ function sentenceOrdinals(text: string): { index: number; 0: string } | null {
   const first = /(^|。)\s*一是/.exec(text);
   if (!first || !/。\s*二是/.test(text) || !/。\s*三是/.test(text)) return null;
   const lead = first.index + first[1].length;
-  return lead > 0 ? { index: 0, 0: text.slice(0, lead) } : null;
+  // A lead that states an act of its own ("常委会听取和审议了…的报告。一是…") is that act, unfolded: not a list's intro.
+  if (lead === 0 || classify(text.slice(0, lead)).kind !== 'other') return null;
+  // (The intro is the lead's last sentence, whose months, if any, are the entries'.)
+  const last = text.lastIndexOf('。', lead - 2) + 1;
+  return { index: last, 0: text.slice(last, lead) };
 }
 const CHINESE_ORDINALS = '一二三四五六七八九十';
 
@@ -486,18 +490,21 @@ function splitReferredTogether(item: SegItem, docText: string): SegItem[] {
   const clauses = [sentenceStart];
   for (const c of text.slice(sentenceStart, sentenceEnd).matchAll(/[；;]/g)) clauses.push(sentenceStart + (c.index ?? 0) + 1);
   if (clauses.length < 2) return [item];
-  const later: number[] = [];
-  for (const s of text.slice(sentenceEnd).matchAll(/(?<=。)|^/g)) {
-    const at = sentenceEnd + (s.index ?? 0);
-    if (at < text.length && OWN_ACT_SENTENCE.test(text.slice(at))) later.push(at);
+  const spans: Array<{ a: number; b: number; referred: boolean }> = clauses.map((a, k) => ({ a, b: k + 1 < clauses.length ? clauses[k + 1]! : sentenceEnd, referred: true }));
+  // The sentences after it that state the meeting's own acts, each a sentence; the rest (what it asked, a lede
+  // before the clauses) are no entries.
+  let at = sentenceEnd;
+  while (at < text.length) {
+    const next = text.indexOf('。', at);
+    const b = next < 0 ? text.length : next + 1;
+    if (OWN_ACT_SENTENCE.test(text.slice(at).trimStart())) spans.push({ a: at, b, referred: false });
+    at = b;
   }
-  const cuts = [...(sentenceStart > 0 ? [0] : []), ...clauses, ...later];
-  const referred = new Set(clauses);
-  return cuts.map((a, k) => ({
+  return spans.map(({ a, b, referred }, k) => ({
     path: `${item.path}.${k + 1}`,
     number: null,
-    span: [start + a, start + trimEnd(text, k + 1 < cuts.length ? cuts[k + 1]! : text.length)] as [number, number],
+    span: [start + a, start + trimEnd(text, b)] as [number, number],
     context: item.context,
-    ...(referred.has(a) ? { agendaOf: { month: null, plan: true as const } } : {}),
+    ...(referred ? { agendaOf: { month: null, plan: true as const } } : {}),
   }));
 }

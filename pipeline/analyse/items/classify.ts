@@ -44,9 +44,9 @@ const RULES: Rule[] = [
   { id: 'decision.adopt_plan', kind: 'decision', re: new RegExp(`(审议通过|表决通过|讨论通过|审议表决|审议并表决)${CLAUSE}{0,40}(计划|要点|方案|规划)(?!${CLAUSE}{0,8}(执行|完成|实施|落实)情况|${CLAUSE}{0,4}的?报告)`), weight: 0.85 },
   // Deputies' ballot on the year's projects for people's livelihood ("票决…民生实事项目"); a 票决制 is the system.
   // (Only as the clause's act: "…票决项目进展情况的报告", "经代表票决确定的项目" name an earlier ballot.)
-  { id: 'decision.ticket_vote', kind: 'decision', re: /(^|[，,；;：:。])\s*(会议|大会|会上)?还?票决(?!制|确定|产生|项目)|(进行|开展|组织)了?[^，,。；;]{0,6}票决(?!制)/, weight: 0.85 },
+  { id: 'decision.ticket_vote', kind: 'decision', re: /(^|[，,；;：:。])\s*(会议|大会|会上)?还?票决(?!制|确定|产生|项目)|(进行|开展|组织)了?[^，,。；;]{0,6}票决(?!制|确定|产生|项目)/, weight: 0.85 },
   // A vote on the committee's own decision or resolution: "审议表决了…关于表彰…的决定", "表决通过…的决议".
-  { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,100}?(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)|(?<!讨论|原则)通过了?(有关|各项|相关)?决议`), weight: 0.85 },
+  { id: 'decision.vote', kind: 'decision', re: new RegExp(`(审议表决|审议并表决|表决通过|表决)了?${CLAUSE}{0,100}?(决议|决定)(?!${CLAUSE}{0,12}(执行|落实|贯彻)情况)|(?<!讨论|原则)通过了?(有关|各项|相关)决议|通过了决议`), weight: 0.85 },
   // A motion put to the committee for its approval ("审议市政府关于提请审议…项目的议案"), or a
   // resolution it votes on ("审议并表决…的决议（草案）"), is a decision; deputies' 议案 are not motions.
   { id: 'decision.motion', kind: 'decision', re: new RegExp(`提请(审议|审查|批准)${CLAUSE}{0,60}议案|(审议|听取)${CLAUSE}{0,10}(政府|法院|检察院|主任会议)关于${CLAUSE}{0,60}的议案|(审议|表决)${CLAUSE}{0,4}(并|和)?(表决|通过)?${CLAUSE}{0,60}(决议|决定)(（草案）|草案)|(审议|表决)${CLAUSE}{0,12}《[^》]{0,80}决议》|((审议并|表决)通过了?|通过了)${CLAUSE}{0,20}(主任会议|人民政府|政府)${CLAUSE}{0,6}(有关|提请的)议案`), weight: 0.85 },
@@ -112,6 +112,8 @@ const COUNTED = /\d+\s*(次|场|批|项(?!目)|件|部(?![门分署长队委])|�
 const COUNTED_ACTS = /(听取|审议通过|表决通过|审议|检查|开展|制定|修订|修改|批准|作出|组织|完成|办理|视察|调研|任免)(和审议|审议)?了?\s*\d+\s*(个|件|项|次|部|场|批)/g;
 
 const FRAMING = /^(指导思想|总体要求|基本原则|工作原则|总体目标|工作目标|主要目标|总体思路|目标任务)[:：\s]?(?![^，。；]{0,4}(的|情况|落实))/;
+/** Documents that schedule acts: their counts are plans, however worded ("年内听取审议12个专项工作报告"). */
+const SCHEDULES = new Set<DocType>(['work_points', 'supervision_plan', 'deputy_work_plan', 'legislation_plan', 'decision_plan', 'agenda', 'implementation_plan']);
 /** A plan's counts are what it schedules, not a tally of acts done. */
 const PLANNED = /(拟|将|安排在|计划(于|在|对|开展|听取|审议|组织))/;
 /** The period a tally counts over, then its total: "一年来共…", "全年共…", "五年来，常委会共…", "全年召开…". */
@@ -160,7 +162,7 @@ export function classify(text: string, context: string[] = [], docType?: DocType
   // "一年来共审议了法规案13件，表决通过7件": counts of the period's acts, said as a tally.
   if ((TALLIED_PERIOD.test(masked) || (docType === 'news' && PLAN_TALLY.test(masked))) && (masked.match(COUNTED)?.length ?? 0) >= 2) return otherThan(kinds, 'other.tally', 0.55);
   if (TALLIED_ONE.test(masked) && !PLANNED.test(masked)) return otherThan(kinds, 'other.tally', 0.55);
-  if ((masked.match(COUNTED_ACTS)?.length ?? 0) >= 2 && !PLANNED.test(masked)) return otherThan(kinds, 'other.tally', 0.55);
+  if ((masked.match(COUNTED_ACTS)?.length ?? 0) >= 2 && !PLANNED.test(masked) && !(docType && SCHEDULES.has(docType))) return otherThan(kinds, 'other.tally', 0.55);
   if (kinds.length === 0) {
     // Fall back on the section heading: "五、专题调研" makes its bare items research.
     const inherited = docType && DOC_TYPE_KIND[docType];
