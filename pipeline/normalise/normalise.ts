@@ -1,11 +1,11 @@
 import type { ExtractedSource, ExtractedText, NormalisedSource, NormalisedText } from '../../schemas/stages.js';
 import { CJK_PUNCT, HAN, chineseNumeral } from '../text/chars.js';
-import { bylineDate, daysInMonth, isClutterLine, isReporterLine, isoDate, isTailStart } from '../text/clutter.js';
+import { bylineDate, DATE_AND_SOURCE, daysInMonth, isClutterLine, isReporterLine, isoDate, isTailStart } from '../text/clutter.js';
 import { MappedText, MappedTextBuilder } from '../text/mapped-text.js';
 import { ParagraphView } from '../text/paragraph-view.js';
 import { isBracketedNote, isTableRow, unclosed } from '../text/lines.js';
 import { startsWithMarker } from '../text/markers.js';
-import { isTitleText } from './split.js';
+import { isTitleText, ORIGINAL_TITLE } from './split.js';
 import { GLOSSED_PAGE, LOOSE_GLOSS, PINYIN_GLOSS, TONELESS_GLOSS } from '../text/pinyin.js';
 import { toSimplified } from '../text/simplify.js';
 
@@ -32,10 +32,9 @@ const OPEN_NOTE = /^（\s*(?:19|20)\d{2}\s*年[^（）\n]{0,80}(会议上|会议
 const SCRAPER_JAMMER = /(?<=^|\n)[ \t]*(?:[\x21-\x7e]{1,3}[ \t]+){3,}[\x21-\x7e]{0,3}(?=[\u4e00-\u9fff])/g;
 const JUMP_PAGE = '第?\\s*[A-Z]?[\\d一二三四五六七八九十]{1,3}\\s*版';
 const PAGE_JUMP = new RegExp(`[ \\t]*（\\s*下转${JUMP_PAGE}\\s*）([ \\t]*（\\s*上接${JUMP_PAGE}\\s*）)?[ \\t]*`, 'g');
-const TRAILING_BYLINE = /\s*((?:19|20)\d{2}[年\-/.]\d{1,2}[月\-/.]\d{1,2}日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|作者|发布者|编辑)\s*[:：][^\n]{0,40}$/;
+const TRAILING_BYLINE = new RegExp(`\\s*${DATE_AND_SOURCE}[^\\n]{0,40}$`);
 const MIN_HEADLINE = 8;
 const EXCLAIMED_HEADLINE = /^[^，,。；;？?！!]{4,30}[！!][^，,。；;？?！!]{4,30}$/;
-const ORIGINAL_TITLE_LINE = /^原标题\s*[:：]/;
 /** Chrome kept for naming the page's place: a portal's header and footer, not a long list of links. */
 const CHROME_LINES = 40;
 /** Lines at least this long that end mid-sentence were broken by layout, not by the author. */
@@ -192,7 +191,7 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
     }
     const text = src.slice(start, end);
     // A copy's "原标题：…" under the headline repeats it; at the top it is the headline (split.ts reads it).
-    const repeated = lines.length > 0 && ORIGINAL_TITLE_LINE.test(text);
+    const repeated = lines.length > 0 && ORIGINAL_TITLE.test(text);
     // (Not the tail's related links: they name other places.)
     if (text && !tail && (repeated || isClutterLine(text)) && chrome.length < CHROME_LINES) chrome.push(text);
     if (text && !tail && !repeated) {

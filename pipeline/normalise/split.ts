@@ -19,7 +19,7 @@ export interface DocumentSlice {
 const DOC_KIND_END = /(工作要点|要点|工作计划|计划|安排表|议题安排|议程|工作报告|报告|实施方案|实施意见|工作方案|方案|意见|规划|安排)(（[^（）]{1,10}）)?$/;
 const ISSUER_OR_YEAR = /(人大|常委会|常务委员会|代表大会|\d{4}\s*年)/;
 const ISSUER_LINE = /^.{0,24}(人民代表大会常务委员会|人大常委会|人民代表大会)(办公室|党组)?$/;
-const DELIVERED_BY = /^[\u4e00-\u9fff]{2,4}(作|做)了?(市|县|区|省|自治区|州|旗|盟)?(人大常委会|人民代表大会常务委员会)/;
+const DELIVERED_BY = /^[\u4e00-\u9fff]{2,4}(作|做)了?[\u4e00-\u9fff]{0,10}?(人大常委会|人民代表大会常务委员会)[\u4e00-\u9fff]{0,4}工作报告$/;
 const ANNEX_LABEL = /^附件\s*[一二三四五六七八九十\d]*\s*[:：]?$/;
 
 export function isTitleText(text: string): boolean {
@@ -65,7 +65,7 @@ const STRAY_WORD = /^[\u4e00-\u9fff]{1,4}$/;
 const MAX_STRAY_LINES = 2;
 
 /** A republished article names its headline "原标题：…"; the label is not part of it. */
-const ORIGINAL_TITLE = /^原标题\s*[:：]\s*/;
+export const ORIGINAL_TITLE = /^原标题\s*[:：]\s*/;
 const SITE_TAG = /^【[^】]{1,16}(网|报|台|号|新闻)】/;
 
 /** Titles say something: a volume label ("2023卷") or a lone date has too few words to be one. */

@@ -6,6 +6,9 @@
 
 const MASTHEAD = /^[^\s，。；\d]{2,16}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s*\d{1,2}:\d{2}(:\d{2})?)?(\s*[^\s，。\d]{1,4})?$/;
 
+/** A date, perhaps a time, then the source or author's label: the byline of a portal's article. */
+export const DATE_AND_SOURCE = '((?:19|20)\\d{2}[年\\-/.]\\d{1,2}[月\\-/.]\\d{1,2}日?)(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s*(?:来源|作者|编辑|发布者)\\s*[:：]';
+
 const REPORTER = new RegExp(
   [
     /^(本报|本台|本刊)?(记者|通讯员|特约记者)\s*[\u4e00-\u9fff]{2,4}((\s|、|，)+((记者|通讯员)\s*)?[\u4e00-\u9fff]{2,4})*(\s*[/／]\s*[^\s/／]{2,12})?$/.source,
@@ -69,7 +72,7 @@ const LINE_RULES: RegExp[] = [
   // A photo's caption naming who stands where: "某某（右二）与某某代表（左一）在某地调研" (no sentence ends it).
   /^(?=[^。！？]{4,100}$)[^。；;]*[（(](前排|后排)?[左右中][一二三四五六七]?[）)][^。；;]*$/,
   // A date and the source after it: "2026年01月22日 来源:上海普陀", "2024-05-11 09:30 作者：某某".
-  /^(19|20)\d{2}[年\-/.]\d{1,2}[月\-/.]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?\s*(来源|作者|编辑|发布者)\s*[:：]/,
+  new RegExp(`^${DATE_AND_SOURCE}`),
   // A forum's edit note: "本帖最后由某某于2021-1-19 21:20 编辑".
   /^本帖最后由.{1,40}于.{4,30}编辑/,
   // A share bar left as a line: "—分享—".
