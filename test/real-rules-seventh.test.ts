@@ -367,7 +367,7 @@ describe('a forum copy\'s noise', () => {
 describe('what the rules above must not touch (a newcomer\'s read of them)', () => {
   it('spaced digits and a table\'s pipes are no scraper noise; a page jump keeps the line break after it', async () => {
     const { normalise } = await import('../pipeline/normalise/normalise.js');
-    const read = (text: string) => normalise({ pages: [{ number: 1, text, continues: false }], pageCount: null }).text;
+    const read = (text: string) => normalise({ extractor: 'text', mediaType: 'text/plain', pageCount: null, meta: {}, pages: [{ number: 1, text, continues: false }] }).text;
     expect(read('2 0 3 2 年某某市人大常委会立法计划')).toMatch(/^2 0 3 2\s?年某某/);
     expect(read('| 1 | 某某市古树名木保护条例 | 3月 |')).toContain('| 1 |');
     expect(read('会议听取了市政府的报告。（下转02版）\n市人大代表视察了某某工程。')).toContain('\n市人大代表');
