@@ -104,7 +104,9 @@ export function looksBinary(head: Uint8Array): boolean {
     if (b === 0) return true;
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   }
-  return head.length > 0 && control / head.length > 0.1;
+  // Text has next to no C0 controls; random or compressed bytes have about one in ten (25 of 256 values). The bar
+  // sits well below that: at one in ten, one random 1 KB head in a hundred without a NUL read as text.
+  return head.length > 0 && control / head.length > 0.05;
 }
 
 const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');

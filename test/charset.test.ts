@@ -124,3 +124,20 @@ describe('textExtractor', () => {
     expect(textExtractor.accepts({ path: 'a.pdf', ext: '.pdf', head: new Uint8Array() })).toBe(false);
   });
 });
+
+describe('random bytes without a NUL in their first kilobyte', () => {
+  it('are binary, not text that fails to decode (one random head in a hundred used to be read as text)', async () => {
+    const { looksBinary } = await import('../extractors/sniff.js');
+    // A fixed pseudo-random stream (an LCG), NULs replaced: the heads a hostile test's random file may start with.
+    let x = 12345;
+    const byte = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 16) & 0xff;
+    let text = 0;
+    for (let n = 0; n < 500; n++) {
+      const head = Uint8Array.from({ length: 1024 }, () => byte() || 1);
+      if (!looksBinary(head)) text++;
+    }
+    expect(text).toBe(0);
+    // Chinese text with its line breaks and a tab stays text.
+    expect(looksBinary(new TextEncoder().encode('一、听取和审议县政府关于食品安全工作的报告。\n\t二、开展执法检查。\r\n'.repeat(20)))).toBe(false);
+  });
+});
