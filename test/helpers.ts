@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { expect } from 'vitest';
-import type { OcrEngineName, RasterImage } from '../extractors/ocr/types.js';
+import type { OcrEngineName, OcrPageResult, RasterImage } from '../extractors/ocr/types.js';
 import type { OcrContext, OcrMode } from '../extractors/types.js';
 import type { ExtractedText } from '../schemas/stages.js';
 import { analyse } from '../pipeline/analyse/analyse.js';
@@ -56,3 +56,8 @@ export function ocrRecorder(
     },
   };
 }
+
+/** One OCR line box on a 300-dpi page, as the engines give it: its text and its box (body lines 60 px tall). */
+export const ocrBox = (text: string, y: number, x0: number, x1: number, h = 60) => ({ text, confidence: 0.95, bbox: [x0, y, x1, y + h] as [number, number, number, number] });
+/** A recognised page made of such boxes. */
+export const ocrPage = (lines: ReturnType<typeof ocrBox>[]): OcrPageResult => ({ text: '', confidence: 0.95, engine: 'paddle', ms: 0, lines });

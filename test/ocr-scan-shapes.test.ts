@@ -8,10 +8,11 @@ import type { Line } from '../extractors/_pdf-lines.js';
 import { cleanOcrLine, fixOcrDashes, fixOcrParagraph } from '../extractors/ocr/clean.js';
 import { ocrToLines } from '../extractors/ocr/to-lines.js';
 import type { OcrPageResult } from '../extractors/ocr/types.js';
+import { ocrBox, ocrPage } from './helpers.js';
 
 /** A 300-dpi page: body lines 60 px tall from x 320 to 2180, first lines indented to 450. */
-const box = (text: string, y: number, x0: number, x1: number, h = 60) => ({ text, confidence: 0.95, bbox: [x0, y, x1, y + h] as [number, number, number, number] });
-const page = (lines: ReturnType<typeof box>[]): OcrPageResult => ({ text: '', confidence: 0.95, engine: 'paddle', ms: 0, lines });
+const box = ocrBox;
+const page = ocrPage;
 const body = [
   box('某某县人大常委会在县委的领导下认真履行宪法和法律赋予的职责，', 700, 450, 2180),
   box('依法开展监督工作，听取和审议专项工作报告，开展执法检查和专题调', 820, 320, 2180),

@@ -5,8 +5,7 @@ import { isClutterLine } from '../pipeline/text/clutter.js';
 import { fixOcrPunctuation } from '../extractors/ocr/clean.js';
 import { layoutPages } from '../extractors/_pdf-layout.js';
 import { ocrToLines } from '../extractors/ocr/to-lines.js';
-import type { OcrPageResult } from '../extractors/ocr/types.js';
-import { analyseOne } from './helpers.js';
+import { analyseOne, ocrBox, ocrPage } from './helpers.js';
 
 /**
  * Rules the seventh session's real pages (issue 10, tuning pages only) asked for, each on text written for
@@ -216,8 +215,8 @@ describe('entries by ordinal that are whole sentences under a lead', () => {
 
 describe('a scanned line that stops a character short of the edge', () => {
   // A 300-dpi page, body lines 60 px tall (a character is about 60 px wide) from x 320 to 2180.
-  const box = (text: string, y: number, x0: number, x1: number) => ({ text, confidence: 0.95, bbox: [x0, y, x1, y + 60] as [number, number, number, number] });
-  const page = (lines: ReturnType<typeof box>[]): OcrPageResult => ({ text: '', confidence: 0.95, engine: 'paddle', ms: 0, lines });
+  const box = ocrBox;
+  const page = ocrPage;
   it('is still full: OCR boxes end where the ink ends, so the wrapped line runs on', () => {
     const r = page([
       box('会议听取和审议了县人民政府关于全县农村公路建设情况的报告和', 300, 450, 2180),

@@ -3,6 +3,8 @@
  * with a space and misreads numbering punctuation; both would defeat segmentation. Line structure
  * is kept: this works on one line at a time.
  */
+import { REGULATION_SUFFIX } from '../../pipeline/text/law-names.js';
+
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef“”‘’—…·';
 const SPACE_IN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}0-9])|(?<=[0-9])\\s+(?=[${CJK}])`, 'g');
 
@@ -75,8 +77,8 @@ export function fixOcrParagraph(text: string): string {
  * - "告" read as "吉" in "报告", a word every page of this kind uses ("报吉" is no word).
  */
 // (A whole name on each side, between list separators: "本条例规定：县级…" or "具体办法：由…" is no list.)
-const LAW_NAME_BEFORE = '(?<=(?:^|[；;：:])《?[\u4e00-\u9fff]{4,30}(?:条例|办法|规定|细则)》?)';
-const LAW_NAME_AFTER = '(?=《?[\u4e00-\u9fff]{4,30}?(?:条例|办法|规定|细则)》?[；;])';
+const LAW_NAME_BEFORE = `(?<=(?:^|[；;：:])《?[\u4e00-\u9fff]{4,30}(?:${REGULATION_SUFFIX})》?)`;
+const LAW_NAME_AFTER = `(?=《?[\u4e00-\u9fff]{4,30}?(?:${REGULATION_SUFFIX})》?[；;])`;
 const ENTRY_VERB = '(?:听取|审议|审查|批准|印发|选举|表决|传达|其他|书面(?:审议|听取)|第[一二三四五六七八九十]{1,3}项)';
 export function fixOcrPunctuation(line: string): string {
   return line

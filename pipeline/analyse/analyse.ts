@@ -1,4 +1,5 @@
 import type { DocType, Document, Item, Jurisdiction, Section, Warning } from '../../schemas/index.js';
+import { EPAPER_PAGE } from '../text/clutter.js';
 import type { ExtractedText } from '../../schemas/stages.js';
 import { splitAnnouncedOrdinals, splitColonList, splitPlanContents, splitInlineAgenda, splitInlineNumbered, splitMonthFirst, splitOrdinalList, splitReferredClauses } from './items/acts.js';
 import { classify, CONVENES_CONGRESS } from './items/classify.js';
@@ -200,7 +201,7 @@ const RESOLUTION_ASKS = /^(会议|大会)(要求|号召|希望|强调|指出)[�
 const NOTICE_LOGISTICS = /^(会议)?(时间|地点|会期)[:：]/;
 const ADDRESSEE = /^(各|全体)?[^，,。；;：:\s]{1,20}(单位|部门|委员会|常委会|常务委员会|同志们|同志)[：:]$/;
 
-const CONTINUED_FROM = /^[（(]上接第?\s*[A-Z\d一二三四五六七八九十]+\s*版[）)]/;
+const CONTINUED_FROM = new RegExp(`^[（(]上接${EPAPER_PAGE}[）)]`);
 
 const ARTICLE = /(^|\n|\s|。)第[一二三四五六七八九十百]+条\s*/g;
 const isRulesText = (body: string): boolean => (body.match(ARTICLE)?.length ?? 0) >= 2;

@@ -1,6 +1,6 @@
 import type { ExtractedSource, ExtractedText, NormalisedSource, NormalisedText } from '../../schemas/stages.js';
 import { CJK_PUNCT, HAN, chineseNumeral } from '../text/chars.js';
-import { bylineDate, DATE_AND_SOURCE, daysInMonth, isClutterLine, isReporterLine, isoDate, isTailStart } from '../text/clutter.js';
+import { bylineDate, DATE_AND_SOURCE, daysInMonth, EPAPER_PAGE, isClutterLine, isReporterLine, isoDate, isTailStart } from '../text/clutter.js';
 import { MappedText, MappedTextBuilder } from '../text/mapped-text.js';
 import { ParagraphView } from '../text/paragraph-view.js';
 import { isBracketedNote, isTableRow, unclosed } from '../text/lines.js';
@@ -30,8 +30,7 @@ const SENTENCE_END = /[。！？；：!?;:」』”）)】〕》…⋯]$/; // �
 const OPEN_CLAUSE_END = /[，,、—\-]$/;
 const OPEN_NOTE = /^（\s*(?:19|20)\d{2}\s*年[^（）\n]{0,80}(会议上|会议通过|通过|批准|印发)$/;
 const SCRAPER_JAMMER = /(?<=^|\n)[ \t]*(?:[\x21-\x7e]{1,3}[ \t]+){3,}[\x21-\x7e]{0,3}(?=[\u4e00-\u9fff])/g;
-const JUMP_PAGE = '第?\\s*[A-Z]?[\\d一二三四五六七八九十]{1,3}\\s*版';
-const PAGE_JUMP = new RegExp(`[ \\t]*（\\s*下转${JUMP_PAGE}\\s*）([ \\t]*（\\s*上接${JUMP_PAGE}\\s*）)?[ \\t]*`, 'g');
+const PAGE_JUMP = new RegExp(`[ \\t]*（\\s*下转${EPAPER_PAGE}\\s*）([ \\t]*（\\s*上接${EPAPER_PAGE}\\s*）)?[ \\t]*`, 'g');
 const TRAILING_BYLINE = new RegExp(`\\s*${DATE_AND_SOURCE}[^\\n]{0,40}$`);
 const MIN_HEADLINE = 8;
 const EXCLAIMED_HEADLINE = /^[^，,。；;？?！!]{4,30}[！!][^，,。；;？?！!]{4,30}$/;
@@ -162,6 +161,9 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
   let articleDay: { month: number; day: number } | null = null;
   let reporterSeen = false;
   const chrome: string[] = [];
+  const keepChrome = (line: string) => {
+    if (chrome.length < CHROME_LINES) chrome.push(line);
+  };
   let chromeSince = false;
   let pageIndex = 0;
   let pageBreakPending = false;
@@ -184,19 +186,20 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
     }
     // A headline with its byline run onto its line ("…工作巡礼2026年01月22日来源：上海普陀"): the byline is chrome.
     const byline = lines.length < 3 && !tail ? TRAILING_BYLINE.exec(src.slice(start, end)) : null;
-    if (byline && byline.index >= MIN_HEADLINE) {
+    const bylineCut = byline !== null && byline.index >= MIN_HEADLINE;
+    if (bylineCut) {
       publishedDate ??= isoDate(byline[1]);
-      if (chrome.length < CHROME_LINES) chrome.push(byline[0].trim());
+      keepChrome(byline[0].trim());
       end = start + byline.index;
     }
     const text = src.slice(start, end);
-    // A copy's "原标题：…" under the headline repeats it; at the top it is the headline (split.ts reads it).
-    const repeated = lines.length > 0 && ORIGINAL_TITLE.test(text);
-    // (Not the tail's related links: they name other places.)
-    if (text && !tail && (repeated || isClutterLine(text)) && chrome.length < CHROME_LINES) chrome.push(text);
-    if (text && !tail && !repeated) {
-      if (isTailStart(text)) tail = true;
+    // (The tail's related links are not kept as chrome: they name other places.)
+    if (text && !tail) {
+      // A copy's "原标题：…" under the headline repeats it; at the top it is the headline (split.ts reads it).
+      if (lines.length > 0 && ORIGINAL_TITLE.test(text)) keepChrome(text);
+      else if (isTailStart(text)) tail = true;
       else if (isClutterLine(text)) {
+        keepChrome(text);
         chromeSince = lines.length > 0;
         // An e-paper reader prints today's date on top and the article's as "日期:02-26" below it.
         const partial = PARTIAL_DATE.exec(text);
@@ -207,7 +210,7 @@ function joinLines(t: MappedText, continues: Array<boolean | undefined>): { text
       else {
         lines.push({ start, end, text, pageBreakBefore: pageBreakPending, pageIndex, chromeBefore: chromeSince });
         // A byline cut off the headline's own line stands between it and the lede, as a line of its own would.
-        chromeSince = byline !== null && byline.index >= MIN_HEADLINE;
+        chromeSince = bylineCut;
         pageBreakPending = false;
       }
     }

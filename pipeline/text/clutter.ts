@@ -6,6 +6,9 @@
 
 const MASTHEAD = /^[^\s，。；\d]{2,16}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s*\d{1,2}:\d{2}(:\d{2})?)?(\s*[^\s，。\d]{1,4})?$/;
 
+/** An e-paper's page: "第一版", "02版", "A3版" (in "（下转02版）", "（上接第一版）"). */
+export const EPAPER_PAGE = '第?\\s*[A-Z]?[\\d一二三四五六七八九十]{1,3}\\s*版';
+
 /** A date, perhaps a time, then the source or author's label: the byline of a portal's article. */
 export const DATE_AND_SOURCE = '((?:19|20)\\d{2}[年\\-/.]\\d{1,2}[月\\-/.]\\d{1,2}日?)(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s*(?:来源|作者|编辑|发布者)\\s*[:：]';
 

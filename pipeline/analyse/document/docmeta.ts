@@ -1,4 +1,5 @@
 import type { DocType } from '../../../schemas/index.js';
+import { REGULATION_SUFFIX } from '../../text/law-names.js';
 import { isoDate } from '../../text/clutter.js';
 import { isReviewHeading, SUMMARY_OPENING } from '../../text/report-form.js';
 // A record of a meeting lists who sat in it; the same lines are attendance, not items, in news-frame.ts.
@@ -73,9 +74,9 @@ const WORK_POINTS_OPENING = /工作的总体要求是|总体工作要求是/;
 const REPORT_ADDRESS = /各位代表\s*[:：]|向大会(报告|作)[^。\n]{0,6}工作|请予审议/;
 // The bracket may say when as well: "《某某市物业管理条例》（拟4月份市人大常委会会议审议）". A draft's
 // "（草案）" is not such a note: an agenda lists drafts (classify's legislation.bill_title reads both).
-const BILL_LINE = /^.{0,6}?[^，。；\n]{2,40}(条例|办法|规定|决定)》?\s*（[^）]{0,24}?(制定|修订|修改|废止|立项|初审|二审|审议|调研)[^）]{0,8}）/gm;
+const BILL_LINE = new RegExp(`^.{0,6}?[^，。；\\n]{2,40}(${REGULATION_SUFFIX}|决定)》?\\s*（[^）]{0,24}?(制定|修订|修改|废止|立项|初审|二审|审议|调研)[^）]{0,8}）`, 'gm');
 /** Bills listed one to a line, by name alone: "1.某某市山体保护条例（草案）". */
-const BARE_BILL_LINE = /^(?:\d{1,2}[.．、]\s*)?《?[^，。；：\n]{2,40}(?:条例|办法|规定|规则|细则)》?(?:（(?:草案|修订|修订草案|制定|修改)）)?》?\s*$/gm;
+const BARE_BILL_LINE = new RegExp(`^(?:\\d{1,2}[.．、]\\s*)?《?[^，。；：\\n]{2,40}(?:${REGULATION_SUFFIX})》?(?:（(?:草案|修订|修订草案|制定|修改)）)?》?\\s*$`, 'gm');
 /** "现将2024年监督工作计划安排如下", "制定本年度代表工作计划": a preamble naming its document. */
 const PREAMBLE_TYPE = /(制定|如下|安排如下|特制定|现将)/;
 /** A lede: "本报讯（记者…）2月20日，…", "6月12日，…召开", or the meeting's own sentences. */

@@ -1,4 +1,5 @@
 import { ITEM_KINDS, type DocType, type ItemKind } from '../../../schemas/index.js';
+import { REGULATION_SUFFIX } from '../../text/law-names.js';
 import { PLAN_PUBLISHED_LEDE, PUBLISHED } from '../../text/plan-published.js';
 
 /**
@@ -210,7 +211,7 @@ export function classify(text: string, context: string[] = [], docType?: DocType
  * A law's (or a decision's) name as a plan lists it: "某某市湿地保护条例", "《某某条例》（修订）", "某某市实施《…法》办法".
  * Shared with the list splitters (items/acts.ts).
  */
-export const LAW_SUFFIX = '条例|办法|规定|规则|细则|守则|(?<![立执守普司违])法|决定';
+export const LAW_SUFFIX = `${REGULATION_SUFFIX}|守则|(?<![立执守普司违])法|决定`;
 export const LAW_NAME_SOURCE = `《?(?:[^，,。；;：:《》]|《[^》]{1,40}》){2,60}?(${LAW_SUFFIX})》?(（[^）]{0,12}）|\\([^)]{0,12}\\))?`;
 const BARE_TITLE = new RegExp(`^${LAW_NAME_SOURCE}[、，,。；;]?$`);
 
